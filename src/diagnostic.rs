@@ -1,0 +1,189 @@
+//! Findings: what the loader and the rules report, and the files they point into.
+
+use codespan_reporting::files::{Files as _, SimpleFiles};
+
+use crate::rules::Rule;
+use crate::span::Span;
+
+/// Identifies one file in [`Files`]. The ledger itself is always [`LEDGER_FILE`].
+pub type FileId = usize;
+
+/// The id of the ledger in the [`Files`] of a load.
+pub const LEDGER_FILE: FileId = 0;
+
+/// The texts that findings point into: the ledger, then any source files.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    inner: SimpleFiles<String, String>,
+}
+
+/// A 1-based line and column (in characters) in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl Files {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, name: String, text: String) -> FileId {
+        self.inner.add(name, text)
+    }
+
+    /// The display name of a file.
+    pub fn name(&self, file: FileId) -> &str {
+        self.inner
+            .get(file)
+            .map(|f| f.name().as_str())
+            .unwrap_or("?")
+    }
+
+    /// The text of a file.
+    pub fn text(&self, file: FileId) -> &str {
+        self.inner
+            .get(file)
+            .map(|f| f.source().as_str())
+            .unwrap_or("")
+    }
+
+    /// `span` moved inside the file and onto character boundaries, so that
+    /// slicing and rendering never fail.
+    pub fn clamp(&self, file: FileId, span: Span) -> Span {
+        let text = self.text(file);
+        let fix = |mut at: usize| {
+            at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let start = fix(span.start);
+        Span::new(start, fix(span.end).max(start))
+    }
+
+    /// Line and column of a byte offset.
+    pub fn position(&self, file: FileId, byte: usize) -> Position {
+        let byte = self.clamp(file, Span::new(byte, byte)).start;
+        match self.inner.location(file, byte) {
+            Ok(location) => Position {
+                line: location.line_number,
+                column: location.column_number,
+            },
+            Err(_) => Position { line: 1, column: 1 },
+        }
+    }
+
+    /// The text under a span.
+    pub fn snippet(&self, file: FileId, span: Span) -> &str {
+        let span = self.clamp(file, span);
+        &self.text(file)[span.range()]
+    }
+
+    pub(crate) fn codespan(&self) -> &SimpleFiles<String, String> {
+        &self.inner
+    }
+}
+
+/// How serious a reported finding is, once levels are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Makes `check` exit 1.
+    Error,
+    /// Reported, but `check` still exits 0.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A span in a file with a short message under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// The file the span is in.
+    pub file: FileId,
+    /// The bytes the label points at.
+    pub span: Span,
+    /// Short text printed under the carets.
+    pub message: String,
+}
+
+impl Label {
+    /// A label in the ledger.
+    pub fn ledger(span: Span, message: impl Into<String>) -> Self {
+        Label {
+            file: LEDGER_FILE,
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// One thing a rule found.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The rule that found it.
+    pub rule: &'static Rule,
+    /// Its severity after levels were applied.
+    pub severity: Severity,
+    /// One sentence that says what is wrong.
+    pub message: String,
+    /// The place that is wrong.
+    pub primary: Label,
+    /// Related places, such as the first of two duplicate ids.
+    pub secondary: Vec<Label>,
+    /// `help:` and `note:` lines that say what to do.
+    pub notes: Vec<String>,
+}
+
+impl Finding {
+    /// A finding of `rule` at its default level, pointing at `span` in the ledger.
+    pub fn new(rule: &'static Rule, span: Span, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            severity: rule.default_level.severity().unwrap_or(Severity::Warning),
+            message: message.into(),
+            primary: Label::ledger(span, ""),
+            secondary: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Sets the text under the primary span.
+    pub fn label(mut self, message: impl Into<String>) -> Self {
+        self.primary.message = message.into();
+        self
+    }
+
+    /// Adds a secondary label in the ledger.
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label::ledger(span, message));
+        self
+    }
+
+    /// Adds a secondary label in any file.
+    pub fn with_label(mut self, label: Label) -> Self {
+        self.secondary.push(label);
+        self
+    }
+
+    /// Adds a `help:` line.
+    pub fn help(mut self, text: impl Into<String>) -> Self {
+        self.notes.push(format!("help: {}", text.into()));
+        self
+    }
+
+    /// Adds a `note:` line.
+    pub fn note(mut self, text: impl Into<String>) -> Self {
+        self.notes.push(format!("note: {}", text.into()));
+        self
+    }
+}

@@ -1,0 +1,33 @@
+//! `commitments`: a checked ledger of what governments promise each other.
+//!
+//! The data flows one way:
+//!
+//! 1. [`load`]: text → spanned [`model::Ledger`] (plus `syntax`, `schema`
+//!    and `source-file` findings);
+//! 2. [`check`]: ledger + as-of date → [`diagnostic::Finding`]s, one
+//!    [`rules`] module per rule;
+//! 3. [`render`]: findings → human, JSON or GitHub output.
+//!
+//! ```
+//! use commitments::{check::{check, CheckOptions}, load::load_bytes};
+//! let ledger = br#"
+//! [ledger]
+//! title = "Example"
+//! reviewed = 2025-01-01
+//! "#;
+//! let loaded = load_bytes("example.toml", ledger, None);
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+//! let findings = check(&loaded, &CheckOptions { as_of, overrides: vec![] }).unwrap();
+//! assert!(findings.is_empty());
+//! ```
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod quote;
+pub mod render;
+pub mod rules;
+pub mod span;
+pub mod suggest;

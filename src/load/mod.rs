@@ -1,0 +1,541 @@
+//! Load: ledger text → spanned [`Ledger`], plus the local source files it names.
+//!
+//! Syntax errors stop the load (a half-parsed file would mislead the rules).
+//! Schema errors do not: a record that fails to load is left out and every
+//! other record is still checked.
+
+mod reader;
+mod source_files;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{FileId, Files, Finding, LEDGER_FILE};
+use crate::model::{
+    CheckerConfig, Citation, Commitment, DEFAULT_STALE_AFTER_DAYS, Evidence, Kind, Ledger,
+    LedgerMeta, Measurement, Observation, Party, Source, Status, Target, Update, WebEvidence,
+};
+use crate::rules::{self, Level, schema, syntax};
+use crate::span::{Span, Spanned};
+use reader::{
+    TableReader, Value, any_string, array, boolean, choice, date, integer_in, number, span_of, text,
+};
+
+/// The result of loading a ledger.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The ledger text ([`LEDGER_FILE`]) and every source file that was read.
+    pub files: Files,
+    /// The model; `None` when the file is not valid TOML.
+    pub ledger: Option<Ledger>,
+    /// `syntax`, `schema` and `source-file` findings, at default levels.
+    pub findings: Vec<Finding>,
+    /// Source id → its local copy in `files`.
+    pub source_files: HashMap<String, FileId>,
+}
+
+/// Why a ledger could not be read at all (exit status 2).
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// No file at that path.
+    #[error(
+        "cannot read ledger `{path}`: no such file\n  help: run it in a folder with a commitments.toml, or pass the path: commitments check PATH"
+    )]
+    NotFound {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The path is a folder.
+    #[error(
+        "cannot read ledger `{path}`: it is a directory\n  help: pass the ledger file itself, such as {path_hint}"
+    )]
+    IsDirectory {
+        /// The path given.
+        path: PathBuf,
+        /// `path/commitments.toml`, as a suggestion.
+        path_hint: String,
+    },
+    /// Any other I/O error, such as a permission problem.
+    #[error("cannot read ledger `{path}`: {source}")]
+    Io {
+        /// The path given.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Reads and loads the ledger at `path`; its source files are resolved
+/// relative to its folder.
+pub fn load_path(path: &Path) -> Result<Loaded, ReadError> {
+    if path.is_dir() {
+        return Err(ReadError::IsDirectory {
+            path: path.to_owned(),
+            path_hint: path.join("commitments.toml").display().to_string(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => ReadError::NotFound {
+            path: path.to_owned(),
+        },
+        _ => ReadError::Io {
+            path: path.to_owned(),
+            source,
+        },
+    })?;
+    let base = path.parent().map(Path::to_owned).unwrap_or_default();
+    Ok(load_bytes(&path.display().to_string(), &bytes, Some(&base)))
+}
+
+/// Loads a ledger from bytes. With `base_dir`, source files named by the
+/// ledger are read from there; without, quotes are not verified.
+pub fn load_bytes(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
+    let mut loaded = Loaded::default();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = error.valid_up_to();
+            let id = loaded
+                .files
+                .add(name.to_owned(), String::from_utf8_lossy(bytes).into_owned());
+            debug_assert_eq!(id, LEDGER_FILE);
+            let end = valid + error.error_len().unwrap_or(1);
+            // The lossy text has the same bytes up to `valid`; the bad bytes
+            // became one U+FFFD (3 bytes) each, so the span stays in bounds.
+            loaded
+                .findings
+                .push(syntax::not_utf8(Span::new(valid, end.min(valid + 3))));
+            return loaded;
+        }
+    };
+    loaded.files.add(name.to_owned(), text.to_owned());
+
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for error in errors {
+            let span = error.span().map(Span::from).unwrap_or_default();
+            loaded
+                .findings
+                .push(syntax::parse_error(span, error.message()));
+        }
+        return loaded;
+    }
+
+    let ledger = read_ledger(root.get_ref(), &mut loaded.findings);
+    if let Some(base) = base_dir {
+        source_files::load(&ledger, base, name, &mut loaded);
+    }
+    loaded.ledger = Some(ledger);
+    loaded
+}
+
+const ROOT_KEYS: &[&str] = &["ledger", "parties", "sources", "commitment", "checker"];
+const LEDGER_KEYS: &[&str] = &["title", "reviewed", "stale_after_days", "description"];
+const PARTY_KEYS: &[&str] = &["name"];
+const SOURCE_KEYS: &[&str] = &["title", "publisher", "published", "file", "url", "language"];
+const COMMITMENT_KEYS: &[&str] = &[
+    "id", "title", "parties", "area", "kind", "made", "due", "parent", "status", "source", "notes",
+    "target", "update",
+];
+const CITATION_KEYS: &[&str] = &["ref", "quote"];
+const WEB_KEYS: &[&str] = &["url", "quote", "title", "published"];
+const EVIDENCE_KEYS: &[&str] = &["ref", "url", "quote", "title", "published"];
+const UPDATE_KEYS: &[&str] = &["date", "status", "note", "evidence"];
+const TARGET_KEYS: &[&str] = &["metric", "unit", "baseline", "goal", "observation"];
+const BASELINE_KEYS: &[&str] = &["value", "date", "date_estimated", "note"];
+const OBSERVATION_KEYS: &[&str] = &["value", "date", "date_estimated", "note", "evidence"];
+const CHECKER_KEYS: &[&str] = &["levels"];
+
+fn read_ledger(root: &DeTable<'_>, out: &mut Vec<Finding>) -> Ledger {
+    let root = TableReader::new(
+        root,
+        Span::default(),
+        "the ledger file".to_owned(),
+        ROOT_KEYS,
+    );
+    let mut ledger = Ledger {
+        meta: root.required("ledger", "", out, |v, k, out| {
+            read_meta(
+                TableReader::of(v, k, "`[ledger]`".to_owned(), LEDGER_KEYS, out)?,
+                out,
+            )
+        }),
+        ..Ledger::default()
+    };
+    if let Some(value) = root.get("parties") {
+        each_entry(value, "parties", out, |id, value, out| {
+            let table = TableReader::of(
+                value,
+                &id.value,
+                format!("party `{}`", id.value),
+                PARTY_KEYS,
+                out,
+            )?;
+            let name = table.required("name", "\"...\"", out, text);
+            table.finish(out);
+            ledger.parties.push(Party { id, name: name? });
+            Some(())
+        });
+    }
+    if let Some(value) = root.get("sources") {
+        each_entry(value, "sources", out, |id, value, out| {
+            let table = TableReader::of(
+                value,
+                &id.value,
+                format!("source `{}`", id.value),
+                SOURCE_KEYS,
+                out,
+            )?;
+            let source = read_source(id, &table, out);
+            table.finish(out);
+            ledger.sources.push(source?);
+            Some(())
+        });
+    }
+    if let Some(value) = root.get("commitment") {
+        read_commitments(value, &mut ledger, out);
+    }
+    if let Some(value) = root.get("checker") {
+        if let Some(checker) = TableReader::of(
+            value,
+            "checker",
+            "`[checker]`".to_owned(),
+            CHECKER_KEYS,
+            out,
+        ) {
+            if let Ok(Some(levels)) = checker.optional("levels", out, read_levels) {
+                ledger.checker = CheckerConfig { levels };
+            }
+            checker.finish(out);
+        }
+    }
+    root.finish(out);
+    ledger
+}
+
+fn read_meta(table: TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<LedgerMeta> {
+    let title = table.required("title", "\"...\"", out, text);
+    let reviewed = table.required("reviewed", "2025-11-30", out, date);
+    let stale_after_days = table.optional("stale_after_days", out, |v, k, out| {
+        integer_in(v, k, 1, 36_500, out).map(|n| Spanned::new(n.value as u32, n.span))
+    });
+    let description = table.optional("description", out, text);
+    let span = table.span;
+    table.finish(out);
+    Some(LedgerMeta {
+        title: title?,
+        reviewed: reviewed?,
+        stale_after_days: stale_after_days
+            .ok()?
+            .unwrap_or(Spanned::new(DEFAULT_STALE_AFTER_DAYS, span)),
+        description: description.ok()?,
+        span,
+    })
+}
+
+/// Calls `read` for each `ID = { ... }` entry of a table such as `[parties]`.
+fn each_entry<'t, 'i>(
+    value: &'t Value<'i>,
+    key: &str,
+    out: &mut Vec<Finding>,
+    mut read: impl FnMut(Spanned<String>, &'t Value<'i>, &mut Vec<Finding>) -> Option<()>,
+) {
+    match value.get_ref() {
+        DeValue::Table(table) => {
+            for (id, value) in table.iter() {
+                read(
+                    Spanned::new(id.get_ref().to_string(), span_of(id)),
+                    value,
+                    out,
+                );
+            }
+        }
+        _ => out.push(schema::wrong_type(
+            span_of(value),
+            key,
+            "a table",
+            "something else",
+        )),
+    }
+}
+
+fn read_source(
+    id: Spanned<String>,
+    table: &TableReader<'_, '_>,
+    out: &mut Vec<Finding>,
+) -> Option<Source> {
+    let title = table.required("title", "\"...\"", out, text);
+    let publisher = table.optional("publisher", out, text);
+    let published = table.optional("published", out, date);
+    let file = table.optional("file", out, text);
+    let url = table.optional("url", out, text);
+    let language = table.optional("language", out, text);
+    if matches!((&file, &url), (Ok(None), Ok(None))) {
+        out.push(schema::source_without_location(table.span, &id.value));
+        return None;
+    }
+    Some(Source {
+        id,
+        title: title?,
+        publisher: publisher.ok()?,
+        published: published.ok()?,
+        file: file.ok()?,
+        url: url.ok()?,
+        language: language.ok()?,
+        span: table.span,
+    })
+}
+
+fn read_commitments(value: &Value<'_>, ledger: &mut Ledger, out: &mut Vec<Finding>) {
+    let DeValue::Array(items) = value.get_ref() else {
+        out.push(
+            schema::wrong_type(
+                span_of(value),
+                "commitment",
+                "an array of tables",
+                "a single table",
+            )
+            .help("write each commitment under its own `[[commitment]]` header, with two brackets"),
+        );
+        return;
+    };
+    for (index, item) in items.iter().enumerate() {
+        let id = match item.get_ref() {
+            DeValue::Table(table) => table
+                .get("id")
+                .and_then(|id| id.get_ref().as_str())
+                .map(str::to_owned),
+            _ => None,
+        };
+        let what = match &id {
+            Some(id) => format!("commitment `{id}`"),
+            None => format!("commitment #{}", index + 1),
+        };
+        let Some(table) = TableReader::of(item, "commitment", what, COMMITMENT_KEYS, out) else {
+            continue;
+        };
+        match read_commitment(&table, out) {
+            Some(commitment) => ledger.commitments.push(commitment),
+            None => ledger.incomplete_ids.extend(id),
+        }
+        table.finish(out);
+    }
+}
+
+fn read_commitment(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Commitment> {
+    let id = table.required("id", "\"kebab-case-id\"", out, text);
+    let title = table.required("title", "\"...\"", out, text);
+    let parties = table.required("parties", "[\"...\"]", out, |v, k, out| {
+        let parties = array(v, k, out, |item, _, out| text(item, "parties", out))?;
+        if parties.is_empty() {
+            out.push(schema::empty_list(span_of(v), k));
+            return None;
+        }
+        Some(parties)
+    });
+    let area = table.optional("area", out, text);
+    let kind = table.required("kind", "\"deliverable\"", out, |v, k, out| {
+        choice(v, k, &Kind::ALL, Kind::as_str, out)
+    });
+    let made = table.required("made", "2024-06-28", out, date);
+    let due = table.optional("due", out, date);
+    let parent = table.optional("parent", out, text);
+    let status = table.required("status", "\"announced\"", out, status);
+    let source = table.required(
+        "source",
+        "{ ref = \"SOURCE-ID\", quote = \"...\" }",
+        out,
+        |v, k, out| {
+            let reader = TableReader::of(v, k, "`source`".to_owned(), CITATION_KEYS, out)?;
+            let citation = read_citation(&reader, out);
+            reader.finish(out);
+            citation
+        },
+    );
+    let notes = table.optional("notes", out, text);
+    let target = table.optional("target", out, |v, k, out| {
+        let reader = TableReader::of(v, k, "`target`".to_owned(), TARGET_KEYS, out)?;
+        let target = read_target(&reader, out);
+        reader.finish(out);
+        target
+    });
+    let updates = table.optional("update", out, |v, k, out| {
+        array(v, k, out, |item, _, out| {
+            let reader = TableReader::of(item, k, "update".to_owned(), UPDATE_KEYS, out)?;
+            let update = read_update(&reader, out);
+            reader.finish(out);
+            update
+        })
+    });
+    Some(Commitment {
+        id: id?,
+        title: title?,
+        parties: parties?,
+        area: area.ok()?,
+        kind: kind?,
+        made: made?,
+        due: due.ok()?,
+        parent: parent.ok()?,
+        status: status?,
+        source: source?,
+        notes: notes.ok()?,
+        target: target.ok()?,
+        updates: updates.ok()?.unwrap_or_default(),
+        span: table.span,
+    })
+}
+
+fn status(value: &Value<'_>, key: &str, out: &mut Vec<Finding>) -> Option<Spanned<Status>> {
+    choice(value, key, &Status::ALL, Status::as_str, out)
+}
+
+fn read_citation(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Citation> {
+    let source_ref = table.required("ref", "\"SOURCE-ID\"", out, text);
+    let quote = table.required("quote", "\"...\"", out, text);
+    Some(Citation {
+        source_ref: source_ref?,
+        quote: quote?,
+    })
+}
+
+fn read_evidence(value: &Value<'_>, out: &mut Vec<Finding>) -> Option<Evidence> {
+    let DeValue::Table(table) = value.get_ref() else {
+        out.push(schema::wrong_type(
+            span_of(value),
+            "evidence",
+            "a table such as { url = \"...\", quote = \"...\" }",
+            "something else",
+        ));
+        return None;
+    };
+    let span = span_of(value);
+    let what = "evidence".to_owned();
+    match (table.contains_key("ref"), table.contains_key("url")) {
+        (true, false) => {
+            let reader = TableReader::new(table, span, what, CITATION_KEYS);
+            let citation = read_citation(&reader, out);
+            reader.finish(out);
+            Some(Evidence::Source(citation?))
+        }
+        (false, true) => {
+            let reader = TableReader::new(table, span, what, WEB_KEYS);
+            let url = reader.required("url", "", out, text);
+            let quote = reader.required("quote", "\"...\"", out, text);
+            let title = reader.optional("title", out, text);
+            let published = reader.optional("published", out, date);
+            reader.finish(out);
+            Some(Evidence::Web(WebEvidence {
+                url: url?,
+                quote: quote?,
+                title: title.ok()?,
+                published: published.ok()?,
+            }))
+        }
+        (both, _) => {
+            out.push(schema::evidence_shape(span, both));
+            TableReader::new(table, span, what, EVIDENCE_KEYS).finish(out);
+            None
+        }
+    }
+}
+
+fn read_evidence_list(
+    value: &Value<'_>,
+    key: &str,
+    out: &mut Vec<Finding>,
+) -> Option<Vec<Evidence>> {
+    array(value, key, out, |item, _, out| read_evidence(item, out))
+}
+
+fn read_update(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Update> {
+    let date = table.required("date", "2024-11-14", out, date);
+    let status = table.required("status", "\"in_progress\"", out, status);
+    let note = table.required("note", "\"what happened\"", out, any_string);
+    let evidence = table.optional("evidence", out, read_evidence_list);
+    Some(Update {
+        date: date?,
+        status: status?,
+        note: note?,
+        evidence: evidence.ok()?.unwrap_or_default(),
+        span: table.span,
+    })
+}
+
+fn read_measurement(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Measurement> {
+    let value = table.required("value", "0", out, number);
+    let date = table.required("date", "2024-06-28", out, date);
+    let date_estimated = table.optional("date_estimated", out, boolean);
+    let note = table.optional("note", out, text);
+    Some(Measurement {
+        value: value?,
+        date: date?,
+        date_estimated: date_estimated.ok()?.is_some_and(|b| b.value),
+        note: note.ok()?,
+        span: table.span,
+    })
+}
+
+fn read_target(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Target> {
+    let metric = table.required("metric", "\"...\"", out, text);
+    let unit = table.required("unit", "\"...\"", out, text);
+    let baseline = table.optional("baseline", out, |v, k, out| {
+        let reader = TableReader::of(v, k, "`baseline`".to_owned(), BASELINE_KEYS, out)?;
+        let baseline = read_measurement(&reader, out);
+        reader.finish(out);
+        baseline
+    });
+    let goal = table.optional("goal", out, number);
+    let observations = table.optional("observation", out, |v, k, out| {
+        array(v, k, out, |item, _, out| {
+            let reader = TableReader::of(item, k, "observation".to_owned(), OBSERVATION_KEYS, out)?;
+            let measurement = read_measurement(&reader, out);
+            let evidence = reader.optional("evidence", out, read_evidence_list);
+            reader.finish(out);
+            Some(Observation {
+                measurement: measurement?,
+                evidence: evidence.ok()?.unwrap_or_default(),
+            })
+        })
+    });
+    Some(Target {
+        metric: metric?,
+        unit: unit?,
+        baseline: baseline.ok()?,
+        goal: goal.ok()?,
+        observations: observations.ok()?.unwrap_or_default(),
+        span: table.span,
+    })
+}
+
+fn read_levels(
+    value: &Value<'_>,
+    key: &str,
+    out: &mut Vec<Finding>,
+) -> Option<Vec<(Spanned<String>, Spanned<Level>)>> {
+    let DeValue::Table(table) = value.get_ref() else {
+        out.push(schema::wrong_type(
+            span_of(value),
+            key,
+            "a table of rule = \"level\"",
+            "something else",
+        ));
+        return None;
+    };
+    let mut levels = Vec::new();
+    for (rule_key, level) in table.iter() {
+        let name = Spanned::new(rule_key.get_ref().to_string(), span_of(rule_key));
+        let level = choice(level, "level", &Level::ALL, Level::as_str, out);
+        match rules::find(&name.value) {
+            None => out.push(schema::unknown_rule(
+                name.span,
+                &name.value,
+                rules::suggest(&name.value),
+            )),
+            Some(rule) if rule.fixed_level => out.push(schema::fixed_level(name.span, rule)),
+            Some(_) => levels.extend(level.map(|level| (name, level))),
+        }
+    }
+    Some(levels)
+}

@@ -1,0 +1,363 @@
+//! Typed reading of spanned TOML values, with every problem reported.
+//!
+//! Each reader returns `None` after pushing a `schema` finding, so callers
+//! can read every field of a record before deciding whether it loaded.
+
+use chrono::NaiveDate;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Finding;
+use crate::rules::schema;
+use crate::span::{Span, Spanned};
+use crate::suggest;
+
+/// A spanned TOML value as the parser gives it.
+pub(crate) type Value<'i> = toml::Spanned<DeValue<'i>>;
+
+pub(crate) fn span_of<T>(value: &toml::Spanned<T>) -> Span {
+    Span::from(value.span())
+}
+
+/// A description of a value's type for messages: "a string", "an array".
+fn found(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_some() => "a date-time".to_owned(),
+        DeValue::Datetime(dt) if dt.date.is_none() => "a time of day".to_owned(),
+        DeValue::Array(array)
+            if array.iter().all(|item| item.get_ref().is_table()) && !array.is_empty() =>
+        {
+            "an array of tables".to_owned()
+        }
+        other => {
+            let name = other.type_str();
+            let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{article} {name}")
+        }
+    }
+}
+
+/// The keys of one TOML table, read once each; unknown keys are reported
+/// when the reader is finished.
+pub(crate) struct TableReader<'t, 'i> {
+    table: &'t DeTable<'i>,
+    /// Where to point when a key is missing.
+    pub span: Span,
+    /// How messages name this table, such as "commitment `chancay-harbor`".
+    pub what: String,
+    known: &'static [&'static str],
+}
+
+impl<'t, 'i> TableReader<'t, 'i> {
+    pub fn new(
+        table: &'t DeTable<'i>,
+        span: Span,
+        what: String,
+        known: &'static [&'static str],
+    ) -> Self {
+        TableReader {
+            table,
+            span,
+            what,
+            known,
+        }
+    }
+
+    /// Reads `value` as a table, or reports it.
+    pub fn of(
+        value: &'t Value<'i>,
+        key: &str,
+        what: String,
+        known: &'static [&'static str],
+        out: &mut Vec<Finding>,
+    ) -> Option<Self> {
+        match value.get_ref() {
+            DeValue::Table(table) => Some(TableReader::new(table, span_of(value), what, known)),
+            other => {
+                out.push(schema::wrong_type(
+                    span_of(value),
+                    key,
+                    "a table",
+                    &found(other),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The value of `key`. A misspelled key that suggests `key` stands in for
+    /// it, so that one typo is reported once (as an unknown key), not twice.
+    pub fn get(&self, key: &str) -> Option<&'t Value<'i>> {
+        if let Some(value) = self.table.get(key) {
+            return Some(value);
+        }
+        self.table
+            .iter()
+            .find(|(other, _)| {
+                !self.known.contains(&other.get_ref().as_ref())
+                    && self.suggestion_for(other.get_ref()) == Some(key)
+            })
+            .map(|(_, value)| value)
+    }
+
+    fn suggestion_for(&self, key: &str) -> Option<&'static str> {
+        suggest::closest(key, self.known.iter().copied())
+    }
+
+    /// A required key; reports it when missing.
+    pub fn required<T>(
+        &self,
+        key: &str,
+        hint: &str,
+        out: &mut Vec<Finding>,
+        read: impl FnOnce(&'t Value<'i>, &str, &mut Vec<Finding>) -> Option<T>,
+    ) -> Option<T> {
+        match self.get(key) {
+            Some(value) => read(value, key, out),
+            None => {
+                out.push(schema::missing_key(self.span, key, &self.what, hint));
+                None
+            }
+        }
+    }
+
+    /// An optional key. `Err(())` means it is present but invalid (reported).
+    pub fn optional<T>(
+        &self,
+        key: &str,
+        out: &mut Vec<Finding>,
+        read: impl FnOnce(&'t Value<'i>, &str, &mut Vec<Finding>) -> Option<T>,
+    ) -> Result<Option<T>, ()> {
+        match self.get(key) {
+            Some(value) => read(value, key, out).map(Some).ok_or(()),
+            None => Ok(None),
+        }
+    }
+
+    /// Reports every key this table does not know.
+    pub fn finish(self, out: &mut Vec<Finding>) {
+        for (key, _) in self.table.iter() {
+            let name = key.get_ref().as_ref();
+            if !self.known.contains(&name) {
+                out.push(schema::unknown_key(
+                    span_of(key),
+                    name,
+                    &self.what,
+                    self.suggestion_for(name),
+                    self.known,
+                ));
+            }
+        }
+    }
+}
+
+/// Any string, even empty.
+pub(crate) fn any_string(
+    value: &Value<'_>,
+    key: &str,
+    out: &mut Vec<Finding>,
+) -> Option<Spanned<String>> {
+    match value.get_ref() {
+        DeValue::String(text) => Some(Spanned::new(text.to_string(), span_of(value))),
+        other => {
+            out.push(schema::wrong_type(
+                span_of(value),
+                key,
+                "a string",
+                &found(other),
+            ));
+            None
+        }
+    }
+}
+
+/// A string with something other than whitespace in it.
+pub(crate) fn text(
+    value: &Value<'_>,
+    key: &str,
+    out: &mut Vec<Finding>,
+) -> Option<Spanned<String>> {
+    let text = any_string(value, key, out)?;
+    if text.value.trim().is_empty() {
+        out.push(schema::empty_text(text.span, key));
+        return None;
+    }
+    Some(text)
+}
+
+/// A bare TOML date.
+pub(crate) fn date(
+    value: &Value<'_>,
+    key: &str,
+    out: &mut Vec<Finding>,
+) -> Option<Spanned<NaiveDate>> {
+    let span = span_of(value);
+    match value.get_ref() {
+        DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+            (Some(date), None, None) => {
+                match NaiveDate::from_ymd_opt(
+                    i32::from(date.year),
+                    u32::from(date.month),
+                    u32::from(date.day),
+                ) {
+                    Some(date) => Some(Spanned::new(date, span)),
+                    None => {
+                        out.push(schema::impossible_date(span, key));
+                        None
+                    }
+                }
+            }
+            _ => {
+                out.push(schema::not_a_date(span, key, &found(value.get_ref())));
+                None
+            }
+        },
+        DeValue::String(text) if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
+            out.push(schema::quoted_date(span, key, text));
+            None
+        }
+        other => {
+            out.push(schema::not_a_date(span, key, &found(other)));
+            None
+        }
+    }
+}
+
+/// An integer or a float, as `f64`.
+pub(crate) fn number(value: &Value<'_>, key: &str, out: &mut Vec<Finding>) -> Option<Spanned<f64>> {
+    let span = span_of(value);
+    let number = match value.get_ref() {
+        DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
+            .ok()
+            .map(|n| n as f64),
+        DeValue::Float(float) => float.as_str().parse::<f64>().ok(),
+        other => {
+            out.push(schema::wrong_type(span, key, "a number", &found(other)));
+            return None;
+        }
+    };
+    match number {
+        Some(n) if n.is_finite() => Some(Spanned::new(n, span)),
+        _ => {
+            out.push(schema::out_of_range(span, key, "a finite number"));
+            None
+        }
+    }
+}
+
+/// An integer within `min..=max`.
+pub(crate) fn integer_in(
+    value: &Value<'_>,
+    key: &str,
+    min: i64,
+    max: i64,
+    out: &mut Vec<Finding>,
+) -> Option<Spanned<i64>> {
+    let span = span_of(value);
+    match value.get_ref() {
+        DeValue::Integer(int) => match i64::from_str_radix(int.as_str(), int.radix()) {
+            Ok(n) if (min..=max).contains(&n) => Some(Spanned::new(n, span)),
+            _ => {
+                out.push(schema::out_of_range(
+                    span,
+                    key,
+                    &format!("a whole number from {min} to {max}"),
+                ));
+                None
+            }
+        },
+        other => {
+            out.push(schema::wrong_type(
+                span,
+                key,
+                "a whole number",
+                &found(other),
+            ));
+            None
+        }
+    }
+}
+
+/// A boolean.
+pub(crate) fn boolean(
+    value: &Value<'_>,
+    key: &str,
+    out: &mut Vec<Finding>,
+) -> Option<Spanned<bool>> {
+    match value.get_ref() {
+        DeValue::Boolean(b) => Some(Spanned::new(*b, span_of(value))),
+        other => {
+            out.push(schema::wrong_type(
+                span_of(value),
+                key,
+                "true or false",
+                &found(other),
+            ));
+            None
+        }
+    }
+}
+
+/// An array; each item is read by `read`. `None` if the value is not an
+/// array or any item failed.
+pub(crate) fn array<'t, 'i, T>(
+    value: &'t Value<'i>,
+    key: &str,
+    out: &mut Vec<Finding>,
+    mut read: impl FnMut(&'t Value<'i>, usize, &mut Vec<Finding>) -> Option<T>,
+) -> Option<Vec<T>> {
+    match value.get_ref() {
+        DeValue::Array(items) => {
+            let mut all_read = true;
+            let mut result = Vec::with_capacity(items.len());
+            for (index, item) in items.iter().enumerate() {
+                match read(item, index, out) {
+                    Some(item) => result.push(item),
+                    None => all_read = false,
+                }
+            }
+            all_read.then_some(result)
+        }
+        other => {
+            out.push(schema::wrong_type(
+                span_of(value),
+                key,
+                "an array",
+                &found(other),
+            ));
+            None
+        }
+    }
+}
+
+/// One word of a fixed vocabulary, such as a status.
+pub(crate) fn choice<T: Copy>(
+    value: &Value<'_>,
+    key: &str,
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+    out: &mut Vec<Finding>,
+) -> Option<Spanned<T>> {
+    let word = any_string(value, key, out)?;
+    if let Some(found) = all.iter().copied().find(|item| name(*item) == word.value) {
+        return Some(Spanned::new(found, word.span));
+    }
+    let allowed: Vec<&str> = all.iter().map(|item| name(*item)).collect();
+    let normalized = word.value.trim().to_lowercase().replace([' ', '-'], "_");
+    let suggestion = allowed
+        .iter()
+        .copied()
+        .find(|candidate| *candidate == normalized)
+        .or_else(|| suggest::closest(&word.value, allowed.iter().copied()));
+    out.push(schema::bad_choice(
+        word.span,
+        key,
+        &word.value,
+        &allowed,
+        suggestion,
+    ));
+    None
+}

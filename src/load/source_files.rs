@@ -1,0 +1,79 @@
+//! Reads the local copies of sources, refusing any path that leads out of
+//! the ledger's folder before touching the file.
+
+use std::path::{Component, Path, PathBuf};
+
+use super::Loaded;
+use crate::model::Ledger;
+use crate::rules::source_file::{self, Problem};
+
+pub(super) fn load(ledger: &Ledger, base: &Path, ledger_name: &str, loaded: &mut Loaded) {
+    let display_base = Path::new(ledger_name).parent().unwrap_or(Path::new(""));
+    for source in &ledger.sources {
+        let Some(file) = &source.file else { continue };
+        match read_inside(base, &file.value) {
+            Ok(text) => {
+                let name = display_base.join(&file.value).display().to_string();
+                let id = loaded.files.add(name, text);
+                loaded.source_files.insert(source.id.value.clone(), id);
+            }
+            Err(problem) => {
+                loaded
+                    .findings
+                    .push(source_file::finding(file.span, &file.value, &problem))
+            }
+        }
+    }
+}
+
+/// Reads `written` (relative to `base`) if it stays inside `base`.
+fn read_inside(base: &Path, written: &str) -> Result<String, Problem> {
+    let relative = Path::new(written);
+    let looks_absolute = written.starts_with(['/', '\\'])
+        || written.as_bytes().get(1) == Some(&b':')
+        || relative.is_absolute();
+    if looks_absolute {
+        return Err(Problem::Absolute);
+    }
+    let mut depth: usize = 0;
+    for component in relative.components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => depth = depth.checked_sub(1).ok_or(Problem::Escapes)?,
+            Component::RootDir | Component::Prefix(_) => return Err(Problem::Absolute),
+        }
+    }
+    if depth == 0 {
+        return Err(Problem::NotAFile);
+    }
+    // The path stays inside lexically; a symlink may still lead out.
+    let base = base_dir(base).canonicalize().map_err(Problem::Io)?;
+    let target = base.join(relative);
+    let resolved = match target.canonicalize() {
+        Ok(resolved) => resolved,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Problem::NotFound);
+        }
+        Err(error) => return Err(Problem::Io(error)),
+    };
+    if !resolved.starts_with(&base) {
+        return Err(Problem::SymlinkOutside(resolved));
+    }
+    if !resolved.is_file() {
+        return Err(Problem::NotAFile);
+    }
+    let bytes = std::fs::read(&resolved).map_err(Problem::Io)?;
+    String::from_utf8(bytes).map_err(|error| Problem::NotUtf8 {
+        offset: error.utf8_error().valid_up_to(),
+    })
+}
+
+/// `Path::parent` of `commitments.toml` is the empty path, which means ".".
+fn base_dir(base: &Path) -> PathBuf {
+    if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base.to_owned()
+    }
+}

@@ -1,0 +1,218 @@
+//! Output of findings: compiler-style text, JSON, and GitHub annotations.
+
+use std::io;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::term::{self, Config};
+use serde::Serialize;
+
+use crate::diagnostic::{Files, Finding, Severity};
+
+/// What a check run is about, for the closing summary.
+#[derive(Debug, Clone)]
+pub struct Summary<'a> {
+    /// The ledger's display path.
+    pub ledger: &'a str,
+    /// The as-of date.
+    pub as_of: chrono::NaiveDate,
+    /// How many commitments loaded.
+    pub commitments: usize,
+}
+
+/// Counts of errors and warnings.
+pub fn counts(findings: &[Finding]) -> (usize, usize) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    (errors, findings.len() - errors)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The last line of human output.
+pub fn summary_line(findings: &[Finding], summary: &Summary<'_>) -> String {
+    let (errors, warnings) = counts(findings);
+    format!(
+        "{}: {}, {} in {} (as of {})",
+        summary.ledger,
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(summary.commitments, "commitment"),
+        summary.as_of
+    )
+}
+
+fn to_codespan(finding: &Finding) -> Diagnostic<usize> {
+    let severity = match finding.severity {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+    };
+    let mut labels = vec![
+        CsLabel::primary(finding.primary.file, finding.primary.span.range())
+            .with_message(finding.primary.message.clone()),
+    ];
+    labels.extend(finding.secondary.iter().map(|label| {
+        CsLabel::secondary(label.file, label.span.range()).with_message(label.message.clone())
+    }));
+    Diagnostic::new(severity)
+        .with_code(finding.rule.code)
+        .with_message(format!("{} [{}]", finding.message, finding.rule.name))
+        .with_labels(labels)
+        .with_notes(finding.notes.clone())
+}
+
+/// Writes findings compiler-style; `color` chooses ANSI colours.
+pub fn human(
+    out: &mut dyn term::termcolor::WriteColor,
+    files: &Files,
+    findings: &[Finding],
+    summary: &Summary<'_>,
+) -> io::Result<()> {
+    let config = Config::default();
+    let styles = term::Styles::default();
+    for finding in findings {
+        let diagnostic = to_codespan(finding);
+        let mut writer = term::StylesWriter::new(&mut *out, &styles);
+        term::emit_to_write_style(&mut writer, &config, files.codespan(), &diagnostic)
+            .map_err(io::Error::other)?;
+    }
+    writeln!(out, "{}", summary_line(findings, summary))
+}
+
+/// Findings as compiler-style text without colour, as a string.
+pub fn human_string(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> String {
+    let mut buffer = term::termcolor::NoColor::new(Vec::new());
+    // Writing into memory cannot fail.
+    let _ = human(&mut buffer, files, findings, summary);
+    String::from_utf8_lossy(&buffer.into_inner()).into_owned()
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    ledger: &'a str,
+    as_of: String,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    text: &'a str,
+    labels: Vec<JsonLabel<'a>>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+}
+
+/// Findings as one JSON document: `{ ledger, as_of, errors, warnings, findings: [...] }`.
+pub fn json(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> String {
+    let (errors, warnings) = counts(findings);
+    let report = JsonReport {
+        ledger: summary.ledger,
+        as_of: summary.as_of.to_string(),
+        errors,
+        warnings,
+        findings: findings
+            .iter()
+            .map(|finding| {
+                let label = &finding.primary;
+                let start = files.position(label.file, label.span.start);
+                let end = files.position(label.file, label.span.end);
+                JsonFinding {
+                    code: finding.rule.code,
+                    name: finding.rule.name,
+                    severity: finding.severity.as_str(),
+                    message: &finding.message,
+                    file: files.name(label.file),
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    text: files.snippet(label.file, label.span),
+                    labels: finding
+                        .secondary
+                        .iter()
+                        .map(|label| {
+                            let start = files.position(label.file, label.span.start);
+                            let end = files.position(label.file, label.span.end);
+                            JsonLabel {
+                                file: files.name(label.file),
+                                line: start.line,
+                                column: start.column,
+                                end_line: end.line,
+                                end_column: end.column,
+                                message: &label.message,
+                            }
+                        })
+                        .collect(),
+                    notes: &finding.notes,
+                }
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Escapes the message part of a workflow command.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value of a workflow command.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Findings as GitHub Actions workflow commands, so CI annotates the lines.
+pub fn github(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> String {
+    let mut text = String::new();
+    for finding in findings {
+        let label = &finding.primary;
+        let start = files.position(label.file, label.span.start);
+        let end = files.position(label.file, label.span.end);
+        let mut message = finding.message.clone();
+        for note in &finding.notes {
+            message.push('\n');
+            message.push_str(note);
+        }
+        text.push_str(&format!(
+            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            finding.severity.as_str(),
+            escape_property(files.name(label.file)),
+            start.line,
+            start.column,
+            end.line,
+            end.column,
+            escape_property(&format!("{} {}", finding.rule.code, finding.rule.name)),
+            escape_data(&message)
+        ));
+    }
+    text.push_str(&summary_line(findings, summary));
+    text.push('\n');
+    text
+}

@@ -1,0 +1,105 @@
+//! C017 `id-format`: ids that are not ASCII kebab-case.
+
+use crate::diagnostic::Finding;
+use crate::rules::{Context, Level, Rule};
+use crate::span::Spanned;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "C017",
+    name: "id-format",
+    default_level: Level::Error,
+    fixed_level: false,
+    summary: "a commitment, party or source id that is not ASCII kebab-case",
+    doc: "\
+## What it checks
+
+That every id (of commitments, parties and sources) is ASCII kebab-case:
+lowercase letters and digits in words joined by single hyphens, such as
+`chancay-harbor` or `xinhua-2024-06-28`.
+
+## Why
+
+Ids appear in URLs, file names, CSV cells and command lines, and are typed by
+hand. One spelling rule means no look-alike ids (`Chancay_Harbor` next to
+`chancay-harbor`) and no invisible characters.
+
+## Example
+
+```toml
+[[commitment]]
+id = \"Chancay Harbor\"   # write: chancay-harbor
+```
+",
+    check: Some(check),
+};
+
+/// Whether `id` is lowercase ASCII words of letters and digits joined by
+/// single hyphens.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// The nearest kebab-case spelling, if there is one.
+fn kebab(id: &str) -> String {
+    let lowered = id.to_ascii_lowercase();
+    lowered
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let ledger = cx.ledger;
+    let ids = ledger
+        .parties
+        .iter()
+        .map(|p| (&p.id, "party"))
+        .chain(ledger.sources.iter().map(|s| (&s.id, "source")))
+        .chain(ledger.commitments.iter().map(|c| (&c.id, "commitment")));
+    for (id, what) in ids {
+        report(id, what, out);
+    }
+}
+
+fn report(id: &Spanned<String>, what: &str, out: &mut Vec<Finding>) {
+    if is_kebab_case(&id.value) {
+        return;
+    }
+    let finding = Finding::new(
+        &RULE,
+        id.span,
+        format!("{what} id `{}` is not kebab-case", id.value),
+    )
+    .label("not kebab-case");
+    let suggestion = kebab(&id.value);
+    out.push(if suggestion.is_empty() {
+        finding.help("use lowercase ASCII letters and digits joined by hyphens")
+    } else {
+        finding.help(format!(
+            "write `{suggestion}`, and change every reference to it"
+        ))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_kebab_case_only() {
+        assert!(is_kebab_case("chancay-harbor"));
+        assert!(is_kebab_case("xinhua-2024-06-28"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "a b", "ça"] {
+            assert!(!is_kebab_case(bad), "{bad}");
+        }
+        assert_eq!(kebab("Chancay Harbor"), "chancay-harbor");
+    }
+}

@@ -1,0 +1,140 @@
+//! C007 `quote-not-in-source`: a quote is not in the local copy of its source.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{FileId, Finding, Label};
+use crate::model::{Citation, Evidence};
+use crate::quote::{self, FoldedText};
+use crate::rules::{Context, Level, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "C007",
+    name: "quote-not-in-source",
+    default_level: Level::Error,
+    fixed_level: false,
+    summary: "a quote is not in the local file of the source it cites",
+    doc: "\
+## What it checks
+
+That every `{ ref, quote }` (a commitment's `source`, and evidence that
+cites a declared source) quotes text that is really in the source's local
+`file`. The comparison is verbatim after folding:
+
+- every run of whitespace (spaces, tabs, line breaks) counts as one space;
+- typographic quotes and apostrophes (‘ ’ “ ” „) count as ' and \".
+
+Nothing else is folded: case, accents, dashes and punctuation must match.
+When the quote is not found, the closest passage of the source is shown.
+
+Sources with only a `url` cannot be verified offline and are not checked.
+
+## Why
+
+A tracker is only as trustworthy as its quotes. A paraphrase presented as a
+quote, or a word changed while editing, is caught before it is published.
+
+## Example
+
+```toml
+[[commitment]]
+source = { ref = \"xinhua-2024-06-28\", quote = \"Xi promised more scholarships\" }
+# the article says: \"promised more scholarships for Peruvian students\"
+```
+",
+    check: Some(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let mut folded: HashMap<FileId, FoldedText> = HashMap::new();
+    for commitment in &cx.ledger.commitments {
+        let evidence = commitment.updates.iter().flat_map(|u| &u.evidence).chain(
+            commitment
+                .target
+                .iter()
+                .flat_map(|t| t.observations.iter().flat_map(|o| &o.evidence)),
+        );
+        let citations =
+            std::iter::once(&commitment.source).chain(evidence.filter_map(|e| match e {
+                Evidence::Source(citation) => Some(citation),
+                Evidence::Web(_) => None,
+            }));
+        for citation in citations {
+            let Some(&file) = cx.source_files.get(&citation.source_ref.value) else {
+                continue;
+            };
+            let source = folded
+                .entry(file)
+                .or_insert_with(|| FoldedText::new(cx.files.text(file)));
+            verify(cx, citation, file, source, out);
+        }
+    }
+}
+
+fn verify(
+    cx: &Context<'_>,
+    citation: &Citation,
+    file: FileId,
+    source: &FoldedText,
+    out: &mut Vec<Finding>,
+) {
+    let wanted = quote::fold(&citation.quote.value);
+    if source.text.contains(&wanted) {
+        return;
+    }
+    let file_name = cx.files.name(file);
+    let mut finding = Finding::new(
+        &RULE,
+        citation.quote.span,
+        format!(
+            "quote not found in source `{}` ({file_name})",
+            citation.source_ref.value
+        ),
+    )
+    .label("not in the source");
+    match quote::closest_passage(source, &wanted) {
+        Some(passage) => {
+            let (whose, shared) = if passage.from_end {
+                ("end", "ends like")
+            } else {
+                ("start", "starts like")
+            };
+            finding = finding
+                .with_label(Label {
+                    file,
+                    span: passage.span,
+                    message: "closest passage in the source".to_owned(),
+                })
+                .note(format!(
+                    "the quote's {whose} matches the source: {shared} \"{}\"",
+                    ellipsize(&passage.matched, passage.from_end)
+                ))
+                .help(
+                    "copy the passage exactly; only whitespace and typographic quotes are folded",
+                );
+        }
+        None => {
+            finding = finding.help(format!(
+                "no similar passage was found; quote {file_name} verbatim, or cite the source where this text appears"
+            ));
+        }
+    }
+    out.push(finding);
+}
+
+/// Long matches are shortened to the words nearest the difference.
+fn ellipsize(text: &str, keep_start: bool) -> String {
+    const KEEP: usize = 40;
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= KEEP {
+        return text.to_owned();
+    }
+    if keep_start {
+        format!("{}…", chars[..KEEP].iter().collect::<String>())
+    } else {
+        format!(
+            "…{}",
+            chars[chars.len() - KEEP..].iter().collect::<String>()
+        )
+    }
+}

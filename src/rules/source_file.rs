@@ -1,0 +1,111 @@
+//! C003 `source-file`: a source's local `file` cannot be used.
+
+use std::path::PathBuf;
+
+use crate::diagnostic::Finding;
+use crate::rules::{Level, Rule};
+use crate::span::Span;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "C003",
+    name: "source-file",
+    default_level: Level::Error,
+    fixed_level: false,
+    summary: "a source's `file` is outside the ledger's folder, missing or unreadable",
+    doc: "\
+## What it checks
+
+That the `file` of every `[sources.ID]` names a readable UTF-8 file inside the
+ledger's folder. An absolute path, a `..` that climbs out of the folder, or a
+symbolic link that leads out is refused before the file is opened: the file
+it names is never read.
+
+## Why
+
+Quotes are verified against these files, so a missing file would leave quotes
+unchecked. Refusing paths that lead out keeps a ledger from a pull request
+from reading files elsewhere on the machine that runs the checker.
+
+## Example
+
+```toml
+[sources.xinhua-2024-06-28]
+title = \"China ready to advance comprehensive strategic partnership with Peru to new heights: Xi\"
+file = \"../../etc/passwd\"   # leads out of the ledger's folder
+```
+",
+    check: None,
+};
+
+/// What is wrong with a source's file.
+#[derive(Debug)]
+pub(crate) enum Problem {
+    Absolute,
+    Escapes,
+    SymlinkOutside(PathBuf),
+    NotFound,
+    NotAFile,
+    NotUtf8 { offset: usize },
+    Io(std::io::Error),
+}
+
+pub(crate) fn finding(span: Span, written: &str, problem: &Problem) -> Finding {
+    let keep_inside = "copy the source into the ledger's folder (for example `sources/`) and give its relative path";
+    match problem {
+        Problem::Absolute => Finding::new(
+            &RULE,
+            span,
+            format!("source file `{written}` is an absolute path"),
+        )
+        .label("absolute path")
+        .help(keep_inside)
+        .note("the file was not read"),
+        Problem::Escapes => Finding::new(
+            &RULE,
+            span,
+            format!("source file `{written}` is outside the ledger's folder"),
+        )
+        .label("`..` leads out of the ledger's folder")
+        .help(keep_inside)
+        .note("the file was not read"),
+        Problem::SymlinkOutside(resolved) => Finding::new(
+            &RULE,
+            span,
+            format!("source file `{written}` is a link that leads outside the ledger's folder"),
+        )
+        .label(format!("resolves to {}", resolved.display()))
+        .help(keep_inside)
+        .note("the file was not read"),
+        Problem::NotFound => Finding::new(
+            &RULE,
+            span,
+            format!("source file `{written}` does not exist"),
+        )
+        .label("no such file")
+        .help(
+            "the path is relative to the folder of the ledger; check its spelling, or add the file",
+        ),
+        Problem::NotAFile => Finding::new(
+            &RULE,
+            span,
+            format!("source file `{written}` is not a file"),
+        )
+        .label("a directory, not a file")
+        .help("name the text file itself"),
+        Problem::NotUtf8 { offset } => Finding::new(
+            &RULE,
+            span,
+            format!("source file `{written}` is not UTF-8 text"),
+        )
+        .label(format!("invalid UTF-8 at byte {offset} of the file"))
+        .help("save the local copy as UTF-8 plain text so quotes can be verified"),
+        Problem::Io(error) => Finding::new(
+            &RULE,
+            span,
+            format!("source file `{written}` cannot be read: {error}"),
+        )
+        .label("unreadable")
+        .help("check the file's permissions"),
+    }
+}

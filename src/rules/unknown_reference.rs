@@ -1,0 +1,115 @@
+//! C005 `unknown-reference`: a party, source or parent that is not declared.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::Finding;
+use crate::model::Evidence;
+use crate::rules::{Context, Level, Rule};
+use crate::span::Spanned;
+use crate::suggest;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "C005",
+    name: "unknown-reference",
+    default_level: Level::Error,
+    fixed_level: false,
+    summary: "a party, source or parent id that is not declared",
+    doc: "\
+## What it checks
+
+That every id a commitment refers to is declared:
+
+- each of its `parties` is a `[parties.ID]`;
+- each `ref` (in `source` and in evidence) is a `[sources.ID]`;
+- its `parent` is the id of another commitment.
+
+The nearest declared id is suggested.
+
+## Why
+
+A reference to nothing is almost always a typo, and it silently drops the
+commitment from the party's totals or its quote from verification.
+
+## Example
+
+```toml
+[parties.pe]
+name = \"Republic of Peru\"
+
+[[commitment]]
+parties = [\"cn\", \"pe\"]   # `cn` is not declared
+```
+",
+    check: Some(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let ledger = cx.ledger;
+    let parties: HashSet<&str> = ledger.parties.iter().map(|p| p.id.value.as_str()).collect();
+    let sources: HashSet<&str> = ledger.sources.iter().map(|s| s.id.value.as_str()).collect();
+    let commitments: HashSet<&str> = ledger
+        .commitments
+        .iter()
+        .map(|c| c.id.value.as_str())
+        .chain(ledger.incomplete_ids.iter().map(String::as_str))
+        .collect();
+
+    let mut report =
+        |reference: &Spanned<String>, what: &str, known: &HashSet<&str>, declare: &str| {
+            if known.contains(reference.value.as_str()) {
+                return;
+            }
+            let mut candidates: Vec<&str> = known.iter().copied().collect();
+            candidates.sort_unstable();
+            let finding = Finding::new(
+                &RULE,
+                reference.span,
+                format!("{what} `{}` is not declared", reference.value),
+            );
+            out.push(match suggest::closest(&reference.value, candidates) {
+                Some(near) => finding.label(format!("did you mean `{near}`?")),
+                None => finding
+                    .label(format!("unknown {what}"))
+                    .help(declare.to_owned()),
+            });
+        };
+
+    for commitment in &ledger.commitments {
+        for party in &commitment.parties {
+            report(
+                party,
+                "party",
+                &parties,
+                &format!("declare it: [parties.{}] with a `name`", party.value),
+            );
+        }
+        let declare_source =
+            "declare it as a [sources.ID] table with a `title` and a `file` or `url`";
+        report(
+            &commitment.source.source_ref,
+            "source",
+            &sources,
+            declare_source,
+        );
+        let evidence = commitment.updates.iter().flat_map(|u| &u.evidence).chain(
+            commitment
+                .target
+                .iter()
+                .flat_map(|t| t.observations.iter().flat_map(|o| &o.evidence)),
+        );
+        for item in evidence {
+            if let Evidence::Source(citation) = item {
+                report(&citation.source_ref, "source", &sources, declare_source);
+            }
+        }
+        if let Some(parent) = &commitment.parent {
+            report(
+                parent,
+                "parent commitment",
+                &commitments,
+                "`parent` must be the id of another [[commitment]]",
+            );
+        }
+    }
+}
