@@ -71,22 +71,122 @@ pub fn fold(quote: &str) -> String {
     FoldedText::new(quote).text
 }
 
-/// The passage of a source that comes closest to a quote that is not in it.
+/// The passage of a source that comes closest to a quote that is not in it,
+/// as a span of the original source text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClosePassage {
-    /// The passage, as a span of the original source text.
+    /// Where the passage is in the original source.
     pub span: Span,
-    /// How much of the quote matches the source exactly, from its start
-    /// (or from its end, when `from_end`).
-    pub matched: String,
-    /// Whether `matched` is the end of the quote rather than its start.
-    pub from_end: bool,
 }
 
-/// Finds the passage of `source` that shares the longest start or end with
-/// `quote` (both folded), if that shared part is long enough to be telling.
+/// Above this many cells (source words × quote words) the alignment is
+/// skipped for the cheaper prefix-and-suffix search.
+const ALIGNMENT_BUDGET: usize = 2_000_000;
+
+/// Finds the passage of `source` closest to `quote` (both folded): the run of
+/// words that needs the fewest word edits, where replacing a word by a
+/// similar one costs less than by a different one. `None` when more than half
+/// of the quote would have to change.
 pub fn closest_passage(source: &FoldedText, quote: &str) -> Option<ClosePassage> {
-    let haystack = source.text.as_str();
+    let quote_words: Vec<&str> = quote.split(' ').filter(|w| !w.is_empty()).collect();
+    if quote_words.is_empty() {
+        return None;
+    }
+    let text_words = word_ranges(&source.text);
+    let cells = text_words.len().saturating_mul(quote_words.len());
+    let (start, end) = if cells <= ALIGNMENT_BUDGET {
+        let (cost, start, end) = align(&source.text, &text_words, &quote_words)?;
+        if cost > quote_words.len() as f64 / 2.0 {
+            return None;
+        }
+        (start, end)
+    } else {
+        shared_start_or_end(&source.text, quote)?
+    };
+    let (start, end) = trim_punctuation(&source.text[start..end], quote, start);
+    Some(ClosePassage {
+        span: source.original_span(start, end),
+    })
+}
+
+/// Drops punctuation at the ends of a passage that the quote does not have,
+/// so that "cooperation," is shown as "cooperation".
+fn trim_punctuation(passage: &str, quote: &str, offset: usize) -> (usize, usize) {
+    let is_extra =
+        |c: char, quote_has: Option<char>| c.is_ascii_punctuation() && quote_has != Some(c);
+    let trimmed_end = passage.trim_end_matches(|c| is_extra(c, quote.chars().last()));
+    let trimmed = trimmed_end.trim_start_matches(|c| is_extra(c, quote.chars().next()));
+    let start = offset + (trimmed_end.len() - trimmed.len());
+    (start, start + trimmed.len())
+}
+
+/// Byte ranges of the space-separated words of a folded text.
+fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c == ' ', start) {
+            (true, Some(from)) => {
+                words.push((from, at));
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    words
+}
+
+/// Approximate substring matching over words (Sellers' algorithm): the run
+/// of text words with the least cost to turn into the quote, as (cost, start
+/// byte, end byte). Inserting or dropping a word costs 1; replacing one costs
+/// 1 minus the similarity of the two words. Time O(text × quote) word
+/// comparisons, memory O(quote).
+fn align(text: &str, text_words: &[(usize, usize)], quote: &[&str]) -> Option<(f64, usize, usize)> {
+    let m = quote.len();
+    let mut cost: Vec<f64> = (0..=m).map(|i| i as f64).collect();
+    let mut start = vec![0usize; m + 1];
+    let mut next_cost = vec![0.0; m + 1];
+    let mut next_start = vec![0usize; m + 1];
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (j, &(from, to)) in text_words.iter().enumerate() {
+        let word = &text[from..to];
+        // A match may begin at any word of the text for free.
+        next_cost[0] = 0.0;
+        next_start[0] = j + 1;
+        for i in 1..=m {
+            let replace = if quote[i - 1] == word {
+                0.0
+            } else {
+                1.0 - strsim::normalized_levenshtein(quote[i - 1], word)
+            };
+            let candidates = [
+                (cost[i - 1] + replace, start[i - 1]),
+                (next_cost[i - 1] + 1.0, next_start[i - 1]),
+                (cost[i] + 1.0, start[i]),
+            ];
+            let chosen = candidates
+                .into_iter()
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .unwrap_or(candidates[0]);
+            next_cost[i] = chosen.0;
+            next_start[i] = chosen.1;
+        }
+        std::mem::swap(&mut cost, &mut next_cost);
+        std::mem::swap(&mut start, &mut next_start);
+        if best.is_none_or(|(c, _, _)| cost[m] < c) && start[m] <= j {
+            best = Some((cost[m], text_words[start[m]].0, to));
+        }
+    }
+    best
+}
+
+/// For very long sources: the passage sharing the longest start or end
+/// with the quote, if that shared part is long enough to be telling.
+fn shared_start_or_end(haystack: &str, quote: &str) -> Option<(usize, usize)> {
     let boundaries: Vec<usize> = quote
         .char_indices()
         .map(|(at, _)| at)
@@ -95,35 +195,20 @@ pub fn closest_passage(source: &FoldedText, quote: &str) -> Option<ClosePassage>
     let chars = boundaries.len() - 1;
     let prefix = longest_found(haystack, chars, |n| &quote[..boundaries[n]]);
     let suffix = longest_found(haystack, chars, |n| &quote[boundaries[chars - n]..]);
-    let needed = (chars / 4).max(8);
-    if prefix.max(suffix) < needed {
+    if prefix.max(suffix) < (chars / 4).max(8) {
         return None;
     }
-    let length = quote.len();
-    let (start, end, matched, from_end) = if prefix >= suffix {
-        let matched = &quote[..boundaries[prefix]];
-        let start = haystack.find(matched)?;
-        (
-            start,
-            floor_boundary(haystack, start + length),
-            matched,
-            false,
-        )
+    if prefix >= suffix {
+        let start = haystack.find(&quote[..boundaries[prefix]])?;
+        Some((start, floor_boundary(haystack, start + quote.len())))
     } else {
         let matched = &quote[boundaries[chars - suffix]..];
         let end = haystack.find(matched)? + matched.len();
-        (
-            ceil_boundary(haystack, end.saturating_sub(length)),
+        Some((
+            ceil_boundary(haystack, end.saturating_sub(quote.len())),
             end,
-            matched,
-            true,
-        )
-    };
-    Some(ClosePassage {
-        span: source.original_span(start, end),
-        matched: matched.to_owned(),
-        from_end,
-    })
+        ))
+    }
 }
 
 /// The largest `n <= max` for which `part(n)` is in `haystack`. Found-ness
@@ -182,19 +267,22 @@ mod tests {
 
     #[test]
     fn finds_the_passage_that_differs_by_one_word() {
-        let text = "Xi also urged joint efforts for the completion of Chancay Harbor on schedule, and more.";
+        let text = "Boluarte hopes to expand pragmatic cooperation. Xi urged them to deepen practical cooperation, and more.";
         let source = FoldedText::new(text);
-        let passage = closest_passage(
-            &source,
-            "Xi also urged joint efforts for the opening of Chancay Harbor on schedule",
+        let passage = closest_passage(&source, "deepen pragmatic cooperation").unwrap();
+        assert_eq!(&text[passage.span.range()], "deepen practical cooperation");
+        assert!(closest_passage(&source, "entirely unrelated words here").is_none());
+    }
+
+    #[test]
+    fn shared_start_finds_a_passage_in_long_sources() {
+        let text = "Xi also urged joint efforts for the completion of Chancay Harbor on schedule.";
+        let (start, end) = shared_start_or_end(
+            text,
+            "Xi also urged joint efforts for the opening of Chancay Harbor",
         )
         .unwrap();
-        assert!(!passage.from_end);
-        assert_eq!(passage.matched, "Xi also urged joint efforts for the ");
-        assert!(
-            text[passage.span.range()]
-                .starts_with("Xi also urged joint efforts for the completion")
-        );
-        assert!(closest_passage(&source, "entirely unrelated words here").is_none());
+        assert!(text[start..end].starts_with("Xi also urged joint efforts for the completion"));
+        assert!(shared_start_or_end(text, "nothing like it at all").is_none());
     }
 }

@@ -71,7 +71,11 @@ pub fn human(
     findings: &[Finding],
     summary: &Summary<'_>,
 ) -> io::Result<()> {
-    let config = Config::default();
+    // ASCII, as rustc prints: `--> file:line:col` and `|` borders.
+    let config = Config {
+        chars: term::Chars::ascii(),
+        ..Config::default()
+    };
     let styles = term::Styles::default();
     for finding in findings {
         let diagnostic = to_codespan(finding);

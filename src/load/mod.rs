@@ -155,13 +155,16 @@ fn read_ledger(root: &DeTable<'_>, out: &mut Vec<Finding>) -> Ledger {
         "the ledger file".to_owned(),
         ROOT_KEYS,
     );
+    let meta = match root.get("ledger") {
+        Some(value) => TableReader::of(value, "ledger", "`[ledger]`".to_owned(), LEDGER_KEYS, out)
+            .and_then(|table| read_meta(table, out)),
+        None => {
+            out.push(schema::missing_ledger_table(Span::default()));
+            None
+        }
+    };
     let mut ledger = Ledger {
-        meta: root.required("ledger", "", out, |v, k, out| {
-            read_meta(
-                TableReader::of(v, k, "`[ledger]`".to_owned(), LEDGER_KEYS, out)?,
-                out,
-            )
-        }),
+        meta,
         ..Ledger::default()
     };
     if let Some(value) = root.get("parties") {

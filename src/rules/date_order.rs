@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::diagnostic::Finding;
-use crate::model::Evidence;
+use crate::model::{Evidence, Update};
 use crate::rules::{Context, Level, Rule};
 use crate::span::Spanned;
 
@@ -86,7 +86,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
-        let mut previous: Option<&Spanned<NaiveDate>> = None;
         for update in &commitment.updates {
             let date = &update.date;
             if date.value < made.value {
@@ -103,20 +102,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .with_secondary(made.span, "made here")
                     .help("correct the update's date, or `made` if the promise is older"),
                 );
-            } else if let Some(previous) = previous.filter(|p| date.value < p.value) {
-                out.push(
-                    Finding::new(
-                        &RULE,
-                        date.span,
-                        format!(
-                            "update of {} comes after an update of {}",
-                            date.value, previous.value
-                        ),
-                    )
-                    .label("out of chronological order")
-                    .with_secondary(previous.span, "later date above")
-                    .help("keep updates oldest first: move this update up, or correct its date"),
-                );
             }
             after_as_of(date, "update", out);
             for evidence in &update.evidence {
@@ -126,7 +111,50 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     }
                 }
             }
-            previous = Some(previous.map_or(date, |p| if date.value > p.value { date } else { p }));
         }
+        out.extend(out_of_order(&commitment.updates));
     }
 }
+
+/// One finding for a history that is out of order: it points at the first
+/// update that is dated after a later one (with a swap of two dates, one of
+/// the two), and labels the later updates dated before it.
+fn out_of_order(updates: &[Update]) -> Option<Finding> {
+    // earliest_after[i] is the earliest date among updates[i..]: one pass.
+    let mut earliest_after = vec![NaiveDate::MAX; updates.len() + 1];
+    for (i, update) in updates.iter().enumerate().rev() {
+        earliest_after[i] = earliest_after[i + 1].min(update.date.value);
+    }
+    let (index, misplaced) = updates
+        .iter()
+        .enumerate()
+        .find(|(i, update)| earliest_after[i + 1] < update.date.value)?;
+    let earlier: Vec<&Update> = updates[index + 1..]
+        .iter()
+        .filter(|later| later.date.value < misplaced.date.value)
+        .collect();
+    let count = earlier.len();
+    let mut finding = Finding::new(
+        &RULE,
+        misplaced.date.span,
+        format!(
+            "update of {} is out of chronological order: {count} later update{} {} dated before it",
+            misplaced.date.value,
+            if count == 1 { "" } else { "s" },
+            if count == 1 { "is" } else { "are" },
+        ),
+    )
+    .label("dated after an update below");
+    for later in earlier.iter().take(LABELS) {
+        finding = finding.with_secondary(later.date.span, "dated earlier, but written below");
+    }
+    if count > LABELS {
+        finding = finding.note(format!("{} more not shown", count - LABELS));
+    }
+    Some(
+        finding.help("keep updates oldest first: check this date, or move the update to its place"),
+    )
+}
+
+/// At most this many secondary labels per finding.
+const LABELS: usize = 5;

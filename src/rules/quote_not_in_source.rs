@@ -94,21 +94,14 @@ fn verify(
     .label("not in the source");
     match quote::closest_passage(source, &wanted) {
         Some(passage) => {
-            let (whose, shared) = if passage.from_end {
-                ("end", "ends like")
-            } else {
-                ("start", "starts like")
-            };
+            let reads = ellipsize(cx.files.snippet(file, passage.span));
             finding = finding
                 .with_label(Label {
                     file,
                     span: passage.span,
                     message: "closest passage in the source".to_owned(),
                 })
-                .note(format!(
-                    "the quote's {whose} matches the source: {shared} \"{}\"",
-                    ellipsize(&passage.matched, passage.from_end)
-                ))
+                .note(format!("the source reads: \"{reads}\""))
                 .help(
                     "copy the passage exactly; only whitespace and typographic quotes are folded",
                 );
@@ -122,19 +115,12 @@ fn verify(
     out.push(finding);
 }
 
-/// Long matches are shortened to the words nearest the difference.
-fn ellipsize(text: &str, keep_start: bool) -> String {
-    const KEEP: usize = 40;
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= KEEP {
-        return text.to_owned();
+/// Long passages are shortened for the note; the label shows them whole.
+fn ellipsize(text: &str) -> String {
+    const KEEP: usize = 160;
+    let folded = quote::fold(text);
+    if folded.chars().count() <= KEEP {
+        return folded;
     }
-    if keep_start {
-        format!("{}…", chars[..KEEP].iter().collect::<String>())
-    } else {
-        format!(
-            "…{}",
-            chars[chars.len() - KEEP..].iter().collect::<String>()
-        )
-    }
+    format!("{}…", folded.chars().take(KEEP).collect::<String>())
 }

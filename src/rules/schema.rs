@@ -77,6 +77,12 @@ pub(crate) fn missing_key(span: Span, key: &str, table: &str, hint: &str) -> Fin
     }
 }
 
+pub(crate) fn missing_ledger_table(span: Span) -> Finding {
+    Finding::new(&RULE, span, "the file has no `[ledger]` table")
+        .label("`[ledger]` is missing")
+        .help("start the ledger with `[ledger]`, a `title = \"...\"` and a `reviewed = YYYY-MM-DD` date (`commitments.toml` in this repository is an example)")
+}
+
 pub(crate) fn wrong_type(span: Span, key: &str, expected: &str, found: &str) -> Finding {
     Finding::new(
         &RULE,

@@ -37,7 +37,8 @@ title = \"Complete Chancay Harbor on schedule   # the closing quote is missing
 pub(crate) fn parse_error(span: Span, message: &str) -> Finding {
     let message = message.trim_end();
     let (first, rest) = message.split_once('\n').unwrap_or((message, ""));
-    let mut finding = Finding::new(&RULE, span, format!("invalid TOML: {first}")).label(first);
+    let short = first.split(", expected").next().unwrap_or(first);
+    let mut finding = Finding::new(&RULE, span, format!("invalid TOML: {first}")).label(short);
     if !rest.trim().is_empty() {
         finding = finding.note(rest.trim());
     }
