@@ -80,8 +80,12 @@ pub fn human(
     for finding in findings {
         let diagnostic = to_codespan(finding);
         let mut writer = term::StylesWriter::new(&mut *out, &styles);
-        term::emit_to_write_style(&mut writer, &config, files.codespan(), &diagnostic)
-            .map_err(io::Error::other)?;
+        term::emit_to_write_style(&mut writer, &config, files.codespan(), &diagnostic).map_err(
+            |error| match error {
+                codespan_reporting::files::Error::Io(error) => error,
+                other => io::Error::other(other),
+            },
+        )?;
     }
     writeln!(out, "{}", summary_line(findings, summary))
 }

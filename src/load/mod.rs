@@ -123,6 +123,12 @@ pub fn load_bytes(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
         return loaded;
     }
 
+    // The parser leaves numbers as text; a malformed one is a syntax error.
+    let bad_numbers = malformed_numbers(root.get_ref());
+    if !bad_numbers.is_empty() {
+        loaded.findings.extend(bad_numbers);
+        return loaded;
+    }
     let ledger = read_ledger(root.get_ref(), &mut loaded.findings);
     if let Some(base) = base_dir {
         source_files::load(&ledger, base, name, &mut loaded);
@@ -130,6 +136,49 @@ pub fn load_bytes(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
     loaded.ledger = Some(ledger);
     loaded
 }
+
+/// Every integer or float literal that does not denote a number, such as
+/// `0b` or an integer too large for 64 bits. Iterative, so that nesting depth
+/// cannot overflow the stack.
+fn malformed_numbers(root: &DeTable<'_>) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let mut pending: Vec<&Value<'_>> = root.values().collect();
+    while let Some(value) = pending.pop() {
+        match value.get_ref() {
+            DeValue::Integer(int) => {
+                if i64::from_str_radix(int.as_str(), int.radix()).is_err() {
+                    found.push(syntax::bad_number(span_of(value), "integer"));
+                }
+            }
+            DeValue::Float(float) => {
+                if float.as_str().parse::<f64>().is_err() {
+                    found.push(syntax::bad_number(span_of(value), "float"));
+                }
+            }
+            DeValue::Array(items) => pending.extend(items.iter()),
+            DeValue::Table(table) => pending.extend(table.values()),
+            DeValue::String(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {}
+        }
+    }
+    found.sort_by_key(|finding| finding.primary.span.start);
+    found
+}
+
+/// Every table of the format with the keys it accepts, for documentation
+/// and tests.
+pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
+    ("(top level)", ROOT_KEYS),
+    ("ledger", LEDGER_KEYS),
+    ("parties.ID", PARTY_KEYS),
+    ("sources.ID", SOURCE_KEYS),
+    ("commitment", COMMITMENT_KEYS),
+    ("evidence", EVIDENCE_KEYS),
+    ("commitment.update", UPDATE_KEYS),
+    ("commitment.target", TARGET_KEYS),
+    ("commitment.target.baseline", BASELINE_KEYS),
+    ("commitment.target.observation", OBSERVATION_KEYS),
+    ("checker", CHECKER_KEYS),
+];
 
 const ROOT_KEYS: &[&str] = &["ledger", "parties", "sources", "commitment", "checker"];
 const LEDGER_KEYS: &[&str] = &["title", "reviewed", "stale_after_days", "description"];

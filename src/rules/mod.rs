@@ -170,36 +170,6 @@ pub(crate) fn run_all(cx: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_and_names_are_unique_and_well_formed() {
-        let mut seen = std::collections::HashSet::new();
-        for rule in RULES {
-            assert!(seen.insert(rule.code), "duplicate code {}", rule.code);
-            assert!(seen.insert(rule.name), "duplicate name {}", rule.name);
-            assert!(
-                crate::rules::id_format::is_kebab_case(rule.name),
-                "{}",
-                rule.name
-            );
-            for heading in ["## What it checks", "## Why", "## Example"] {
-                assert!(rule.doc.contains(heading), "{} lacks {heading}", rule.code);
-            }
-        }
-    }
-
-    #[test]
-    fn rules_are_in_code_order() {
-        let codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
-        let mut sorted = codes.clone();
-        sorted.sort();
-        assert_eq!(codes, sorted);
-    }
-}
-
 /// The rule list as a table, for `commitments rules`.
 pub fn list_text() -> String {
     let mut text = String::from("CODE  NAME                 LEVEL    SUMMARY\n");
@@ -255,10 +225,68 @@ pub fn explain_text(rule: &Rule) -> String {
     )
 }
 
+/// Every rule's documentation as one Markdown page (`docs/rules.md`).
+pub fn reference_markdown() -> String {
+    let mut page = String::from(
+        "# Rules\n\nGenerated from the rule registry (`src/rules/`); `commitments explain CODE` prints the same text.\n\n",
+    );
+    page.push_str("| code | name | default level | summary |\n|---|---|---|---|\n");
+    for rule in RULES {
+        page.push_str(&format!(
+            "| {} | [`{}`](#{}-{}) | {} | {} |\n",
+            rule.code,
+            rule.name,
+            rule.code.to_lowercase(),
+            rule.name,
+            rule.default_level.as_str(),
+            rule.summary.replace('|', "\\|")
+        ));
+    }
+    for rule in RULES {
+        page.push('\n');
+        page.push_str(
+            &explain_text(rule)
+                .replacen("# ", "## ", 1)
+                .replace("\n## ", "\n### "),
+        );
+    }
+    page
+}
+
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(seen.insert(rule.code), "duplicate code {}", rule.code);
+            assert!(seen.insert(rule.name), "duplicate name {}", rule.name);
+            assert!(
+                crate::rules::id_format::is_kebab_case(rule.name),
+                "{}",
+                rule.name
+            );
+            for heading in ["## What it checks", "## Why", "## Example"] {
+                assert!(rule.doc.contains(heading), "{} lacks {heading}", rule.code);
+            }
+        }
+    }
+
+    #[test]
+    fn rules_are_in_code_order() {
+        let codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        assert_eq!(codes, sorted);
+    }
 }

@@ -51,3 +51,10 @@ pub(crate) fn not_utf8(span: Span) -> Finding {
         .label("invalid UTF-8 starts here")
         .help("save the file as UTF-8; TOML files must be UTF-8")
 }
+
+/// A number literal the parser accepted as a token but that is no number.
+pub(crate) fn bad_number(span: Span, kind: &str) -> Finding {
+    Finding::new(&RULE, span, format!("invalid TOML: malformed {kind}"))
+        .label(format!("not a valid {kind}"))
+        .help("write a decimal number such as 42 or 4.5 (integers must fit in 64 bits)")
+}

@@ -1,0 +1,637 @@
+//! End-to-end tests of the `commitments` binary: exit codes, formats, the
+//! real ledger, the edits a user makes by mistake, and hostile input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_commitments");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// The real ledger's `reviewed` date.
+const REVIEWED: &str = "2025-11-30";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn code(output: &Output) -> i32 {
+    output
+        .status
+        .code()
+        .expect("exited, not killed by a signal")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("output is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("errors are UTF-8")
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).expect("output is JSON")
+}
+
+fn findings(report: &Value) -> Vec<&Value> {
+    report["findings"]
+        .as_array()
+        .expect("findings is an array")
+        .iter()
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// The real ledger
+
+#[test]
+fn the_real_ledger_checks_clean_at_its_reviewed_date() {
+    let output = run(&[
+        "check",
+        "commitments.toml",
+        "--as-of",
+        REVIEWED,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    let report = json(&output);
+    assert_eq!(report["errors"], 0, "{report:#}");
+    // Only informative warnings remain.
+    for finding in findings(&report) {
+        assert_eq!(finding["name"], "stale", "{finding:#}");
+    }
+}
+
+#[test]
+fn the_main_command_passes_today() {
+    let output = run(&["check"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    let last = stdout(&output)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(last.starts_with("commitments.toml: 0 errors,"), "{last}");
+}
+
+#[test]
+fn every_quote_of_the_real_ledger_is_verified_against_the_local_article() {
+    let loaded = commitments::load::load_path(&Path::new(ROOT).join("commitments.toml")).unwrap();
+    let ledger = loaded.ledger.as_ref().unwrap();
+    // Every source the ledger cites by `ref` has a local file that was read,
+    // so the quote rule really compared every such quote.
+    for source in &ledger.sources {
+        assert!(
+            source.file.is_some(),
+            "source {} has no local file",
+            source.id.value
+        );
+        assert!(
+            loaded.source_files.contains_key(&source.id.value),
+            "{} was not read",
+            source.id.value
+        );
+    }
+    assert!(ledger.commitments.len() >= 25);
+    let article = loaded.files.text(loaded.source_files["xinhua-2024-06-28"]);
+    let folded = commitments::quote::FoldedText::new(article);
+    for commitment in &ledger.commitments {
+        let quote = commitments::quote::fold(&commitment.source.quote.value);
+        assert!(
+            folded.text.contains(&quote),
+            "{}: {quote}",
+            commitment.id.value
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Mistakes in a copy of the real ledger: each names the right rule and place,
+// and nothing else changes.
+
+/// A copy of the repository's ledger and sources in a temporary folder.
+struct Copy {
+    dir: tempfile::TempDir,
+}
+
+impl Copy {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sources")).unwrap();
+        for entry in std::fs::read_dir(Path::new(ROOT).join("sources")).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(
+                entry.path(),
+                dir.path().join("sources").join(entry.file_name()),
+            )
+            .unwrap();
+        }
+        Copy { dir }
+    }
+
+    fn ledger(&self) -> PathBuf {
+        self.dir.path().join("commitments.toml")
+    }
+
+    /// Writes the real ledger with `edit` applied, and returns the 1-based
+    /// line and column where `marker` (a part of the edited text) now starts.
+    fn write_edited(&self, edit: impl FnOnce(String) -> String, marker: &str) -> (u64, u64) {
+        let original = std::fs::read_to_string(Path::new(ROOT).join("commitments.toml")).unwrap();
+        let edited = edit(original.clone());
+        assert_ne!(edited, original, "the edit changed nothing");
+        std::fs::write(self.ledger(), &edited).unwrap();
+        let at = edited.find(marker).expect("marker is in the edited text");
+        let line = edited[..at].matches('\n').count() as u64 + 1;
+        let line_start = edited[..at].rfind('\n').map_or(0, |i| i + 1);
+        let column = edited[line_start..at].chars().count() as u64 + 1;
+        (line, column)
+    }
+
+    fn check_json(&self) -> Output {
+        let ledger = self.ledger();
+        run(&[
+            "check",
+            ledger.to_str().unwrap(),
+            "--as-of",
+            REVIEWED,
+            "--format",
+            "json",
+        ])
+    }
+}
+
+/// Checks that the edited copy fails with exactly one error, of `rule`, at
+/// `line:column`, and that its warnings are only the ledger's informative ones.
+fn assert_one_error(copy: &Copy, rule: &str, (line, column): (u64, u64)) {
+    let output = copy.check_json();
+    assert_eq!(code(&output), 1, "{}", stdout(&output));
+    let report = json(&output);
+    let errors: Vec<&Value> = findings(&report)
+        .into_iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{report:#}");
+    let error = errors[0];
+    assert_eq!(error["name"], rule, "{error:#}");
+    assert_eq!(error["file"], copy.ledger().display().to_string());
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(line), Some(column)),
+        "{error:#}"
+    );
+    // The only warnings are the real ledger's informative `stale` ones.
+    for finding in findings(&report)
+        .into_iter()
+        .filter(|f| f["severity"] == "warning")
+    {
+        assert_eq!(finding["name"], "stale", "{finding:#}");
+    }
+}
+
+#[test]
+fn a_misspelled_key_is_named_with_its_correction() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| text.replacen("\nstatus = \"kept\"", "\nstauts = \"kept\"", 1),
+        "stauts",
+    );
+    assert_one_error(&copy, "schema", at);
+    let human = run(&[
+        "check",
+        copy.ledger().to_str().unwrap(),
+        "--as-of",
+        REVIEWED,
+    ]);
+    assert!(
+        stdout(&human).contains("did you mean `status`?"),
+        "{}",
+        stdout(&human)
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_named_at_its_second_use() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| {
+            text.replace(
+                "id = \"practical-cooperation\"",
+                "id = \"political-mutual-trust\"",
+            )
+        },
+        "id = \"political-mutual-trust\"\ntitle = \"Deepen",
+    );
+    assert_one_error(&copy, "duplicate-id", (at.0, at.1 + 5));
+}
+
+#[test]
+fn swapped_update_dates_are_named() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| {
+            let start = text.find("id = \"chancay-harbor\"").unwrap();
+            let end = text.find("id = \"fta-upgrade\"").unwrap();
+            let block = text[start..end]
+                .replace("date = 2024-11-14", "date = SWAP")
+                .replace("date = 2025-11-21", "date = 2024-11-14")
+                .replace("date = SWAP", "date = 2025-11-21");
+            format!("{}{block}{}", &text[..start], &text[end..])
+        },
+        "2025-11-21\nstatus = \"kept\"\nnote = \"Both",
+    );
+    assert_one_error(&copy, "date-order", at);
+}
+
+#[test]
+fn a_changed_word_in_a_quote_is_caught_and_the_passage_shown() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| {
+            text.replace(
+                "quote = \"deepen practical cooperation\"",
+                "quote = \"deepen pragmatic cooperation\"",
+            )
+        },
+        "\"deepen pragmatic",
+    );
+    assert_one_error(&copy, "quote-not-in-source", at);
+    let human = stdout(&run(&[
+        "check",
+        copy.ledger().to_str().unwrap(),
+        "--as-of",
+        REVIEWED,
+    ]));
+    assert!(
+        human.contains("the source reads: \"deepen practical cooperation\""),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_source_file_outside_the_folder_is_refused() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| {
+            text.replace(
+                "file = \"sources/xinhua-2024-06-28-xi-boluarte-talks.txt\"",
+                "file = \"../../etc/passwd\"",
+            )
+        },
+        "\"../../etc/passwd\"",
+    );
+    assert_one_error(&copy, "source-file", at);
+}
+
+#[test]
+fn an_update_after_the_as_of_date_is_named() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| text.replace("date = 2025-10-31", "date = 2025-12-31"),
+        "2025-12-31",
+    );
+    assert_one_error(&copy, "date-order", at);
+}
+
+#[test]
+fn a_status_against_the_latest_update_is_named() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| {
+            text.replace(
+                "status = \"in_progress\"\nsource = { ref = \"xinhua-2024-06-28\", quote = \"The two sides",
+                "status = \"kept\"\nsource = { ref = \"xinhua-2024-06-28\", quote = \"The two sides",
+            )
+        },
+        "\"kept\"\nsource = { ref = \"xinhua-2024-06-28\", quote = \"The two sides",
+    );
+    assert_one_error(&copy, "status-mismatch", at);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_that_leads_out_is_refused_without_reading_it() {
+    let copy = Copy::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        copy.dir.path().join("sources/link.txt"),
+    )
+    .unwrap();
+    let at = copy.write_edited(
+        |text| text.replace("xinhua-2024-06-28-xi-boluarte-talks.txt\"", "link.txt\""),
+        "\"sources/link.txt\"",
+    );
+    assert_one_error(&copy, "source-file", at);
+    let human = stdout(&run(&[
+        "check",
+        copy.ledger().to_str().unwrap(),
+        "--as-of",
+        REVIEWED,
+    ]));
+    assert!(human.contains("a link that leads outside"), "{human}");
+    assert!(!human.contains("secret\n"), "{human}");
+}
+
+// ---------------------------------------------------------------------------
+// Formats, levels and commands
+
+#[test]
+fn github_format_writes_workflow_commands() {
+    let copy = Copy::new();
+    copy.write_edited(
+        |text| text.replacen("\nstatus = \"kept\"", "\nstauts = \"kept\"", 1),
+        "stauts",
+    );
+    let output = run(&[
+        "check",
+        copy.ledger().to_str().unwrap(),
+        "--as-of",
+        REVIEWED,
+        "--format",
+        "github",
+    ]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    let error = text
+        .lines()
+        .find(|l| l.starts_with("::error "))
+        .expect("an ::error line");
+    assert!(
+        error.contains(",title=C002 schema::unknown key `stauts`"),
+        "{error}"
+    );
+    assert!(
+        error.contains("line=") && error.contains(",col="),
+        "{error}"
+    );
+    assert!(
+        text.lines()
+            .filter(|l| l.starts_with("::warning "))
+            .all(|l| l.contains("title=C015 stale"))
+    );
+}
+
+#[test]
+fn human_output_has_no_colour_when_piped() {
+    let output = run(&[
+        "check",
+        "tests/fixtures/duplicate-id/trigger.toml",
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(!text.contains('\u{1b}'), "{text}");
+    assert!(
+        text.starts_with("error[C004]: the id `port` is used twice"),
+        "{text}"
+    );
+    assert!(
+        text.contains("--> tests/fixtures/duplicate-id/trigger.toml:22:6"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("1 error, 0 warnings in 2 commitments (as of 2025-06-30)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn levels_change_from_the_command_line_in_order() {
+    let base = [
+        "check",
+        "commitments.toml",
+        "--as-of",
+        REVIEWED,
+        "--format",
+        "json",
+    ];
+    let with = |extra: &[&str]| {
+        let args: Vec<&str> = base.iter().chain(extra).copied().collect();
+        run(&args)
+    };
+    let denied = with(&["--deny", "warnings"]);
+    assert_eq!(code(&denied), 1, "stale warnings become errors");
+    assert!(json(&denied)["warnings"] == 0);
+    let allowed = with(&["--allow", "stale"]);
+    assert_eq!(code(&allowed), 0);
+    assert_eq!(json(&allowed)["findings"].as_array().unwrap().len(), 0);
+    // The later flag wins.
+    assert_eq!(code(&with(&["--deny", "C015", "--allow", "stale"])), 0);
+    assert_eq!(code(&with(&["--allow", "stale", "--deny", "C015"])), 1);
+    // Unknown and fixed rules are usage errors.
+    let unknown = with(&["--allow", "stael"]);
+    assert_eq!(code(&unknown), 2);
+    assert!(stderr(&unknown).contains("did you mean `stale`?"));
+    assert_eq!(code(&with(&["--allow", "syntax"])), 2);
+}
+
+#[test]
+fn levels_change_in_the_ledger() {
+    let copy = Copy::new();
+    copy.write_edited(
+        |text| {
+            text.replacen(
+                "\n[parties.cn]",
+                "\n[checker.levels]\nstale = \"allow\"\nC013 = \"error\"\n\n[parties.cn]",
+                1,
+            )
+        },
+        "[checker.levels]",
+    );
+    let report = json(&copy.check_json());
+    assert_eq!(report["warnings"], 0, "{report:#}");
+    assert_eq!(report["errors"], 0, "{report:#}");
+
+    copy.write_edited(
+        |text| {
+            text.replacen(
+                "\n[parties.cn]",
+                "\n[checker.levels]\nstael = \"allow\"\n\n[parties.cn]",
+                1,
+            )
+        },
+        "stael",
+    );
+    let output = copy.check_json();
+    assert_eq!(code(&output), 1);
+    let report = json(&output);
+    assert_eq!(report["errors"], 1, "{report:#}");
+    assert!(
+        findings(&report)[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no rule is called `stael`")
+    );
+}
+
+#[test]
+fn rules_and_explain_print_the_registry() {
+    let list = run(&["rules", "--format", "json"]);
+    assert_eq!(code(&list), 0);
+    let rules = json(&list);
+    let rules = rules.as_array().unwrap();
+    assert_eq!(rules.len(), commitments::rules::RULES.len());
+    for (listed, rule) in rules.iter().zip(commitments::rules::RULES) {
+        assert_eq!(listed["code"], rule.code);
+        assert_eq!(listed["doc"], rule.doc);
+        for query in [rule.code, rule.name, &rule.code.to_lowercase()] {
+            let explained = run(&["explain", query]);
+            assert_eq!(code(&explained), 0);
+            assert_eq!(stdout(&explained), commitments::rules::explain_text(rule));
+        }
+    }
+    let human = stdout(&run(&["rules"]));
+    assert!(human.contains("C004  duplicate-id"), "{human}");
+
+    let unknown = run(&["explain", "duplicate-ids"]);
+    assert_eq!(code(&unknown), 2);
+    assert!(stderr(&unknown).contains("did you mean `duplicate-id`?"));
+}
+
+// ---------------------------------------------------------------------------
+// Files that cannot be read, and hostile input
+
+#[test]
+fn a_missing_ledger_is_a_usage_error_naming_the_path() {
+    let output = run(&["check", "no/such/ledger.toml"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("cannot read ledger `no/such/ledger.toml`: no such file"));
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn a_directory_as_the_ledger_is_a_usage_error() {
+    let output = run(&["check", "tests"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("cannot read ledger `tests`: it is a directory"));
+}
+
+#[test]
+fn a_malformed_as_of_names_the_expected_form() {
+    let output = run(&["check", "--as-of", "28/11/2026"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("write it as YYYY-MM-DD"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn empty_and_non_utf8_files_are_errors_with_a_location() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.toml", b"", "empty.toml:1:1"),
+        ("spaces.toml", b"  \n\n", "spaces.toml:1:1"),
+        (
+            "latin1.toml",
+            b"[ledger]\ntitle = \"Per\xfa\"\n",
+            "latin1.toml:2:13",
+        ),
+        ("nul.toml", b"\0\0\0", "nul.toml:1:1"),
+    ];
+    for (name, bytes, location) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = run(&["check", path.to_str().unwrap(), "--as-of", "2025-01-01"]);
+        assert_eq!(code(&output), 1, "{name}");
+        assert!(
+            stdout(&output).contains(location),
+            "{name}: {}",
+            stdout(&output)
+        );
+    }
+}
+
+#[test]
+fn deep_nesting_and_long_lines_do_not_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        format!("a = {}{}", "[".repeat(100_000), "]".repeat(100_000)),
+        format!("a = {}1{}", "{b=".repeat(50_000), "}".repeat(50_000)),
+        format!("[{}b]", "a.".repeat(100_000)),
+        format!(
+            "[ledger]\ntitle = \"{}\"\nreviewed = 2025-01-01\n",
+            "x".repeat(1_000_000)
+        ),
+    ];
+    for (index, text) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("{index}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let output = run(&[
+            "check",
+            path.to_str().unwrap(),
+            "--as-of",
+            "2025-01-01",
+            "--format",
+            "json",
+        ]);
+        let status = code(&output);
+        assert!(
+            status == 0 || status == 1,
+            "case {index} exited {status}: {}",
+            stderr(&output)
+        );
+        assert!(!stderr(&output).contains("panicked"), "case {index}");
+    }
+}
+
+/// The toml-test suite beside the repository, if it is there.
+fn toml_test_files(kind: &str) -> Option<Vec<PathBuf>> {
+    let root = Path::new(ROOT).join("../shared/corpora/toml-test/tests");
+    let Ok(list) = std::fs::read_to_string(root.join("files-toml-1.1.0")) else {
+        println!("skipped: the toml-test corpus is not at {}", root.display());
+        return None;
+    };
+    Some(
+        list.lines()
+            .filter(|line| line.starts_with(kind) && line.ends_with(".toml"))
+            .map(|line| root.join(line))
+            .collect(),
+    )
+}
+
+#[test]
+fn every_invalid_toml_test_file_is_a_located_syntax_error() {
+    let Some(files) = toml_test_files("invalid/") else {
+        return;
+    };
+    assert!(files.len() > 400, "{} files", files.len());
+    for file in files {
+        let output = run(&["check", file.to_str().unwrap(), "--as-of", "2025-01-01"]);
+        assert_eq!(code(&output), 1, "{}", file.display());
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("-->"), "{}", file.display());
+        assert!(
+            text.starts_with("error[C001]"),
+            "{}: {text}",
+            file.display()
+        );
+        assert!(!stderr(&output).contains("panicked"), "{}", file.display());
+    }
+}
+
+#[test]
+fn every_valid_toml_test_file_is_a_schema_error() {
+    let Some(files) = toml_test_files("valid/") else {
+        return;
+    };
+    assert!(files.len() > 200, "{} files", files.len());
+    for file in files {
+        let output = run(&["check", file.to_str().unwrap(), "--as-of", "2025-01-01"]);
+        assert_eq!(code(&output), 1, "{}", file.display());
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("error[C002]"), "{}: {text}", file.display());
+        assert!(text.contains("-->"), "{}", file.display());
+        assert!(!stderr(&output).contains("panicked"), "{}", file.display());
+    }
+}
