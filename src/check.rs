@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Finding, LEDGER_FILE};
 use crate::load::Loaded;
+use crate::model::Ledger;
 use crate::rules::{self, Context, Level, RULES, Rule};
 
 /// A level set on the command line: `--allow`, `--warn` or `--deny`.
@@ -116,9 +117,20 @@ impl Levels {
 /// Runs every rule over a loaded ledger and applies levels. Findings come
 /// sorted by position; allowed ones are dropped.
 pub fn check(loaded: &Loaded, options: &CheckOptions) -> Result<Vec<Finding>, OverrideError> {
+    check_view(loaded, loaded.ledger.as_ref(), options)
+}
+
+/// Like [`check`], but runs the rules on `view`, a ledger derived from the
+/// loaded one (such as [`crate::replay::as_of`]'s), whose spans point into
+/// the same files.
+pub fn check_view(
+    loaded: &Loaded,
+    view: Option<&Ledger>,
+    options: &CheckOptions,
+) -> Result<Vec<Finding>, OverrideError> {
     let levels = Levels::resolve(loaded, &options.overrides)?;
     let mut findings = loaded.findings.clone();
-    if let Some(ledger) = &loaded.ledger {
+    if let Some(ledger) = view {
         let cx = Context::new(ledger, options.as_of, &loaded.files, &loaded.source_files);
         findings.extend(rules::run_all(&cx));
     }

@@ -24,10 +24,14 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod quote;
 pub mod render;
+pub mod replay;
+pub mod report;
 pub mod rules;
 pub mod span;
 pub mod suggest;

@@ -1,0 +1,105 @@
+//! The report as CSV: one row per commitment, safe to open in a spreadsheet.
+
+use super::Report;
+
+/// Cells starting with these could be run as formulas by a spreadsheet
+/// (OWASP "CSV injection").
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell that a spreadsheet will show as text, never run as a formula.
+pub(crate) fn neutralise(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+const HEADER: [&str; 22] = [
+    "id",
+    "title",
+    "kind",
+    "status",
+    "status_since",
+    "parties",
+    "area",
+    "made",
+    "due",
+    "final_date",
+    "days_early",
+    "days_late",
+    "days_overdue",
+    "parent",
+    "children",
+    "latest_evidence_date",
+    "latest_evidence_url",
+    "target_metric",
+    "target_baseline",
+    "target_goal",
+    "target_latest",
+    "findings",
+];
+
+/// Renders the report as CSV. Days early and late are separate columns so
+/// that no number needs a minus sign.
+pub fn to_csv(report: &Report) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let text = |value: Option<String>| value.unwrap_or_default();
+    let number = |value: Option<f64>| value.map(|v| v.to_string()).unwrap_or_default();
+    let _ = writer.write_record(HEADER);
+    for c in &report.commitments {
+        let (early, late) = match c.deviation_days {
+            Some(days) if days < 0 => (Some(-days), None),
+            Some(days) => (None, Some(days)),
+            None => (None, None),
+        };
+        let target = c.target.as_ref();
+        let row: [String; 22] = [
+            c.id.clone(),
+            c.title.clone(),
+            c.kind.as_str().to_owned(),
+            c.status.as_str().to_owned(),
+            c.status_since.to_string(),
+            c.parties.join(";"),
+            text(c.area.clone()),
+            c.made.to_string(),
+            text(c.due.map(|d| d.to_string())),
+            text(c.final_date.map(|d| d.to_string())),
+            text(early.map(|d| d.to_string())),
+            text(late.map(|d| d.to_string())),
+            text(c.overdue_days.map(|d| d.to_string())),
+            text(c.parent.clone()),
+            c.children.join(";"),
+            text(c.latest_evidence.as_ref().map(|e| e.date.to_string())),
+            text(c.latest_evidence.as_ref().and_then(|e| e.url.clone())),
+            text(target.map(|t| t.metric.clone())),
+            number(target.and_then(|t| t.baseline)),
+            number(target.and_then(|t| t.goal)),
+            number(target.and_then(|t| t.latest)),
+            c.findings.len().to_string(),
+        ];
+        let _ = writer.write_record(row.iter().map(|cell| neutralise(cell)));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_neutralised() {
+        for formula in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert!(neutralise(formula).starts_with('\''), "{formula:?}");
+        }
+        assert_eq!(neutralise("kept"), "kept");
+    }
+}

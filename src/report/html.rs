@@ -1,0 +1,395 @@
+//! The report as one self-contained HTML page: inline CSS and SVG, no
+//! script, no network. maud escapes every interpolated value.
+
+use chrono::NaiveDate;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::{CommitmentReport, Report};
+use crate::model::{Kind, Status};
+
+/// Fill colour of each status, used in tiles, bars and the timeline.
+fn colour(status: Status) -> &'static str {
+    match status {
+        Status::Announced => "#8a8f98",
+        Status::InProgress => "#1f6fd1",
+        Status::Active => "#00897b",
+        Status::AtRisk => "#e07b00",
+        Status::Stalled => "#795548",
+        Status::Kept => "#2e8b3a",
+        Status::PartiallyKept => "#9ea700",
+        Status::Broken => "#d32f2f",
+    }
+}
+
+fn words(status: Status) -> String {
+    status.as_str().replace('_', " ")
+}
+
+const STYLE: &str = r#"
+:root { --ink: #1d2330; --muted: #5b6472; --line: #d9dde3; --paper: #ffffff; --soft: #f4f6f8; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--paper); }
+main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
+h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
+.meta, .muted { color: var(--muted); }
+.notice { background: #fff4e0; border-left: 4px solid #e07b00; padding: .5rem .75rem; margin: 1rem 0; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: .75rem; margin: 1rem 0; }
+.tile { background: var(--soft); border-radius: 8px; padding: .75rem; border-top: 4px solid var(--muted); }
+.tile b { display: block; font-size: 1.6rem; line-height: 1.2; }
+.bar { display: flex; height: 14px; border-radius: 7px; overflow: hidden; background: var(--soft); margin: .25rem 0 .75rem; }
+.bar span { display: block; height: 100%; }
+.legend { display: flex; flex-wrap: wrap; gap: .25rem .9rem; font-size: .85rem; margin: .5rem 0; padding: 0; list-style: none; }
+.dot { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%; margin-right: .3rem; vertical-align: -.05rem; }
+.status { display: inline-block; padding: 0 .45rem; border-radius: 999px; color: #fff; font-size: .8rem; white-space: nowrap; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
+th { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+td.num, th.num { text-align: right; }
+code { font-size: .85em; background: var(--soft); padding: 0 .25rem; border-radius: 3px; overflow-wrap: anywhere; }
+blockquote { margin: .25rem 0; padding-left: .6rem; border-left: 3px solid var(--line); color: var(--muted); font-size: .9rem; }
+a { color: #1f5fb4; overflow-wrap: anywhere; }
+h1, td, li, p, blockquote, strong, code, a { unicode-bidi: isolate; }
+svg.timeline { width: 100%; height: auto; min-width: 640px; font-size: 11px; }
+svg.timeline text { fill: var(--ink); }
+.finding-error { color: #b71c1c; }
+summary { cursor: pointer; color: var(--muted); }
+@media (max-width: 640px) {
+  body { font-size: 14px; }
+  table.cards thead { display: none; }
+  table.cards tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  table.cards td { display: block; border: 0; padding: .15rem 0; text-align: left; }
+}
+@media print {
+  body { font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  .scroll { overflow: visible; }
+  svg.timeline { min-width: 0; }
+  section, tr, .tile { break-inside: avoid; }
+  a { color: inherit; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
+}
+"#;
+
+/// Renders the report as an HTML page.
+pub fn to_html(report: &Report) -> String {
+    let totals = &report.totals;
+    let findings_errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == "error")
+        .count();
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (report.title) " — as of " (report.as_of) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                main {
+                    header {
+                        h1 { (report.title) }
+                        p.meta {
+                            "As of " strong { (report.as_of) }
+                            @if let Some(reviewed) = report.reviewed {
+                                " · statuses reviewed up to " strong { (reviewed) }
+                            }
+                        }
+                        @if let Some(description) = &report.description { p { (description) } }
+                        @if let Some(notice) = &report.review_notice { p.notice { (notice) } }
+                    }
+                    section aria-label="Summary" {
+                        div.tiles {
+                            div.tile { b { (totals.commitments) } "commitments" @if totals.umbrellas > 0 { br; span.muted { "+ " (totals.umbrellas) " umbrella" } } }
+                            @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
+                                @if count.count > 0 {
+                                    div.tile style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }
+                                }
+                            }
+                            div.tile style="border-top-color:#d32f2f" { b { (report.overdue.len()) } "overdue" }
+                            div.tile style="border-top-color:#e07b00" { b { (report.due_soon.len()) } "due in " (super::WINDOW_DAYS) " days" }
+                            div.tile { b { (report.findings.len()) } "checker findings" @if findings_errors > 0 { br; span.finding-error { (findings_errors) " errors" } } }
+                        }
+                        p {
+                            "Deliverables: " (totals.deliverables.total) " — kept " (totals.deliverables.kept_percent) "%, partially kept "
+                            (totals.deliverables.partially_kept_percent) "%, broken " (totals.deliverables.broken_percent) "%, open "
+                            (totals.deliverables.open_percent) "%."
+                        }
+                        (legend())
+                        h2 { "Progress by party" }
+                        @for party in &totals.by_party {
+                            div {
+                                strong { (party.name) } " " span.muted { "(" (party.commitments) " commitments)" }
+                                (bar(party.by_status.iter().map(|c| c.count), party.commitments))
+                            }
+                        }
+                    }
+                    section {
+                        h2 { "Timeline of deliverables" }
+                        p.muted { "Each row runs from the day a deliverable was made to the day it became final, or to the as-of date while open. ◆ marks the deadline, ● the final status; the red line is the as-of date." }
+                        div.scroll { (timeline(report)) }
+                    }
+                    @if !report.findings.is_empty() {
+                        section {
+                            h2 { "Checker findings" }
+                            // Warnings alone fold away (no script needed); errors stay open.
+                            details open[findings_errors > 0] {
+                            summary { (findings_errors) " errors, " (report.findings.len() - findings_errors) " warnings" }
+                            div.scroll { table.cards {
+                                thead { tr { th { "Level" } th { "Rule" } th.num { "Line" } th { "Commitment" } th { "Finding" } } }
+                                tbody {
+                                    @for finding in &report.findings {
+                                        tr {
+                                            td class=(format!("finding-{}", finding.severity)) { (finding.severity) }
+                                            td { (finding.code) " " code { (finding.name) } }
+                                            td.num { (finding.line) ":" (finding.column) }
+                                            td { @if let Some(id) = &finding.commitment { code { (id) } } }
+                                            td { (finding.message) }
+                                        }
+                                    }
+                                }
+                            } }
+                            }
+                        }
+                    }
+                    section {
+                        h2 { "Overdue" }
+                        @if report.overdue.is_empty() { p.muted { "Nothing is overdue." } }
+                        @else {
+                            ul { @for item in &report.overdue { li { code { (item.id) } " " (item.title) " — due " (item.due) ", " strong { (item.days) " days overdue" } } } }
+                        }
+                        h2 { "Due in the next " (super::WINDOW_DAYS) " days" }
+                        @if report.due_soon.is_empty() { p.muted { "Nothing is due." } }
+                        @else {
+                            ul { @for item in &report.due_soon { li { code { (item.id) } " " (item.title) " — due " (item.due) " (" (item.days) " days left)" } } }
+                        }
+                        h2 { "Changes in the last " (super::WINDOW_DAYS) " days" }
+                        @if report.recent_changes.is_empty() { p.muted { "No updates." } }
+                        @else {
+                            ul { @for change in &report.recent_changes {
+                                li { (change.date) " " code { (change.id) } " "
+                                    @if change.from != change.to { (status_badge(change.from)) " → " }
+                                    (status_badge(change.to)) " " (change.note) }
+                            } }
+                        }
+                    }
+                    section {
+                        h2 { "Commitments by status" }
+                        @for status in Status::ALL {
+                            @let group: Vec<&CommitmentReport> = report.commitments.iter().filter(|c| c.status == status).collect();
+                            @if !group.is_empty() {
+                                section id=(format!("status-{}", status.as_str())) {
+                                    h3 { (status_badge(status)) " " (group.len()) }
+                                    table.commitments.cards {
+                                        thead { tr { th { "Commitment" } th { "Parties" } th { "Dates" } th { "Latest evidence" } } }
+                                        tbody { @for c in group { (commitment_row(c)) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    footer.muted { p { "Made by commitments from the ledger as of " (report.as_of) ". Every status is taken from the dated, cited history in the ledger." } }
+                }
+            }
+        }
+    };
+    readable_lines(&page.into_string())
+}
+
+/// One block element per line, so that snapshots and diffs of the page are
+/// readable. Only the page's own closing tags match: user text is escaped.
+fn readable_lines(page: &str) -> String {
+    let mut out = page.to_owned();
+    for tag in [
+        "</header>",
+        "</section>",
+        "</div>",
+        "</p>",
+        "</h2>",
+        "</h3>",
+        "</li>",
+        "</tr>",
+        "</thead>",
+        "</table>",
+        "</ul>",
+        "</g>",
+        "</style>",
+        "</footer>",
+    ] {
+        out = out.replace(tag, &format!("{tag}\n"));
+    }
+    out.push('\n');
+    out
+}
+
+fn status_badge(status: Status) -> Markup {
+    html! { span.status style=(format!("background:{}", colour(status))) { (words(status)) } }
+}
+
+fn legend() -> Markup {
+    html! {
+        ul.legend {
+            @for status in Status::ALL {
+                li { span.dot style=(format!("background:{}", colour(status))) {} (words(status)) }
+            }
+        }
+    }
+}
+
+/// A stacked bar of counts per status.
+fn bar(counts: impl Iterator<Item = usize>, total: usize) -> Markup {
+    html! {
+        div.bar role="img" aria-label="share by status" {
+            @for (count, status) in counts.zip(Status::ALL) {
+                @if count > 0 && total > 0 {
+                    span style=(format!("width:{:.2}%;background:{}", count as f64 * 100.0 / total as f64, colour(status)))
+                        title=(format!("{}: {count}", words(status))) {}
+                }
+            }
+        }
+    }
+}
+
+fn commitment_row(c: &CommitmentReport) -> Markup {
+    html! {
+        tr id=(format!("c-{}", c.id)) {
+            td {
+                code { (c.id) } br;
+                strong { (c.title) }
+                @if !c.children.is_empty() { br; span.muted { "Umbrella of " (c.children.len()) " commitments" } }
+                @if let Some(parent) = &c.parent { br; span.muted { "Under " a href=(format!("#c-{parent}")) { (parent) } } }
+                blockquote { "“" (c.quote) "” — " (c.source) }
+                @if let Some(target) = &c.target {
+                    p {
+                        (target.metric) ": "
+                        @if let Some(latest) = target.latest { strong { (latest) " " (target.unit) } " (" (target.latest_date.map(|d| d.to_string()).unwrap_or_default()) ")" }
+                        @else { "no observation yet" }
+                        @if let Some(baseline) = target.baseline { "; baseline " (baseline) }
+                        @if let Some(goal) = target.goal { "; goal " (goal) }
+                        @if let Some(progress) = target.progress_percent { "; " (progress) "% of the way" }
+                    }
+                }
+                @for finding in &c.findings {
+                    p class=(format!("finding-{}", finding.severity)) { (finding.severity) " " (finding.code) ": " (finding.message) }
+                }
+            }
+            td { (c.parties.join(", ")) br; span.muted { (c.kind.as_str()) } }
+            td {
+                "made " (c.made)
+                @if let Some(due) = c.due { br; "due " (due) }
+                br; (status_badge(c.status)) " since " (c.status_since)
+                @if let Some(days) = c.deviation_days {
+                    br; @if days < 0 { (-days) " days early" } @else if days == 0 { "on the day" } @else { strong { (days) " days late" } }
+                }
+                @if let Some(days) = c.overdue_days { br; strong.finding-error { (days) " days overdue" } }
+            }
+            td {
+                @if let Some(evidence) = &c.latest_evidence {
+                    (evidence.date) ": "
+                    @if let Some(url) = evidence.url.as_ref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+                        a href=(url) rel="noopener noreferrer" { (evidence.title) }
+                    } @else { (evidence.title) }
+                    blockquote { "“" (evidence.quote) "”" }
+                }
+                @if let Some(note) = &c.latest_note { p { (note) } }
+            }
+        }
+    }
+}
+
+/// The SVG timeline: one row per deliverable.
+fn timeline(report: &Report) -> Markup {
+    let rows: Vec<&CommitmentReport> = report
+        .commitments
+        .iter()
+        .filter(|c| c.kind == Kind::Deliverable)
+        .collect();
+    if rows.is_empty() {
+        return html! { p.muted { "No deliverables." } };
+    }
+    let first = rows.iter().map(|c| c.made).min().unwrap_or(report.as_of);
+    let last = rows
+        .iter()
+        .flat_map(|c| [c.due, c.final_date])
+        .flatten()
+        .chain([report.as_of])
+        .max()
+        .unwrap_or(report.as_of);
+    let (start, end) = (
+        first - chrono::Duration::days(20),
+        last + chrono::Duration::days(20),
+    );
+    let span_days = (end - start).num_days().max(1) as f64;
+    let (label_width, plot_width, row_height, top) = (250.0, 720.0, 22.0, 30.0);
+    // One decimal is plenty for the eye and keeps the output short.
+    let x = |date: NaiveDate| {
+        ((label_width + (date - start).num_days() as f64 / span_days * plot_width) * 10.0).round()
+            / 10.0
+    };
+    let height = top + rows.len() as f64 * row_height + 10.0;
+    let years: Vec<i32> = (start
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap_or(2000)
+        ..=end.format("%Y").to_string().parse::<i32>().unwrap_or(2000))
+        .collect();
+    html! {
+        svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + 10.0))
+            role="img" aria-label="Timeline of deliverables" {
+            @for year in years {
+                @if let Some(jan) = NaiveDate::from_ymd_opt(year, 1, 1).filter(|d| *d > start && *d < end) {
+                    line x1=(x(jan)) x2=(x(jan)) y1="18" y2=(height) stroke="#d9dde3" {}
+                    text x=(x(jan) + 3.0) y="14" { (year) }
+                }
+            }
+            @for (i, c) in rows.iter().enumerate() {
+                @let y = top + i as f64 * row_height + row_height / 2.0;
+                @let stop = c.final_date.unwrap_or(report.as_of).max(c.made);
+                g {
+                    title { (c.id) ": " (words(c.status)) }
+                    text x="4" y=(y + 4.0) { (truncate(&c.id, 38)) }
+                    line x1=(x(c.made)) x2=(x(stop)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="6" stroke-linecap="round" {}
+                    @if let Some(due) = c.due {
+                        @if c.final_date.is_none() && due > stop {
+                            line x1=(x(stop)) x2=(x(due)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="2" stroke-dasharray="3 3" {}
+                        }
+                        polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5" {}
+                    }
+                    @if let Some(done) = c.final_date {
+                        circle cx=(x(done)) cy=(y) r="5" fill=(colour(c.status)) stroke="#fff" stroke-width="1.5" {}
+                    }
+                }
+            }
+            line x1=(x(report.as_of)) x2=(x(report.as_of)) y1="18" y2=(height) stroke="#d32f2f" stroke-width="1.5" stroke-dasharray="4 3" {}
+            text x=(x(report.as_of) - 4.0) y="26" text-anchor="end" fill="#d32f2f" { "as of " (report.as_of) }
+        }
+    }
+}
+
+fn diamond(x: f64, y: f64) -> String {
+    format!(
+        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+        x,
+        y - 6.0,
+        x + 6.0,
+        y,
+        x,
+        y + 6.0,
+        x - 6.0,
+        y
+    )
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(max - 1).collect::<String>())
+    }
+}

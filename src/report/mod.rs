@@ -1,0 +1,701 @@
+//! Report: ledger + as-of date → a progress report, rendered as Markdown,
+//! JSON, CSV or HTML.
+//!
+//! [`build`] is one pure function of the loaded ledger and the date: it
+//! reads no clock and does no I/O, so the same inputs give the same bytes.
+
+mod csv;
+mod html;
+mod markdown;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::check::{CheckOptions, OverrideError, check_view};
+use crate::diagnostic::{Finding, LEDGER_FILE};
+use crate::load::Loaded;
+use crate::model::{Commitment, Evidence, Kind, Ledger, Status};
+use crate::replay;
+
+pub use self::csv::to_csv;
+pub use self::html::to_html;
+pub use self::markdown::{cell as markdown_cell, status_label, to_markdown};
+
+/// The version of the JSON report's shape; bumped on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How far ahead "due soon" looks, and how far back "recent changes" look.
+pub const WINDOW_DAYS: i64 = 90;
+
+/// A whole report. Serialized as is for `--format json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The ledger's title.
+    pub title: String,
+    /// The ledger's description.
+    pub description: Option<String>,
+    /// The date the report is made at.
+    pub as_of: NaiveDate,
+    /// The ledger's `reviewed` date.
+    pub reviewed: Option<NaiveDate>,
+    /// Set when the as-of date is more than `stale_after_days` past `reviewed`.
+    pub review_notice: Option<String>,
+    /// Counts.
+    pub totals: Totals,
+    /// Open deliverables past their deadline, most overdue first.
+    pub overdue: Vec<DueItem>,
+    /// Open commitments due within [`WINDOW_DAYS`] days, soonest first.
+    pub due_soon: Vec<DueItem>,
+    /// Updates of the last [`WINDOW_DAYS`] days, newest first.
+    pub recent_changes: Vec<Change>,
+    /// Every checker finding at the as-of date.
+    pub findings: Vec<ReportFinding>,
+    /// Every commitment made by the as-of date, in ledger order.
+    pub commitments: Vec<CommitmentReport>,
+}
+
+/// Counts over the commitments, umbrellas left out (their children count).
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    /// Commitments counted: every commitment that is not an umbrella.
+    pub commitments: usize,
+    /// Umbrella commitments (with children), not counted above.
+    pub umbrellas: usize,
+    /// By status, every status listed.
+    pub by_status: Vec<Count>,
+    /// By kind.
+    pub by_kind: Vec<Count>,
+    /// By area, alphabetically; `(none)` for commitments without one.
+    pub by_area: Vec<Count>,
+    /// By party, in ledger order; a joint commitment counts for each party.
+    pub by_party: Vec<PartyTotals>,
+    /// How deliverables ended up.
+    pub deliverables: Progress,
+}
+
+/// A label and how many commitments have it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    /// The status, kind or area.
+    pub key: String,
+    /// How many.
+    pub count: usize,
+}
+
+/// One party's commitments.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyTotals {
+    /// The party id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Commitments it is party to.
+    pub commitments: usize,
+    /// Of those, by status.
+    pub by_status: Vec<Count>,
+}
+
+/// Deliverables by outcome, with shares in percent (one decimal).
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    /// All deliverables counted.
+    pub total: usize,
+    /// `kept`.
+    pub kept: usize,
+    /// `partially_kept`.
+    pub partially_kept: usize,
+    /// `broken`.
+    pub broken: usize,
+    /// Not final yet.
+    pub open: usize,
+    /// `kept` as a share of `total`.
+    pub kept_percent: f64,
+    /// `partially_kept` as a share of `total`.
+    pub partially_kept_percent: f64,
+    /// `broken` as a share of `total`.
+    pub broken_percent: f64,
+    /// `open` as a share of `total`.
+    pub open_percent: f64,
+}
+
+/// A commitment with a deadline, for the overdue and due-soon lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct DueItem {
+    /// The commitment.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The deadline.
+    pub due: NaiveDate,
+    /// Its status.
+    pub status: Status,
+    /// Days past the deadline (overdue) or left until it (due soon).
+    pub days: i64,
+}
+
+/// An update, for the recent-changes list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    /// The commitment.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The update's date.
+    pub date: NaiveDate,
+    /// The status before the update.
+    pub from: Status,
+    /// The status it set.
+    pub to: Status,
+    /// What happened.
+    pub note: String,
+}
+
+/// A checker finding, located.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportFinding {
+    /// Rule code.
+    pub code: &'static str,
+    /// Rule name.
+    pub name: &'static str,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// 1-based line in the ledger.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The commitment it is in, if any.
+    pub commitment: Option<String>,
+}
+
+/// One commitment at the as-of date.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommitmentReport {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Party ids.
+    pub parties: Vec<String>,
+    /// Policy area.
+    pub area: Option<String>,
+    /// Deliverable or ongoing.
+    pub kind: Kind,
+    /// When it was made.
+    pub made: NaiveDate,
+    /// Its deadline.
+    pub due: Option<NaiveDate>,
+    /// Its umbrella commitment.
+    pub parent: Option<String>,
+    /// Commitments under it, if it is an umbrella.
+    pub children: Vec<String>,
+    /// Its status at the as-of date, from its history.
+    pub status: Status,
+    /// The date it got that status (`made` if no update set it).
+    pub status_since: NaiveDate,
+    /// For final statuses: the date it became final.
+    pub final_date: Option<NaiveDate>,
+    /// For kept and partially kept deliverables with a deadline: days between
+    /// deadline and delivery; negative is early, positive late (AidData's
+    /// deviation).
+    pub deviation_days: Option<i64>,
+    /// For open deliverables past their deadline: days overdue.
+    pub overdue_days: Option<i64>,
+    /// The latest update's date.
+    pub latest_update: Option<NaiveDate>,
+    /// The latest update's note.
+    pub latest_note: Option<String>,
+    /// The latest evidence cited.
+    pub latest_evidence: Option<EvidenceLink>,
+    /// Progress toward a target.
+    pub target: Option<TargetProgress>,
+    /// The quote that makes it a commitment.
+    pub quote: String,
+    /// The source of that quote.
+    pub source: String,
+    /// Findings inside this commitment.
+    pub findings: Vec<ReportFinding>,
+}
+
+/// A piece of evidence, ready to link.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceLink {
+    /// The date of the update that cites it.
+    pub date: NaiveDate,
+    /// Where to read it, if it is online.
+    pub url: Option<String>,
+    /// A title for the link.
+    pub title: String,
+    /// The quoted words.
+    pub quote: String,
+}
+
+/// The latest observation against baseline and goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetProgress {
+    /// What is counted.
+    pub metric: String,
+    /// The unit.
+    pub unit: String,
+    /// Baseline value.
+    pub baseline: Option<f64>,
+    /// Baseline date.
+    pub baseline_date: Option<NaiveDate>,
+    /// The goal.
+    pub goal: Option<f64>,
+    /// Latest observed value.
+    pub latest: Option<f64>,
+    /// Date of the latest observation.
+    pub latest_date: Option<NaiveDate>,
+    /// Share of the way from baseline to goal, in percent (one decimal).
+    pub progress_percent: Option<f64>,
+}
+
+impl Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Why a report cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// Syntax or schema errors: the ledger did not load.
+    #[error(
+        "the ledger has syntax or schema errors; fix them first (`commitments check` shows them)"
+    )]
+    NotLoaded(Vec<Finding>),
+    /// A bad `--allow/--warn/--deny`.
+    #[error(transparent)]
+    Levels(#[from] OverrideError),
+}
+
+/// Builds the report of `loaded` at `options.as_of`.
+pub fn build(loaded: &Loaded, options: &CheckOptions) -> Result<Report, ReportError> {
+    let blocking: Vec<Finding> = crate::check::check(loaded, options)?
+        .into_iter()
+        .filter(|f| f.rule.fixed_level)
+        .collect();
+    let (Some(ledger), true) = (&loaded.ledger, blocking.is_empty()) else {
+        return Err(ReportError::NotLoaded(blocking));
+    };
+    let as_of = options.as_of;
+    let view = replay::as_of(ledger, as_of);
+    let findings = check_view(loaded, Some(&view), options)?;
+    Ok(Builder::new(loaded, ledger, &view, as_of).report(&findings))
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        (part as f64 * 1000.0 / whole as f64).round() / 10.0
+    }
+}
+
+struct Builder<'a> {
+    loaded: &'a Loaded,
+    view: &'a Ledger,
+    as_of: NaiveDate,
+    children: HashMap<&'a str, Vec<String>>,
+    /// Start of each commitment's header in the original file, sorted, to
+    /// place findings inside commitments.
+    starts: Vec<(usize, String)>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(loaded: &'a Loaded, ledger: &'a Ledger, view: &'a Ledger, as_of: NaiveDate) -> Self {
+        let mut children: HashMap<&str, Vec<String>> = HashMap::new();
+        for commitment in &view.commitments {
+            if let Some(parent) = &commitment.parent {
+                children
+                    .entry(parent.value.as_str())
+                    .or_default()
+                    .push(commitment.id.value.clone());
+            }
+        }
+        let mut starts: Vec<(usize, String)> = ledger
+            .commitments
+            .iter()
+            .map(|c| (c.span.start, c.id.value.clone()))
+            .collect();
+        starts.sort();
+        Builder {
+            loaded,
+            view,
+            as_of,
+            children,
+            starts,
+        }
+    }
+
+    fn report(&self, findings: &[Finding]) -> Report {
+        let findings: Vec<ReportFinding> = findings.iter().map(|f| self.finding(f)).collect();
+        let commitments: Vec<CommitmentReport> = self
+            .view
+            .commitments
+            .iter()
+            .map(|c| self.commitment(c, &findings))
+            .collect();
+        let counted: Vec<&CommitmentReport> = commitments
+            .iter()
+            .filter(|c| c.children.is_empty())
+            .collect();
+        let meta = self.view.meta.as_ref();
+        let reviewed = self
+            .loaded
+            .ledger
+            .as_ref()
+            .and_then(|l| l.meta.as_ref())
+            .map(|m| m.reviewed.value);
+        let review_notice = meta.zip(reviewed).and_then(|(meta, reviewed)| {
+            let days = (self.as_of - reviewed).num_days();
+            (days > i64::from(meta.stale_after_days.value)).then(|| {
+                format!(
+                    "This report is {days} days past the ledger's last review ({reviewed}): statuses may be out of date."
+                )
+            })
+        });
+        Report {
+            schema_version: SCHEMA_VERSION,
+            title: meta.map(|m| m.title.value.clone()).unwrap_or_default(),
+            description: meta
+                .and_then(|m| m.description.as_ref())
+                .map(|d| d.value.clone()),
+            as_of: self.as_of,
+            reviewed,
+            review_notice,
+            totals: self.totals(&counted, commitments.len() - counted.len()),
+            overdue: self.overdue(&counted),
+            due_soon: self.due_soon(&counted),
+            recent_changes: self.recent_changes(),
+            findings,
+            commitments,
+        }
+    }
+
+    fn finding(&self, finding: &Finding) -> ReportFinding {
+        let files = &self.loaded.files;
+        let position = files.position(finding.primary.file, finding.primary.span.start);
+        let commitment = (finding.primary.file == LEDGER_FILE)
+            .then(|| {
+                let at = self
+                    .starts
+                    .partition_point(|(start, _)| *start <= finding.primary.span.start);
+                at.checked_sub(1).map(|i| self.starts[i].1.clone())
+            })
+            .flatten();
+        ReportFinding {
+            code: finding.rule.code,
+            name: finding.rule.name,
+            severity: finding.severity.as_str(),
+            message: finding.message.clone(),
+            line: position.line,
+            column: position.column,
+            commitment,
+        }
+    }
+
+    fn commitment(&self, commitment: &Commitment, findings: &[ReportFinding]) -> CommitmentReport {
+        let status = replay::status_on(commitment, self.as_of);
+        let setting_update = commitment
+            .updates
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, u)| u.status.value == status)
+            .last()
+            .map(|(_, u)| u);
+        // With every update `announced`, it has been so since it was made.
+        let status_since = match setting_update {
+            Some(update)
+                if !(status == Status::Announced
+                    && std::ptr::eq(update, &commitment.updates[0])) =>
+            {
+                update.date.value
+            }
+            _ => commitment.made.value,
+        };
+        let final_date = status.is_final().then_some(status_since);
+        let due = commitment.due.as_ref().map(|d| d.value);
+        let deliverable = commitment.kind.value == Kind::Deliverable;
+        let deviation_days = match (final_date, due) {
+            // Deviation is about delivery: a broken promise is not "early".
+            (Some(done), Some(due)) if deliverable && status != Status::Broken => {
+                Some((done - due).num_days())
+            }
+            _ => None,
+        };
+        let overdue_days = match due {
+            Some(due) if deliverable && !status.is_final() && due < self.as_of => {
+                Some((self.as_of - due).num_days())
+            }
+            _ => None,
+        };
+        let latest_evidence = commitment.updates.iter().rev().find_map(|update| {
+            update
+                .evidence
+                .first()
+                .map(|evidence| self.evidence_link(update.date.value, evidence))
+        });
+        let source = self
+            .view
+            .sources
+            .iter()
+            .find(|s| s.id.value == commitment.source.source_ref.value)
+            .map_or_else(
+                || commitment.source.source_ref.value.clone(),
+                |s| s.title.value.clone(),
+            );
+        CommitmentReport {
+            id: commitment.id.value.clone(),
+            title: commitment.title.value.clone(),
+            parties: commitment.parties.iter().map(|p| p.value.clone()).collect(),
+            area: commitment.area.as_ref().map(|a| a.value.clone()),
+            kind: commitment.kind.value,
+            made: commitment.made.value,
+            due,
+            parent: commitment.parent.as_ref().map(|p| p.value.clone()),
+            children: self
+                .children
+                .get(commitment.id.value.as_str())
+                .cloned()
+                .unwrap_or_default(),
+            status,
+            status_since,
+            final_date,
+            deviation_days,
+            overdue_days,
+            latest_update: commitment.updates.last().map(|u| u.date.value),
+            latest_note: commitment.updates.last().map(|u| u.note.value.clone()),
+            latest_evidence,
+            target: commitment.target.as_ref().map(|target| {
+                let latest = target.observations.last().map(|o| &o.measurement);
+                let baseline = target.baseline.as_ref();
+                let progress_percent = match (baseline, target.goal.as_ref(), latest) {
+                    (Some(b), Some(goal), Some(latest)) if goal.value != b.value.value => Some(
+                        ((latest.value.value - b.value.value) / (goal.value - b.value.value)
+                            * 1000.0)
+                            .round()
+                            / 10.0,
+                    ),
+                    _ => None,
+                };
+                TargetProgress {
+                    metric: target.metric.value.clone(),
+                    unit: target.unit.value.clone(),
+                    baseline: baseline.map(|b| b.value.value),
+                    baseline_date: baseline.map(|b| b.date.value),
+                    goal: target.goal.as_ref().map(|g| g.value),
+                    latest: latest.map(|m| m.value.value),
+                    latest_date: latest.map(|m| m.date.value),
+                    progress_percent,
+                }
+            }),
+            quote: commitment.source.quote.value.clone(),
+            source,
+            findings: findings
+                .iter()
+                .filter(|f| f.commitment.as_deref() == Some(commitment.id.value.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    fn evidence_link(&self, date: NaiveDate, evidence: &Evidence) -> EvidenceLink {
+        match evidence {
+            Evidence::Web(web) => EvidenceLink {
+                date,
+                url: Some(web.url.value.clone()),
+                title: web
+                    .title
+                    .as_ref()
+                    .map_or_else(|| web.url.value.clone(), |t| t.value.clone()),
+                quote: web.quote.value.clone(),
+            },
+            Evidence::Source(citation) => {
+                let source = self
+                    .view
+                    .sources
+                    .iter()
+                    .find(|s| s.id.value == citation.source_ref.value);
+                EvidenceLink {
+                    date,
+                    url: source.and_then(|s| s.url.as_ref()).map(|u| u.value.clone()),
+                    title: source.map_or_else(
+                        || citation.source_ref.value.clone(),
+                        |s| s.title.value.clone(),
+                    ),
+                    quote: citation.quote.value.clone(),
+                }
+            }
+        }
+    }
+
+    fn totals(&self, counted: &[&CommitmentReport], umbrellas: usize) -> Totals {
+        let by_status = |items: &mut dyn Iterator<Item = &&CommitmentReport>| {
+            let mut counts = [0usize; Status::ALL.len()];
+            for item in items {
+                counts[Status::ALL
+                    .iter()
+                    .position(|s| *s == item.status)
+                    .unwrap_or(0)] += 1;
+            }
+            Status::ALL
+                .iter()
+                .zip(counts)
+                .map(|(status, count)| Count {
+                    key: status.as_str().to_owned(),
+                    count,
+                })
+                .collect::<Vec<_>>()
+        };
+        let by_kind = Kind::ALL
+            .iter()
+            .map(|kind| Count {
+                key: kind.as_str().to_owned(),
+                count: counted.iter().filter(|c| c.kind == *kind).count(),
+            })
+            .collect();
+        let mut areas: BTreeMap<&str, usize> = BTreeMap::new();
+        for commitment in counted {
+            *areas
+                .entry(commitment.area.as_deref().unwrap_or("(none)"))
+                .or_default() += 1;
+        }
+        let by_party = self
+            .view
+            .parties
+            .iter()
+            .map(|party| {
+                let id = party.id.value.as_str();
+                let theirs: Vec<&&CommitmentReport> = counted
+                    .iter()
+                    .filter(|c| c.parties.iter().any(|p| p == id))
+                    .collect();
+                PartyTotals {
+                    id: id.to_owned(),
+                    name: party.name.value.clone(),
+                    commitments: theirs.len(),
+                    by_status: by_status(&mut theirs.into_iter()),
+                }
+            })
+            .collect();
+        let deliverables: Vec<&&CommitmentReport> = counted
+            .iter()
+            .filter(|c| c.kind == Kind::Deliverable)
+            .collect();
+        let count = |status: Status| deliverables.iter().filter(|c| c.status == status).count();
+        let total = deliverables.len();
+        let (kept, partially_kept, broken) = (
+            count(Status::Kept),
+            count(Status::PartiallyKept),
+            count(Status::Broken),
+        );
+        let open = total - kept - partially_kept - broken;
+        Totals {
+            commitments: counted.len(),
+            umbrellas,
+            by_status: by_status(&mut counted.iter()),
+            by_kind,
+            by_area: areas
+                .into_iter()
+                .map(|(key, count)| Count {
+                    key: key.to_owned(),
+                    count,
+                })
+                .collect(),
+            by_party,
+            deliverables: Progress {
+                total,
+                kept,
+                partially_kept,
+                broken,
+                open,
+                kept_percent: percent(kept, total),
+                partially_kept_percent: percent(partially_kept, total),
+                broken_percent: percent(broken, total),
+                open_percent: percent(open, total),
+            },
+        }
+    }
+
+    fn overdue(&self, counted: &[&CommitmentReport]) -> Vec<DueItem> {
+        let mut items: Vec<DueItem> = counted
+            .iter()
+            .filter_map(|c| {
+                Some(DueItem {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    due: c.due?,
+                    status: c.status,
+                    days: c.overdue_days?,
+                })
+            })
+            .collect();
+        items.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
+        items
+    }
+
+    fn due_soon(&self, counted: &[&CommitmentReport]) -> Vec<DueItem> {
+        let mut items: Vec<DueItem> = counted
+            .iter()
+            .filter(|c| !c.status.is_final())
+            .filter_map(|c| {
+                let due = c.due?;
+                let days = (due - self.as_of).num_days();
+                (0..=WINDOW_DAYS).contains(&days).then(|| DueItem {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    due,
+                    status: c.status,
+                    days,
+                })
+            })
+            .collect();
+        items.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.id.cmp(&b.id)));
+        items
+    }
+
+    fn recent_changes(&self) -> Vec<Change> {
+        let since = self.as_of - chrono::Duration::days(WINDOW_DAYS);
+        let mut changes = Vec::new();
+        for commitment in &self.view.commitments {
+            let mut previous = Status::Announced;
+            for update in &commitment.updates {
+                if update.date.value > since && update.date.value <= self.as_of {
+                    changes.push(Change {
+                        id: commitment.id.value.clone(),
+                        title: commitment.title.value.clone(),
+                        date: update.date.value,
+                        from: previous,
+                        to: update.status.value,
+                        note: update.note.value.clone(),
+                    });
+                }
+                previous = update.status.value;
+            }
+        }
+        // Newest first; ties in ledger order.
+        changes.sort_by_key(|change| std::cmp::Reverse(change.date));
+        changes
+    }
+}
+
+/// The report as pretty JSON with a trailing newline.
+pub fn to_json(report: &Report) -> String {
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
