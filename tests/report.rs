@@ -125,8 +125,8 @@ fn time_travel_follows_the_history() {
             let at = |d: NaiveDate| {
                 c.updates
                     .iter()
-                    .filter(|u| u.date.value <= d)
-                    .last()
+                    .rev()
+                    .find(|u| u.date.value <= d)
                     .map(|u| u.status.value)
             };
             at(early).unwrap_or(Status::Announced) != at(late).unwrap_or(Status::Announced)
