@@ -635,3 +635,107 @@ fn every_valid_toml_test_file_is_a_schema_error() {
         assert!(!stderr(&output).contains("panicked"), "{}", file.display());
     }
 }
+
+// ---------------------------------------------------------------------------
+// report
+
+#[test]
+fn report_prints_markdown_by_default() {
+    let output = run(&["report", "--as-of", REVIEWED]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("# China–Peru: commitments from the state visit of 28 June 2024\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| `chancay-harbor` Complete Chancay Harbor on schedule |"),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_writes_every_format_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["markdown", "json", "csv", "html"] {
+        let file = dir.path().join(format!("report.{format}"));
+        let output = run(&[
+            "report",
+            "--as-of",
+            REVIEWED,
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&output), 0, "{format}: {}", stderr(&output));
+        assert!(stdout(&output).is_empty());
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("chancay-harbor"), "{format}");
+    }
+    // Nothing is left behind but the reports.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+}
+
+#[test]
+fn report_refuses_a_ledger_that_does_not_load() {
+    let output = run(&[
+        "report",
+        "tests/fixtures/schema/trigger.toml",
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).is_empty());
+    assert!(
+        stderr(&output).contains("error[C002]"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("no report: the ledger does not load"));
+}
+
+#[test]
+fn report_lists_rule_findings_near_the_top() {
+    let output = run(&[
+        "report",
+        "tests/fixtures/duplicate-id/trigger.toml",
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    let findings = text
+        .find("## Checker findings")
+        .expect("a findings section");
+    assert!(findings < text.find("## Summary").unwrap());
+    assert!(text.contains("<details open>"), "errors are shown unfolded");
+    assert!(
+        text.contains("| error | C004 `duplicate-id` | 22:6 |"),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_to_an_unwritable_place_fails_cleanly() {
+    let output = run(&[
+        "report",
+        "--as-of",
+        REVIEWED,
+        "-o",
+        "no/such/folder/report.md",
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("cannot write `no/such/folder/report.md`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn report_output_is_deterministic() {
+    let once = stdout(&run(&["report", "--as-of", REVIEWED, "--format", "html"]));
+    let twice = stdout(&run(&["report", "--as-of", REVIEWED, "--format", "html"]));
+    assert_eq!(once, twice);
+}

@@ -1,0 +1,103 @@
+//! `commitments diff`: what changed between two versions of a ledger.
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_commitments");
+
+fn diff(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(BIN)
+        .arg("diff")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings
+}
+
+const OLD: &str = "tests/diff-fixtures/old.toml";
+const NEW: &str = "tests/diff-fixtures/new.toml";
+
+#[test]
+fn lists_every_kind_of_change() {
+    let (code, markdown, _) = diff(&[OLD, NEW]);
+    assert_eq!(code, 0);
+    assert!(
+        markdown.contains("- `new-one` A commitment found in a second article"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- `broken-one` Commitment broken-one"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("status: 🚧 in progress → ✅ kept"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("update 2025-06-15, ✅ kept: The port opened."),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("[Port opens](<https://example.org/opening>): “the port opened today”"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("due: 2025-12-31 → 2026-06-30"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("title: “Commitment active-one” → “Commitment active-one, reworded”")
+    );
+    assert!(markdown.contains("quote: “stalled-one” → “stalled-one, quoted more fully”"));
+    let (code, json, _) = diff(&[OLD, NEW, "--format", "json"]);
+    assert_eq!(code, 0);
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!("diff.md", markdown);
+        insta::assert_snapshot!("diff.json", json);
+    });
+}
+
+#[test]
+fn no_change_is_said_and_exits_zero() {
+    let (code, markdown, _) = diff(&[OLD, OLD]);
+    assert_eq!(
+        (code, markdown.as_str()),
+        (0, "## Ledger changes\n\nNo commitment changed.\n")
+    );
+}
+
+#[test]
+fn the_real_ledger_against_itself_reversed() {
+    // Reversing old and new turns additions into removals.
+    let (_, forward, _) = diff(&[OLD, NEW, "--format", "json"]);
+    let (_, backward, _) = diff(&[NEW, OLD, "--format", "json"]);
+    let forward: serde_json::Value = serde_json::from_str(&forward).unwrap();
+    let backward: serde_json::Value = serde_json::from_str(&backward).unwrap();
+    assert_eq!(forward["added"], backward["removed"]);
+    assert_eq!(forward["removed"], backward["added"]);
+}
+
+#[test]
+fn a_ledger_that_does_not_load_is_an_error() {
+    let (code, stdout, stderr) = diff(&[OLD, "tests/fixtures/syntax/trigger.toml"]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("error[C001]") && stderr.contains("does not load"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = diff(&[OLD, "no-such.toml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no-such.toml"), "{stderr}");
+}
