@@ -69,3 +69,45 @@ fn format_reference_names_every_key() {
         assert!(documented, "docs/format.md does not mention `{key}`");
     }
 }
+
+/// Every key of the JSON report is described in the format reference.
+#[test]
+fn format_reference_describes_every_report_key() {
+    fn keys(value: &serde_json::Value, into: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    into.insert(key.clone());
+                    keys(value, into);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| keys(item, into)),
+            _ => {}
+        }
+    }
+    let page = std::fs::read_to_string(Path::new(ROOT).join("docs/format.md")).unwrap();
+    let section = &page[page
+        .find("## The JSON report")
+        .expect("the JSON report section")..];
+    let mut all = std::collections::BTreeSet::new();
+    for fixture in [
+        "commitments.toml",
+        "tests/report-fixtures/targets.toml",
+        "tests/report-fixtures/deadlines.toml",
+    ] {
+        let loaded = commitments::load::load_path(&Path::new(ROOT).join(fixture)).unwrap();
+        let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+        let options = commitments::check::CheckOptions {
+            as_of,
+            overrides: vec![],
+        };
+        let report = commitments::report::build(&loaded, &options).unwrap();
+        keys(&serde_json::to_value(&report).unwrap(), &mut all);
+    }
+    for key in all {
+        assert!(
+            section.contains(&format!("`{key}`")),
+            "the JSON report section does not describe `{key}`"
+        );
+    }
+}

@@ -1,0 +1,49 @@
+"""Validates the reports that .ci/run renders for the real ledger.
+
+usage: validate_reports.py DIR
+DIR holds report.json, report.csv, report.md, report.html, dom.html (Chromium's
+dump of the page) and screenshot.png (Chromium's screenshot of it).
+"""
+import csv
+import json
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+folder = Path(sys.argv[1])
+
+report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+assert report["schema_version"] == 1, report["schema_version"]
+ids = [c["id"] for c in report["commitments"]]
+assert len(ids) >= 25, len(ids)
+print(f"json: parses, schema_version 1, {len(ids)} commitments")
+
+with (folder / "report.csv").open(newline="", encoding="utf-8") as handle:
+    rows = list(csv.DictReader(handle))
+assert [row["id"] for row in rows] == ids, "csv rows do not match the json"
+for row in rows:
+    for cell in row.values():
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+print(f"csv: parses, {len(rows)} rows, no formula cells")
+
+markdown = (folder / "report.md").read_text(encoding="utf-8")
+assert markdown.startswith("# " + report["title"]), markdown[:80]
+print("markdown: starts with the title")
+
+dom = (folder / "dom.html").read_text(encoding="utf-8")
+assert f"<title>{report['title']} — as of {report['as_of']}</title>" in dom, "title missing from the DOM"
+missing = [i for i in ids if f'id="c-{i}"' not in dom]
+assert not missing, f"commitments missing from the DOM: {missing}"
+assert '<svg class="timeline" id="timeline"' in dom, "timeline SVG missing"
+assert "<script" not in dom, "the page has a script"
+print(f"html: the browser's DOM has the title, all {len(ids)} commitments and the timeline")
+
+image = Image.open(folder / "screenshot.png").convert("RGB")
+width, height = image.size
+colours = image.getcolors(maxcolors=1 << 20) or []
+non_white = sum(count for count, colour in colours if colour != (255, 255, 255))
+share = non_white / (width * height)
+assert len(colours) > 50, f"only {len(colours)} colours: a blank page?"
+assert share > 0.02, f"only {share:.1%} of the screenshot is not white"
+print(f"screenshot: {width}x{height}, {len(colours)} colours, {share:.1%} not white")
