@@ -25,6 +25,8 @@
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
+pub mod edit;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -33,5 +35,6 @@ pub mod render;
 pub mod replay;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod span;
 pub mod suggest;

@@ -3,44 +3,62 @@
 //! Every field carries its [`Span`] so that findings can point into the
 //! ledger. The format is documented field by field in `docs/format.md`.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 
 use crate::rules::Level;
 use crate::span::{Span, Spanned};
 
-/// A whole ledger, as far as it could be loaded.
+/// A ledger of commitments: what parties promised, with a dated, cited
+/// history of each promise.
 ///
-/// Records with schema errors are left out (their ids stay in
+/// As loaded, records with schema errors are left out (their ids stay in
 /// [`Ledger::incomplete_ids`] so that references to them are not reported
 /// a second time).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(
+    title = "Commitments ledger",
+    description = "A ledger of commitments: what parties promised, with a dated, cited history of each promise. See docs/format.md.",
+    deny_unknown_fields
+)]
 pub struct Ledger {
-    /// The `[ledger]` table, if it loaded.
+    /// Facts about the ledger as a whole.
+    #[schemars(rename = "ledger", required)]
     pub meta: Option<LedgerMeta>,
-    /// `[parties.ID]` tables, in file order.
+    /// The parties that make commitments, keyed by kebab-case id.
+    #[schemars(with = "Option<BTreeMap<String, Party>>")]
     pub parties: Vec<Party>,
-    /// `[sources.ID]` tables, in file order.
+    /// The documents that commitments and evidence quote, keyed by kebab-case id.
+    #[schemars(with = "Option<BTreeMap<String, Source>>")]
     pub sources: Vec<Source>,
-    /// `[[commitment]]` entries, in file order.
+    /// The commitments, one `[[commitment]]` each.
+    #[schemars(rename = "commitment", with = "Option<Vec<Commitment>>")]
     pub commitments: Vec<Commitment>,
-    /// `[checker]` settings.
+    /// Settings for the rules.
+    #[schemars(with = "Option<CheckerConfig>")]
     pub checker: CheckerConfig,
     /// Ids of commitments that were written but failed to load.
+    #[schemars(skip)]
     pub incomplete_ids: Vec<String>,
 }
 
 /// The `[ledger]` table: facts about the ledger as a whole.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct LedgerMeta {
     /// A human title for the reports.
     pub title: Spanned<String>,
     /// The date up to which statuses were last reviewed.
     pub reviewed: Spanned<NaiveDate>,
-    /// After how many days without an update an open commitment is stale.
+    /// After how many days without an update an open commitment is stale (default 180).
+    #[schemars(with = "Option<u32>", range(min = 1, max = 36500))]
     pub stale_after_days: Spanned<u32>,
     /// Optional longer description.
     pub description: Option<Spanned<String>>,
     /// The `[ledger]` header.
+    #[schemars(skip)]
     pub span: Span,
 }
 
@@ -48,18 +66,23 @@ pub struct LedgerMeta {
 pub const DEFAULT_STALE_AFTER_DAYS: u32 = 180;
 
 /// A party that makes commitments, such as a government.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Party {
     /// The key in `[parties.ID]`.
+    #[schemars(skip)]
     pub id: Spanned<String>,
     /// Full name.
     pub name: Spanned<String>,
 }
 
-/// A document that commitments and evidence quote.
-#[derive(Debug, Clone)]
+/// A document that commitments and evidence quote. It has a `file`, a
+/// `url`, or both.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Source {
     /// The key in `[sources.ID]`.
+    #[schemars(skip)]
     pub id: Spanned<String>,
     /// The document's title.
     pub title: Spanned<String>,
@@ -75,11 +98,13 @@ pub struct Source {
     /// Language tag of the text, such as `en` or `es`.
     pub language: Option<Spanned<String>>,
     /// The `[sources.ID]` header.
+    #[schemars(skip)]
     pub span: Span,
 }
 
 /// Whether a commitment is done once or kept up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema)]
+#[schemars(rename_all = "snake_case")]
 pub enum Kind {
     /// Done once: a port opened, a treaty signed.
     Deliverable,
@@ -101,7 +126,8 @@ impl Kind {
 }
 
 /// Where a commitment stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema)]
+#[schemars(rename_all = "snake_case")]
 pub enum Status {
     /// Made, no action seen yet.
     Announced,
@@ -164,13 +190,16 @@ impl Status {
 }
 
 /// One promise, with its history.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Commitment {
     /// Unique kebab-case id.
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: Spanned<String>,
     /// Short human title.
     pub title: Spanned<String>,
     /// Ids of the parties that committed.
+    #[schemars(length(min = 1))]
     pub parties: Vec<Spanned<String>>,
     /// Free-form policy area, such as `trade`.
     pub area: Option<Spanned<String>>,
@@ -191,8 +220,10 @@ pub struct Commitment {
     /// Optional measurable target.
     pub target: Option<Target>,
     /// Dated status history, oldest first.
+    #[schemars(rename = "update", with = "Option<Vec<Update>>")]
     pub updates: Vec<Update>,
     /// The `[[commitment]]` header.
+    #[schemars(skip)]
     pub span: Span,
 }
 
@@ -208,16 +239,20 @@ impl Commitment {
 }
 
 /// A quote attributed to a declared source: `{ ref, quote }`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Citation {
     /// Id of a `[sources.ID]` table.
+    #[schemars(rename = "ref")]
     pub source_ref: Spanned<String>,
     /// Verbatim text from that source.
+    #[schemars(length(min = 1))]
     pub quote: Spanned<String>,
 }
 
 /// A quote from a web page that is not a declared source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct WebEvidence {
     /// The page.
     pub url: Spanned<String>,
@@ -230,7 +265,8 @@ pub struct WebEvidence {
 }
 
 /// One piece of evidence for an update or observation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(untagged)]
 pub enum Evidence {
     /// `{ ref, quote }`
     Source(Citation),
@@ -249,7 +285,8 @@ impl Evidence {
 }
 
 /// A dated change or confirmation of status.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Update {
     /// When it happened.
     pub date: Spanned<NaiveDate>,
@@ -258,13 +295,16 @@ pub struct Update {
     /// What happened, in a sentence.
     pub note: Spanned<String>,
     /// What shows it.
+    #[schemars(with = "Option<Vec<Evidence>>")]
     pub evidence: Vec<Evidence>,
     /// The `[[commitment.update]]` header.
+    #[schemars(skip)]
     pub span: Span,
 }
 
 /// A measurable target: `[commitment.target]`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Target {
     /// What is counted.
     pub metric: Spanned<String>,
@@ -275,38 +315,48 @@ pub struct Target {
     /// The value promised, if the commitment names one.
     pub goal: Option<Spanned<f64>>,
     /// Dated counts, oldest first.
+    #[schemars(rename = "observation", with = "Option<Vec<Observation>>")]
     pub observations: Vec<Observation>,
     /// The `[commitment.target]` header.
+    #[schemars(skip)]
     pub span: Span,
 }
 
 /// A value at a date, as a baseline.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Measurement {
     /// The count.
     pub value: Spanned<f64>,
     /// When it held.
     pub date: Spanned<NaiveDate>,
     /// The source gives only a period; the date stands for it.
+    #[schemars(with = "Option<bool>")]
     pub date_estimated: bool,
     /// Remarks on the figure.
     pub note: Option<Spanned<String>>,
     /// The table or inline table.
+    #[schemars(skip)]
     pub span: Span,
 }
 
 /// `[[commitment.target.observation]]`: a dated count with evidence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Observation {
     /// The count and its date.
+    #[schemars(flatten)]
     pub measurement: Measurement,
     /// What shows it.
+    #[schemars(with = "Option<Vec<Evidence>>")]
     pub evidence: Vec<Evidence>,
 }
 
 /// `[checker]`: settings for the rules.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CheckerConfig {
     /// `[checker.levels]`: rule code or name → level, in file order.
+    #[schemars(with = "Option<BTreeMap<String, Level>>")]
     pub levels: Vec<(Spanned<String>, Spanned<Level>)>,
 }

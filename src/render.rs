@@ -64,12 +64,22 @@ fn to_codespan(finding: &Finding) -> Diagnostic<usize> {
         .with_notes(finding.notes.clone())
 }
 
-/// Writes findings compiler-style; `color` chooses ANSI colours.
+/// Writes findings compiler-style, then the summary line.
 pub fn human(
     out: &mut dyn term::termcolor::WriteColor,
     files: &Files,
     findings: &[Finding],
     summary: &Summary<'_>,
+) -> io::Result<()> {
+    human_findings(out, files, findings)?;
+    writeln!(out, "{}", summary_line(findings, summary))
+}
+
+/// Writes findings compiler-style, without a summary line.
+pub fn human_findings(
+    out: &mut dyn term::termcolor::WriteColor,
+    files: &Files,
+    findings: &[Finding],
 ) -> io::Result<()> {
     // ASCII, as rustc prints: `--> file:line:col` and `|` borders.
     let config = Config {
@@ -87,14 +97,21 @@ pub fn human(
             },
         )?;
     }
-    writeln!(out, "{}", summary_line(findings, summary))
+    Ok(())
 }
 
-/// Findings as compiler-style text without colour, as a string.
+/// Findings as compiler-style text without colour, then the summary line.
 pub fn human_string(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> String {
     let mut buffer = term::termcolor::NoColor::new(Vec::new());
     // Writing into memory cannot fail.
     let _ = human(&mut buffer, files, findings, summary);
+    String::from_utf8_lossy(&buffer.into_inner()).into_owned()
+}
+
+/// Findings as compiler-style text without colour or summary.
+pub fn findings_string(files: &Files, findings: &[Finding]) -> String {
+    let mut buffer = term::termcolor::NoColor::new(Vec::new());
+    let _ = human_findings(&mut buffer, files, findings);
     String::from_utf8_lossy(&buffer.into_inner()).into_owned()
 }
 

@@ -51,7 +51,8 @@ pub static RULES: &[&Rule] = &[
 ];
 
 /// How a rule's findings are treated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, schemars::JsonSchema)]
+#[schemars(rename_all = "snake_case")]
 pub enum Level {
     /// Not reported.
     Allow,

@@ -1,0 +1,504 @@
+//! Edit: the common changes to a ledger as commands, keeping every byte they
+//! do not mean to change.
+//!
+//! Each `plan_*` function turns the ledger's text into the proposed text;
+//! [`review`] checks the proposal with the full rule set, and
+//! [`crate::output::write_atomic_checked`] writes it only if the file did not
+//! change meanwhile. Values are rendered by toml_edit, so quoting and escaping
+//! are always valid TOML.
+
+use chrono::{Datelike, NaiveDate};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+
+use crate::check::{CheckOptions, OverrideError, check};
+use crate::diagnostic::{Finding, Severity};
+use crate::layout::{headers, leading_comments_start};
+use crate::load::Loaded;
+use crate::model::{Kind, Ledger, Status};
+use crate::suggest;
+
+/// Why an edit cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// The command names something that does not exist (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// The edit is refused (exit 1).
+    #[error("{0}")]
+    Refused(String),
+}
+
+/// A piece of evidence given on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewEvidence {
+    /// `--evidence SOURCE_ID --quote TEXT`
+    Source {
+        /// A declared source id.
+        source: String,
+        /// The quote.
+        quote: String,
+    },
+    /// `--url URL --quote TEXT [--title T] [--published DATE]`
+    Web {
+        /// The page.
+        url: String,
+        /// The quote.
+        quote: String,
+        /// The page's title.
+        title: Option<String>,
+        /// When it was published.
+        published: Option<NaiveDate>,
+    },
+}
+
+/// `commitments update`: record a dated status change.
+#[derive(Debug, Clone)]
+pub struct UpdateRequest {
+    /// The commitment.
+    pub id: String,
+    /// Its new status.
+    pub status: Status,
+    /// When.
+    pub date: NaiveDate,
+    /// What happened.
+    pub note: String,
+    /// What shows it.
+    pub evidence: Vec<NewEvidence>,
+}
+
+/// `commitments add`: a new commitment.
+#[derive(Debug, Clone)]
+pub struct AddRequest {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Who committed.
+    pub parties: Vec<String>,
+    /// Deliverable or ongoing.
+    pub kind: Kind,
+    /// When it was made.
+    pub made: NaiveDate,
+    /// Its deadline.
+    pub due: Option<NaiveDate>,
+    /// Its policy area.
+    pub area: Option<String>,
+    /// Its umbrella commitment.
+    pub parent: Option<String>,
+    /// The source it is quoted from.
+    pub source: String,
+    /// The quote.
+    pub quote: String,
+    /// Insert after this commitment rather than after the last one.
+    pub after: Option<String>,
+}
+
+/// `commitments party add`: a new party.
+#[derive(Debug, Clone)]
+pub struct PartyRequest {
+    /// Its id.
+    pub id: String,
+    /// Its full name.
+    pub name: String,
+}
+
+/// `commitments source add`: a new source.
+#[derive(Debug, Clone)]
+pub struct SourceRequest {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// When it was published.
+    pub published: NaiveDate,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// A local copy, relative to the ledger.
+    pub file: Option<String>,
+    /// Where to read it.
+    pub url: Option<String>,
+}
+
+fn unknown(what: &str, value: &str, candidates: Vec<&str>) -> EditError {
+    let hint = match suggest::closest(value, candidates.iter().copied()) {
+        Some(near) => format!("; did you mean `{near}`?"),
+        None if candidates.is_empty() => format!("; the ledger has no {what} yet"),
+        None => format!(
+            "; the ledger has {}",
+            suggest::one_of(candidates.iter().copied().take(12))
+        ),
+    };
+    EditError::Usage(format!("no {what} is called `{value}`{hint}"))
+}
+
+fn require_commitment(ledger: &Ledger, id: &str) -> Result<(), EditError> {
+    let ids: Vec<&str> = ledger
+        .commitments
+        .iter()
+        .map(|c| c.id.value.as_str())
+        .collect();
+    if ids.contains(&id) {
+        Ok(())
+    } else {
+        Err(unknown("commitment", id, ids))
+    }
+}
+
+fn require_source(ledger: &Ledger, id: &str) -> Result<(), EditError> {
+    let ids: Vec<&str> = ledger.sources.iter().map(|s| s.id.value.as_str()).collect();
+    if ids.contains(&id) {
+        Ok(())
+    } else {
+        Err(unknown("source", id, ids))
+    }
+}
+
+fn require_party(ledger: &Ledger, id: &str) -> Result<(), EditError> {
+    let ids: Vec<&str> = ledger.parties.iter().map(|p| p.id.value.as_str()).collect();
+    if ids.contains(&id) {
+        Ok(())
+    } else {
+        Err(unknown("party", id, ids))
+    }
+}
+
+/// A bare TOML date.
+fn date_value(date: NaiveDate) -> Value {
+    let date = toml_edit::Date {
+        year: u16::try_from(date.year()).unwrap_or(0),
+        month: date.month() as u8,
+        day: date.day() as u8,
+    };
+    Value::from(toml_edit::Datetime {
+        date: Some(date),
+        time: None,
+        offset: None,
+    })
+}
+
+fn evidence_array(evidence: &[NewEvidence]) -> Array {
+    let mut array = Array::new();
+    for item in evidence {
+        let mut table = InlineTable::new();
+        match item {
+            NewEvidence::Source { source, quote } => {
+                table.insert("ref", source.as_str().into());
+                table.insert("quote", quote.as_str().into());
+            }
+            NewEvidence::Web {
+                url,
+                quote,
+                title,
+                published,
+            } => {
+                table.insert("url", url.as_str().into());
+                table.insert("quote", quote.as_str().into());
+                if let Some(title) = title {
+                    table.insert("title", title.as_str().into());
+                }
+                if let Some(published) = published {
+                    table.insert("published", date_value(*published));
+                }
+            }
+        }
+        array.push(table);
+    }
+    // One item per line, as in a hand-written ledger.
+    for item in array.iter_mut() {
+        item.decor_mut().set_prefix("\n  ");
+    }
+    array.set_trailing(",\n");
+    array.set_trailing_comma(false);
+    array
+}
+
+/// Replaces a string value, keeping its surrounding spaces and comment and
+/// its quoting style (literal `'...'` or basic `"..."`).
+fn replace_keeping_style(item: &mut Item, text: &str) {
+    let Some(old) = item.as_value() else {
+        *item = toml_edit::value(text);
+        return;
+    };
+    let literal = old.as_str().is_some()
+        && old.to_string().trim_start().starts_with('\'')
+        && !text.contains('\'')
+        && !text.contains('\n');
+    let mut new = if literal {
+        format!("'{text}'")
+            .parse::<Value>()
+            .unwrap_or_else(|_| Value::from(text))
+    } else {
+        Value::from(text)
+    };
+    *new.decor_mut() = old.decor().clone();
+    *item = Item::Value(new);
+}
+
+/// The proposed text for `commitments update`.
+pub fn plan_update(
+    text: &str,
+    ledger: &Ledger,
+    request: &UpdateRequest,
+) -> Result<String, EditError> {
+    require_commitment(ledger, &request.id)?;
+    for item in &request.evidence {
+        if let NewEvidence::Source { source, .. } = item {
+            require_source(ledger, source)?;
+        }
+    }
+    let mut document: DocumentMut = text
+        .parse()
+        .map_err(|error| EditError::Refused(format!("the ledger cannot be edited: {error}")))?;
+    let commitments = document
+        .get_mut("commitment")
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or_else(|| EditError::Refused("the ledger has no [[commitment]] entries".into()))?;
+    let commitment = commitments
+        .iter_mut()
+        .find(|table| table.get("id").and_then(Item::as_str) == Some(request.id.as_str()))
+        .ok_or_else(|| unknown("commitment", &request.id, Vec::new()))?;
+    match commitment.get_mut("status") {
+        Some(item) => replace_keeping_style(item, request.status.as_str()),
+        None => {
+            commitment.insert("status", toml_edit::value(request.status.as_str()));
+        }
+    }
+    let mut update = Table::new();
+    update.insert("date", Item::Value(date_value(request.date)));
+    update.insert("status", toml_edit::value(request.status.as_str()));
+    update.insert("note", toml_edit::value(request.note.as_str()));
+    if !request.evidence.is_empty() {
+        update.insert(
+            "evidence",
+            Item::Value(Value::Array(evidence_array(&request.evidence))),
+        );
+    }
+    match commitment
+        .get_mut("update")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        Some(updates) => updates.push(update),
+        None => {
+            let mut updates = ArrayOfTables::new();
+            updates.push(update);
+            commitment.insert("update", Item::ArrayOfTables(updates));
+        }
+    }
+    Ok(document.to_string())
+}
+
+/// Inserts `snippet` (a table with its header) at `at`, with one blank line
+/// above it.
+fn insert_block(text: &str, at: usize, snippet: &str) -> String {
+    let (before, after) = text.split_at(at);
+    let mut out = String::with_capacity(text.len() + snippet.len() + 2);
+    out.push_str(before);
+    if !before.is_empty() && !before.ends_with('\n') {
+        out.push('\n');
+    }
+    if !before.is_empty() && !before.ends_with("\n\n") {
+        out.push('\n');
+    }
+    out.push_str(snippet);
+    if !after.is_empty() && !after.starts_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(after);
+    out
+}
+
+/// The offset just after the block of the table whose header starts at
+/// `header`, where the next block (with its leading comments) begins.
+fn block_end(text: &str, header: usize, belongs: impl Fn(&str) -> bool) -> usize {
+    headers(text)
+        .into_iter()
+        .filter(|h| h.start > header)
+        .find(|h| !belongs(&h.path))
+        .map_or(text.len(), |next| leading_comments_start(text, next.start))
+}
+
+/// The proposed text for `commitments add`.
+pub fn plan_add(text: &str, ledger: &Ledger, request: &AddRequest) -> Result<String, EditError> {
+    require_source(ledger, &request.source)?;
+    for party in &request.parties {
+        require_party(ledger, party)?;
+    }
+    if let Some(parent) = &request.parent {
+        require_commitment(ledger, parent)?;
+    }
+    let anchor = match &request.after {
+        Some(after) => {
+            require_commitment(ledger, after)?;
+            ledger.commitments.iter().find(|c| &c.id.value == after)
+        }
+        None => ledger.commitments.last(),
+    };
+    let is_sub_table = |path: &str| path.starts_with("commitment.");
+    let at = match anchor {
+        Some(commitment) => block_end(text, commitment.span.start, is_sub_table),
+        None => text.len(),
+    };
+
+    let mut table = Table::new();
+    table.insert("id", toml_edit::value(request.id.as_str()));
+    table.insert("title", toml_edit::value(request.title.as_str()));
+    let mut parties = Array::new();
+    for party in &request.parties {
+        parties.push(party.as_str());
+    }
+    table.insert("parties", toml_edit::value(parties));
+    if let Some(area) = &request.area {
+        table.insert("area", toml_edit::value(area.as_str()));
+    }
+    table.insert("kind", toml_edit::value(request.kind.as_str()));
+    table.insert("made", Item::Value(date_value(request.made)));
+    if let Some(due) = request.due {
+        table.insert("due", Item::Value(date_value(due)));
+    }
+    if let Some(parent) = &request.parent {
+        table.insert("parent", toml_edit::value(parent.as_str()));
+    }
+    table.insert("status", toml_edit::value(Status::Announced.as_str()));
+    let mut source = InlineTable::new();
+    source.insert("ref", request.source.as_str().into());
+    source.insert("quote", request.quote.as_str().into());
+    table.insert("source", toml_edit::value(source));
+    let mut snippet = DocumentMut::new();
+    let mut entries = ArrayOfTables::new();
+    entries.push(table);
+    snippet.insert("commitment", Item::ArrayOfTables(entries));
+    Ok(insert_block(text, at, &snippet.to_string()))
+}
+
+/// The proposed text for `commitments source add`.
+pub fn plan_source(
+    text: &str,
+    ledger: &Ledger,
+    request: &SourceRequest,
+) -> Result<String, EditError> {
+    if ledger.sources.iter().any(|s| s.id.value == request.id) {
+        return Err(EditError::Refused(format!(
+            "a source called `{}` already exists",
+            request.id
+        )));
+    }
+    // After the last source; or before the first commitment; or at the end.
+    let all = headers(text);
+    let at = match ledger.sources.last() {
+        Some(last) => block_end(text, last.span.start, |_| false),
+        None => all
+            .iter()
+            .find(|h| h.path == "commitment")
+            .map_or(text.len(), |first| {
+                leading_comments_start(text, first.start)
+            }),
+    };
+    let mut table = Table::new();
+    table.insert("title", toml_edit::value(request.title.as_str()));
+    if let Some(publisher) = &request.publisher {
+        table.insert("publisher", toml_edit::value(publisher.as_str()));
+    }
+    table.insert("published", Item::Value(date_value(request.published)));
+    if let Some(file) = &request.file {
+        table.insert("file", toml_edit::value(file.as_str()));
+    }
+    if let Some(url) = &request.url {
+        table.insert("url", toml_edit::value(url.as_str()));
+    }
+    let mut sources = Table::new();
+    sources.set_implicit(true);
+    sources.insert(&request.id, Item::Table(table));
+    let mut snippet = DocumentMut::new();
+    snippet.insert("sources", Item::Table(sources));
+    Ok(insert_block(text, at, &snippet.to_string()))
+}
+
+/// The proposed text for `commitments party add`: after the last party, or
+/// before the first source or commitment, or at the end.
+pub fn plan_party(
+    text: &str,
+    ledger: &Ledger,
+    request: &PartyRequest,
+) -> Result<String, EditError> {
+    if ledger.parties.iter().any(|p| p.id.value == request.id) {
+        return Err(EditError::Refused(format!(
+            "a party called `{}` already exists",
+            request.id
+        )));
+    }
+    let all = headers(text);
+    let at = match all.iter().rev().find(|h| h.path.starts_with("parties.")) {
+        Some(last) => block_end(text, last.start, |_| false),
+        None => all
+            .iter()
+            .find(|h| h.path.starts_with("sources.") || h.path == "commitment")
+            .map_or(text.len(), |first| {
+                leading_comments_start(text, first.start)
+            }),
+    };
+    let mut table = Table::new();
+    table.insert("name", toml_edit::value(request.name.as_str()));
+    let mut parties = Table::new();
+    parties.set_implicit(true);
+    parties.insert(&request.id, Item::Table(table));
+    let mut snippet = DocumentMut::new();
+    snippet.insert("parties", Item::Table(parties));
+    Ok(insert_block(text, at, &snippet.to_string()))
+}
+
+/// The result of checking a proposed edit.
+#[derive(Debug)]
+pub struct Review {
+    /// The proposed text, loaded.
+    pub proposed: Loaded,
+    /// Findings of the proposal, at their levels.
+    pub findings: Vec<Finding>,
+    /// Errors the edit would add (not present before it).
+    pub added_errors: Vec<Finding>,
+}
+
+/// Checks the proposed text with the full rule set, and lists the errors the
+/// edit would add to those the ledger already has.
+pub fn review(
+    original: &Loaded,
+    proposed_text: &str,
+    name: &str,
+    base_dir: Option<&std::path::Path>,
+    options: &CheckOptions,
+) -> Result<Review, OverrideError> {
+    let before = check(original, options)?;
+    let proposed = crate::load::load_bytes(name, proposed_text.as_bytes(), base_dir);
+    let findings = check(&proposed, options)?;
+    let existing: Vec<(&str, &str)> = before
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.rule.code, f.message.as_str()))
+        .collect();
+    let added_errors = findings
+        .iter()
+        .filter(|f| {
+            f.severity == Severity::Error && !existing.contains(&(f.rule.code, f.message.as_str()))
+        })
+        .cloned()
+        .collect();
+    Ok(Review {
+        proposed,
+        findings,
+        added_errors,
+    })
+}
+
+/// A unified diff of an edit, for `--dry-run`.
+pub fn unified_diff(old: &str, new: &str, name: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+/// The commented template that `commitments new` writes, with `reviewed`
+/// set to `today`.
+pub fn template(today: NaiveDate) -> String {
+    include_str!("template.toml").replace("{reviewed}", &today.to_string())
+}

@@ -1,0 +1,136 @@
+//! Where the table headers of a TOML text are, found with the toml_parser
+//! lexer so that brackets inside strings, multi-line strings and array
+//! values are never mistaken for headers.
+
+use toml_parser::lexer::TokenKind;
+
+/// A `[table]` or `[[array.of.tables]]` header line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// Byte offset of the header's first `[`.
+    pub start: usize,
+    /// Byte offset just past the header's last `]`.
+    pub end: usize,
+    /// The dotted key with whitespace and quotes removed, such as
+    /// `commitment.update`.
+    pub path: String,
+    /// `[[...]]` rather than `[...]`.
+    pub array: bool,
+}
+
+/// Every header in `text`, in order. Meant for text that parses; on broken
+/// text it still returns without panicking.
+pub fn headers(text: &str) -> Vec<Header> {
+    let source = toml_parser::Source::new(text);
+    let mut found = Vec::new();
+    // Depth of `[`/`{` inside values; a header can only start at depth 0.
+    let mut depth: usize = 0;
+    let mut at_line_start = true;
+    let mut in_header: Option<Header> = None;
+    for token in source.lex() {
+        let span = token.span();
+        let kind = token.kind();
+        if let Some(header) = &mut in_header {
+            match kind {
+                TokenKind::Newline | TokenKind::Comment | TokenKind::Eof => {
+                    let mut done = in_header.take().unwrap_or_else(|| unreachable!());
+                    let raw = &text[done.start..done.end];
+                    done.array = raw.starts_with("[[");
+                    done.path = raw
+                        .chars()
+                        .filter(|c| !matches!(c, '[' | ']' | '"' | '\'') && !c.is_whitespace())
+                        .collect();
+                    found.push(done);
+                    at_line_start = kind == TokenKind::Newline;
+                }
+                TokenKind::Whitespace => {}
+                _ => header.end = span.end(),
+            }
+            continue;
+        }
+        match kind {
+            TokenKind::Newline => at_line_start = true,
+            TokenKind::Whitespace | TokenKind::Comment => {}
+            TokenKind::LeftSquareBracket if depth == 0 && at_line_start => {
+                in_header = Some(Header {
+                    start: span.start(),
+                    end: span.end(),
+                    path: String::new(),
+                    array: false,
+                });
+            }
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => {
+                depth += 1;
+                at_line_start = false;
+            }
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                depth = depth.saturating_sub(1);
+                at_line_start = false;
+            }
+            _ => at_line_start = false,
+        }
+    }
+    if let Some(mut header) = in_header {
+        let raw = &text[header.start..header.end];
+        header.array = raw.starts_with("[[");
+        header.path = raw
+            .chars()
+            .filter(|c| !matches!(c, '[' | ']' | '"' | '\'') && !c.is_whitespace())
+            .collect();
+        found.push(header);
+    }
+    found
+}
+
+/// The start of the comment and blank lines directly above `offset` (the
+/// start of a header), which belong to that header.
+pub fn leading_comments_start(text: &str, offset: usize) -> usize {
+    let mut start = offset;
+    loop {
+        let before = &text[..start];
+        // `before` ends at a line start; look at the line above it.
+        let Some(line_end) = before.strip_suffix('\n').map(str::len) else {
+            return start;
+        };
+        let line_start = before[..line_end].rfind('\n').map_or(0, |i| i + 1);
+        let line = before[line_start..line_end].trim();
+        if line.is_empty() || line.starts_with('#') {
+            start = line_start;
+            if line_start == 0 {
+                return 0;
+            }
+        } else {
+            return start;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_headers_but_not_brackets_in_values_or_strings() {
+        let text = "a = [\n  [1, 2],\n]\ns = \"\"\"\n[not.a.header]\n\"\"\"\n[ledger]\n[[ commitment ]] # c\nx = { y = [1] }\n[[commitment.update]]\n";
+        let found: Vec<(String, bool)> = headers(text)
+            .into_iter()
+            .map(|h| (h.path, h.array))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("ledger".into(), false),
+                ("commitment".into(), true),
+                ("commitment.update".into(), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_above_a_header_belong_to_it() {
+        let text = "x = 1\n\n# about b\n[b]\n";
+        let b = text.find("[b]").unwrap();
+        // The blank line and the comment line both go with `[b]`.
+        assert_eq!(leading_comments_start(text, b), "x = 1\n".len());
+    }
+}

@@ -1,0 +1,639 @@
+//! Editing commands: byte-exact edits, refused edits that change nothing,
+//! atomic writes, `new`, and the JSON Schema.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::SystemTime;
+
+const BIN: &str = env!("CARGO_BIN_EXE_commitments");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const AS_OF: &str = "2025-06-30";
+
+/// A scratch copy of `tests/edit-fixtures` (a ledger with comments, blank
+/// lines, odd spacing and literal strings, and its source file).
+struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["ledger.toml", "article.txt"] {
+            std::fs::copy(
+                Path::new(ROOT).join("tests/edit-fixtures").join(name),
+                dir.path().join(name),
+            )
+            .unwrap();
+        }
+        Scratch { dir }
+    }
+
+    fn ledger(&self) -> PathBuf {
+        self.dir.path().join("ledger.toml")
+    }
+
+    fn text(&self) -> String {
+        std::fs::read_to_string(self.ledger()).unwrap()
+    }
+
+    fn modified(&self) -> SystemTime {
+        std::fs::metadata(self.ledger())
+            .unwrap()
+            .modified()
+            .unwrap()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let ledger = self.ledger();
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--ledger", ledger.to_str().unwrap(), "--as-of", AS_OF]);
+        Command::new(BIN).args(&all).output().unwrap()
+    }
+
+    fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+fn original() -> String {
+    std::fs::read_to_string(Path::new(ROOT).join("tests/edit-fixtures/ledger.toml")).unwrap()
+}
+
+fn assert_ok(output: &Output) {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// `original` with `inserted` placed right after `anchor`.
+fn with_insertion(original: &str, anchor: &str, inserted: &str) -> String {
+    let at = original.find(anchor).expect("anchor is in the fixture") + anchor.len();
+    format!("{}{inserted}{}", &original[..at], &original[at..])
+}
+
+#[test]
+fn update_changes_the_status_and_appends_an_update_and_nothing_else() {
+    let scratch = Scratch::new();
+    assert_ok(&scratch.run(&[
+        "update",
+        "port",
+        "--status",
+        "kept",
+        "--date",
+        "2025-06-15",
+        "--note",
+        "The port opened.",
+        "--url",
+        "https://example.org/open",
+        "--quote",
+        "complete the port",
+    ]));
+    let status_line = "status   =   'in_progress'   # changes with each update";
+    let expected = with_insertion(
+        &original().replace(
+            status_line,
+            "status   =   'kept'   # changes with each update",
+        ),
+        "evidence = [ { url = \"https://example.org/start\", quote = \"work started\" } ]\n",
+        "\n[[commitment.update]]\ndate = 2025-06-15\nstatus = \"kept\"\nnote = \"The port opened.\"\nevidence = [\n  { url = \"https://example.org/open\", quote = \"complete the port\" },\n]\n",
+    );
+    assert_eq!(scratch.text(), expected);
+    assert_eq!(
+        scratch.files(),
+        ["article.txt", "ledger.toml"],
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn update_of_a_commitment_without_updates_and_with_source_evidence() {
+    let scratch = Scratch::new();
+    assert_ok(&scratch.run(&[
+        "update",
+        "scholarships",
+        "--status",
+        "active",
+        "--date",
+        "2025-05-01",
+        "--note",
+        "A call \"opened\".",
+        "--evidence",
+        "article",
+        "--quote",
+        "more scholarships",
+        "--url",
+        "https://example.org/call",
+        "--quote",
+        "30 places",
+        "--title",
+        "Call",
+        "--published",
+        "2025-05-01",
+    ]));
+    let expected = with_insertion(
+        &original().replace(
+            "status = \"announced\"\nsource = { ref = \"article\", quote = \"more scholarships\" }",
+            "status = \"active\"\nsource = { ref = \"article\", quote = \"more scholarships\" }",
+        ),
+        "source = { ref = \"article\", quote = \"more scholarships\" }\n",
+        "\n[[commitment.update]]\ndate = 2025-05-01\nstatus = \"active\"\nnote = 'A call \"opened\".'\nevidence = [\n  { ref = \"article\", quote = \"more scholarships\" },\n  { url = \"https://example.org/call\", quote = \"30 places\", title = \"Call\", published = 2025-05-01 },\n]\n",
+    );
+    assert_eq!(scratch.text(), expected);
+}
+
+#[test]
+fn add_inserts_after_the_given_commitment_only() {
+    let scratch = Scratch::new();
+    assert_ok(&scratch.run(&[
+        "add",
+        "railway",
+        "--title",
+        "Build a railway",
+        "--parties",
+        "cn,pe",
+        "--kind",
+        "deliverable",
+        "--made",
+        "2025-03-01",
+        "--due",
+        "2026-12-31",
+        "--area",
+        "infrastructure",
+        "--source",
+        "article",
+        "--quote",
+        "Xi urged",
+        "--after",
+        "port",
+    ]));
+    let expected = with_insertion(
+        &original(),
+        "quote = \"work started\" } ]\n\n",
+        "[[commitment]]\nid = \"railway\"\ntitle = \"Build a railway\"\nparties = [\"cn\", \"pe\"]\narea = \"infrastructure\"\nkind = \"deliverable\"\nmade = 2025-03-01\ndue = 2026-12-31\nstatus = \"announced\"\nsource = { ref = \"article\", quote = \"Xi urged\" }\n\n",
+    );
+    assert_eq!(scratch.text(), expected);
+}
+
+#[test]
+fn add_appends_after_the_last_commitment_by_default() {
+    let scratch = Scratch::new();
+    assert_ok(&scratch.run(&[
+        "add",
+        "visits",
+        "--title",
+        "More visits",
+        "--parties",
+        "pe",
+        "--kind",
+        "ongoing",
+        "--made",
+        "2025-03-01",
+        "--source",
+        "article",
+        "--quote",
+        "promised more scholarships",
+    ]));
+    let expected = format!(
+        "{}\n[[commitment]]\nid = \"visits\"\ntitle = \"More visits\"\nparties = [\"pe\"]\nkind = \"ongoing\"\nmade = 2025-03-01\nstatus = \"announced\"\nsource = {{ ref = \"article\", quote = \"promised more scholarships\" }}\n",
+        original()
+    );
+    assert_eq!(scratch.text(), expected);
+}
+
+#[test]
+fn source_add_inserts_after_the_last_source_only() {
+    let scratch = Scratch::new();
+    assert_ok(&scratch.run(&[
+        "source",
+        "add",
+        "press",
+        "--title",
+        "A press release",
+        "--published",
+        "2025-03-02",
+        "--publisher",
+        "MFA",
+        "--url",
+        "https://example.org/press",
+    ]));
+    let expected = with_insertion(
+        &original(),
+        "file = 'article.txt'\n\n",
+        "[sources.press]\ntitle = \"A press release\"\npublisher = \"MFA\"\npublished = 2025-03-02\nurl = \"https://example.org/press\"\n\n",
+    );
+    assert_eq!(scratch.text(), expected);
+}
+
+#[test]
+fn dry_run_prints_a_diff_and_writes_nothing() {
+    let scratch = Scratch::new();
+    let before = scratch.modified();
+    let output = scratch.run(&[
+        "update",
+        "port",
+        "--status",
+        "kept",
+        "--date",
+        "2025-06-15",
+        "--note",
+        "Opened.",
+        "--url",
+        "https://example.org/open",
+        "--quote",
+        "opened",
+        "--dry-run",
+    ]);
+    assert_ok(&output);
+    let diff = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        diff.contains("-status   =   'in_progress'   # changes with each update"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+status   =   'kept'   # changes with each update"),
+        "{diff}"
+    );
+    assert!(diff.contains("+[[commitment.update]]"), "{diff}");
+    assert_eq!(scratch.text(), original());
+    assert_eq!(scratch.modified(), before);
+}
+
+/// Runs a refused edit and checks the file's bytes and mtime are unchanged.
+fn assert_refused(args: &[&str], exit: i32, message: &str) {
+    let scratch = Scratch::new();
+    let before = scratch.modified();
+    let output = scratch.run(args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(exit), "{stderr}");
+    assert!(stderr.contains(message), "{stderr}");
+    assert!(
+        stderr.contains("nothing was written") || exit == 2,
+        "{stderr}"
+    );
+    assert_eq!(scratch.text(), original(), "bytes changed");
+    assert_eq!(scratch.modified(), before, "modification time changed");
+    assert_eq!(
+        scratch.files(),
+        ["article.txt", "ledger.toml"],
+        "a temporary file was left"
+    );
+}
+
+#[test]
+fn an_update_after_the_as_of_date_is_refused() {
+    assert_refused(
+        &[
+            "update",
+            "port",
+            "--status",
+            "kept",
+            "--date",
+            "2025-07-01",
+            "--note",
+            "x",
+            "--url",
+            "https://e.org",
+            "--quote",
+            "q",
+        ],
+        1,
+        "after the as-of date 2025-06-30",
+    );
+}
+
+#[test]
+fn an_unknown_status_is_a_usage_error_with_a_suggestion() {
+    assert_refused(
+        &[
+            "update",
+            "port",
+            "--status",
+            "kep",
+            "--date",
+            "2025-06-01",
+            "--note",
+            "x",
+        ],
+        2,
+        "did you mean `kept`?",
+    );
+}
+
+#[test]
+fn a_status_invalid_for_the_kind_is_refused() {
+    assert_refused(
+        &[
+            "update",
+            "scholarships",
+            "--status",
+            "kept",
+            "--date",
+            "2025-06-01",
+            "--note",
+            "x",
+            "--url",
+            "https://e.org",
+            "--quote",
+            "q",
+        ],
+        1,
+        "error[C010]",
+    );
+}
+
+#[test]
+fn an_id_that_exists_is_refused() {
+    assert_refused(
+        &[
+            "add",
+            "port",
+            "--title",
+            "Again",
+            "--parties",
+            "cn",
+            "--kind",
+            "deliverable",
+            "--made",
+            "2025-03-01",
+            "--source",
+            "article",
+            "--quote",
+            "Xi urged",
+        ],
+        1,
+        "error[C004]",
+    );
+    assert_refused(
+        &[
+            "source",
+            "add",
+            "article",
+            "--title",
+            "Again",
+            "--published",
+            "2025-03-01",
+            "--url",
+            "https://e.org",
+        ],
+        1,
+        "already exists",
+    );
+}
+
+#[test]
+fn unknown_ids_and_bad_dates_are_explained() {
+    assert_refused(
+        &[
+            "update",
+            "prot",
+            "--status",
+            "kept",
+            "--date",
+            "2025-06-01",
+            "--note",
+            "x",
+        ],
+        2,
+        "did you mean `port`?",
+    );
+    assert_refused(
+        &[
+            "update",
+            "port",
+            "--status",
+            "kept",
+            "--date",
+            "2025-06-01",
+            "--note",
+            "x",
+            "--evidence",
+            "artcle",
+            "--quote",
+            "q",
+        ],
+        2,
+        "did you mean `article`?",
+    );
+    assert_refused(
+        &[
+            "update", "port", "--status", "kept", "--date", "1/6/2025", "--note", "x",
+        ],
+        2,
+        "write it as YYYY-MM-DD",
+    );
+    assert_refused(
+        &[
+            "update",
+            "port",
+            "--status",
+            "kept",
+            "--date",
+            "2025-06-01",
+            "--note",
+            "x",
+            "--url",
+            "https://e.org",
+        ],
+        2,
+        "has no --quote",
+    );
+    assert_refused(
+        &[
+            "add",
+            "x",
+            "--title",
+            "X",
+            "--parties",
+            "cn,ch",
+            "--kind",
+            "ongoing",
+            "--made",
+            "2025-03-01",
+            "--source",
+            "article",
+            "--quote",
+            "q",
+        ],
+        2,
+        "no party is called `ch`",
+    );
+}
+
+#[test]
+fn an_edit_of_a_ledger_that_does_not_load_is_refused() {
+    let scratch = Scratch::new();
+    std::fs::write(scratch.ledger(), "[ledger]\ntitle = \"broken\n").unwrap();
+    let output = scratch.run(&[
+        "update",
+        "port",
+        "--status",
+        "kept",
+        "--date",
+        "2025-06-01",
+        "--note",
+        "x",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be edited"));
+    assert_eq!(
+        std::fs::read_to_string(scratch.ledger()).unwrap(),
+        "[ledger]\ntitle = \"broken\n"
+    );
+}
+
+#[test]
+fn new_writes_a_template_that_checks_clean_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.toml");
+    let output = Command::new(BIN)
+        .args(["new", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_ok(&output);
+    let template = std::fs::read_to_string(&path).unwrap();
+    for key in [
+        "title",
+        "reviewed",
+        "stale_after_days",
+        "parties",
+        "sources",
+        "commitment",
+        "update",
+        "evidence",
+        "target",
+        "observation",
+        "checker",
+    ] {
+        assert!(
+            template.contains(key),
+            "the template does not explain `{key}`"
+        );
+    }
+    let check = Command::new(BIN)
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_ok(&check);
+    assert!(String::from_utf8_lossy(&check.stdout).contains("0 errors, 0 warnings"));
+
+    std::fs::write(&path, "mine").unwrap();
+    let again = Command::new(BIN)
+        .args(["new", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+}
+
+// ---------------------------------------------------------------------------
+// The JSON Schema
+
+/// The committed schema is what `commitments schema` prints.
+/// `UPDATE_SCHEMA=1 cargo test --test edit` rewrites it.
+#[test]
+fn the_committed_schema_is_current() {
+    let generated = commitments::schema::json_schema();
+    let path = Path::new(ROOT).join("commitments.schema.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "commitments.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test edit` and commit it"
+    );
+    let printed = Command::new(BIN).arg("schema").output().unwrap();
+    assert_eq!(String::from_utf8(printed.stdout).unwrap(), generated);
+}
+
+/// TOML → JSON as editors see it: dates become strings.
+fn toml_to_json(value: toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::String(s) => serde_json::Value::String(s),
+        toml::Value::Integer(i) => serde_json::Value::from(i),
+        toml::Value::Float(f) => serde_json::Value::from(f),
+        toml::Value::Boolean(b) => serde_json::Value::Bool(b),
+        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+        toml::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(toml_to_json).collect())
+        }
+        toml::Value::Table(table) => serde_json::Value::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (k, toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+fn validation_errors(ledger: &str) -> Vec<String> {
+    let schema: serde_json::Value =
+        serde_json::from_str(&commitments::schema::json_schema()).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let instance = toml_to_json(toml::Value::Table(toml::from_str(ledger).unwrap()));
+    validator
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn the_real_ledger_validates_against_the_schema() {
+    let ledger = std::fs::read_to_string(Path::new(ROOT).join("commitments.toml")).unwrap();
+    assert_eq!(validation_errors(&ledger), Vec::<String>::new());
+    assert_eq!(validation_errors(&original()), Vec::<String>::new());
+}
+
+#[test]
+fn broken_copies_do_not_validate() {
+    let ledger = std::fs::read_to_string(Path::new(ROOT).join("commitments.toml")).unwrap();
+    let misspelled = ledger.replacen("\nstatus = \"kept\"", "\nstauts = \"kept\"", 1);
+    let errors = validation_errors(&misspelled);
+    assert!(errors.iter().any(|e| e.contains("stauts")), "{errors:?}");
+    let unknown_status = ledger.replacen("status = \"kept\"", "status = \"done\"", 1);
+    let errors = validation_errors(&unknown_status);
+    assert!(errors.iter().any(|e| e.contains("\"done\"")), "{errors:?}");
+}
+
+#[test]
+fn the_schema_describes_statuses_kinds_and_dates() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&commitments::schema::json_schema()).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    let statuses: Vec<&str> = schema["definitions"]["Status"]["oneOf"]
+        .as_array()
+        .map(|options| {
+            options
+                .iter()
+                .filter_map(|o| o["const"].as_str().or_else(|| o["enum"][0].as_str()))
+                .collect()
+        })
+        .or_else(|| {
+            schema["definitions"]["Status"]["enum"]
+                .as_array()
+                .map(|e| e.iter().filter_map(|v| v.as_str()).collect())
+        })
+        .unwrap();
+    assert_eq!(
+        statuses,
+        commitments::model::Status::ALL.map(|s| s.as_str())
+    );
+    let made = &schema["definitions"]["Commitment"]["properties"]["made"];
+    assert_eq!(
+        (made["type"].as_str(), made["format"].as_str()),
+        (Some("string"), Some("date"))
+    );
+    assert!(made["description"].as_str().unwrap().contains("made"));
+}
