@@ -4,6 +4,7 @@
 //! Schema errors do not: a record that fails to load is left out and every
 //! other record is still checked.
 
+mod chunks;
 mod reader;
 mod source_files;
 
@@ -57,6 +58,20 @@ pub enum ReadError {
         /// `path/commitments.toml`, as a suggestion.
         path_hint: String,
     },
+    /// A FIFO, socket or device.
+    #[error("cannot read ledger `{path}`: not a regular file (pass the ledger file itself)")]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// Larger than [`MAX_LEDGER_BYTES`].
+    #[error("cannot read ledger `{path}`: {size} bytes is more than the limit of {limit} bytes (256 MiB); split the ledger", limit = MAX_LEDGER_BYTES)]
+    TooLarge {
+        /// The path given.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+    },
     /// Any other I/O error, such as a permission problem.
     #[error("cannot read ledger `{path}`: {source}")]
     Io {
@@ -67,16 +82,15 @@ pub enum ReadError {
     },
 }
 
+/// The largest ledger `load_path` reads: 256 MiB. Larger files are refused
+/// before they are read (the largest real datasets are well under this).
+pub const MAX_LEDGER_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Reads and loads the ledger at `path`; its source files are resolved
 /// relative to its folder.
 pub fn load_path(path: &Path) -> Result<Loaded, ReadError> {
-    if path.is_dir() {
-        return Err(ReadError::IsDirectory {
-            path: path.to_owned(),
-            path_hint: path.join("commitments.toml").display().to_string(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| match source.kind() {
+    use std::io::Read as _;
+    let io = |source: std::io::Error| match source.kind() {
         std::io::ErrorKind::NotFound => ReadError::NotFound {
             path: path.to_owned(),
         },
@@ -84,24 +98,58 @@ pub fn load_path(path: &Path) -> Result<Loaded, ReadError> {
             path: path.to_owned(),
             source,
         },
-    })?;
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if metadata.is_dir() {
+        return Err(ReadError::IsDirectory {
+            path: path.to_owned(),
+            path_hint: path.join("commitments.toml").display().to_string(),
+        });
+    }
+    // A FIFO or a device could block forever or never end.
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    if metadata.len() > MAX_LEDGER_BYTES {
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            size: metadata.len(),
+        });
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(MAX_LEDGER_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_LEDGER_BYTES {
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+        });
+    }
     let base = path.parent().map(Path::to_owned).unwrap_or_default();
-    Ok(load_bytes(&path.display().to_string(), &bytes, Some(&base)))
+    Ok(load_owned(&path.display().to_string(), bytes, Some(&base)))
 }
 
 /// Loads a ledger from bytes. With `base_dir`, source files named by the
 /// ledger are read from there; without, quotes are not verified.
 pub fn load_bytes(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
+    load_owned(name, bytes.to_vec(), base_dir)
+}
+
+/// [`load_bytes`] without copying the text.
+pub fn load_owned(name: &str, bytes: Vec<u8>, base_dir: Option<&Path>) -> Loaded {
     let mut loaded = Loaded::default();
-    let text = match std::str::from_utf8(bytes) {
+    let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
-            let valid = error.valid_up_to();
-            let id = loaded
-                .files
-                .add(name.to_owned(), String::from_utf8_lossy(bytes).into_owned());
-            debug_assert_eq!(id, LEDGER_FILE);
-            let end = valid + error.error_len().unwrap_or(1);
+            let valid = error.utf8_error().valid_up_to();
+            let end = valid + error.utf8_error().error_len().unwrap_or(1);
+            let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            loaded.files.add(name.to_owned(), lossy);
             // The lossy text has the same bytes up to `valid`; the bad bytes
             // became one U+FFFD (3 bytes) each, so the span stays in bounds.
             loaded
@@ -110,31 +158,86 @@ pub fn load_bytes(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
             return loaded;
         }
     };
-    loaded.files.add(name.to_owned(), text.to_owned());
+    let id = loaded.files.add(name.to_owned(), text);
+    debug_assert_eq!(id, LEDGER_FILE);
+    let text = loaded.files.text(LEDGER_FILE);
+    let ledger = match chunks::plan(text) {
+        Some(plan) => chunks::read(text, &plan, &mut loaded.findings),
+        None => read_whole(text, &mut loaded.findings),
+    };
+    if let (Some(ledger), Some(base)) = (&ledger, base_dir) {
+        source_files::load(ledger, base, name, &mut loaded);
+    }
+    loaded.ledger = ledger;
+    loaded
+}
 
+/// Loads in chunks of about `chunk_bytes` whatever the ledger's size, to
+/// compare with [`load_whole`] in tests and fuzzing.
+#[doc(hidden)]
+pub fn load_in_chunks(
+    name: &str,
+    bytes: &[u8],
+    base_dir: Option<&Path>,
+    chunk_bytes: usize,
+) -> Loaded {
+    let mut loaded = Loaded::default();
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return load_bytes(name, bytes, base_dir);
+    };
+    loaded.files.add(name.to_owned(), text.to_owned());
+    let text = loaded.files.text(LEDGER_FILE);
+    let ledger = match chunks::plan_with(text, chunk_bytes) {
+        Some(plan) => chunks::read(text, &plan, &mut loaded.findings),
+        None => read_whole(text, &mut loaded.findings),
+    };
+    if let (Some(ledger), Some(base)) = (&ledger, base_dir) {
+        source_files::load(ledger, base, name, &mut loaded);
+    }
+    loaded.ledger = ledger;
+    loaded
+}
+
+/// Loads with one parse of the whole text; reference behaviour for
+/// [`chunks`], which must give the same ledger and findings.
+pub fn load_whole(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
+    let mut loaded = Loaded::default();
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return load_bytes(name, bytes, base_dir);
+    };
+    loaded.files.add(name.to_owned(), text.to_owned());
+    let text = loaded.files.text(LEDGER_FILE);
+    let ledger = read_whole(text, &mut loaded.findings);
+    if let (Some(ledger), Some(base)) = (&ledger, base_dir) {
+        source_files::load(ledger, base, name, &mut loaded);
+    }
+    loaded.ledger = ledger;
+    loaded
+}
+
+/// Parses the whole text at once. `None` after syntax errors.
+fn read_whole(text: &str, out: &mut Vec<Finding>) -> Option<Ledger> {
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for error in errors {
             let span = error.span().map(Span::from).unwrap_or_default();
-            loaded
-                .findings
-                .push(syntax::parse_error(span, error.message()));
+            out.push(syntax::parse_error(span, error.message()));
         }
-        return loaded;
+        return None;
     }
-
     // The parser leaves numbers as text; a malformed one is a syntax error.
     let bad_numbers = malformed_numbers(root.get_ref());
     if !bad_numbers.is_empty() {
-        loaded.findings.extend(bad_numbers);
-        return loaded;
+        out.extend(bad_numbers);
+        return None;
     }
-    let ledger = read_ledger(root.get_ref(), &mut loaded.findings);
-    if let Some(base) = base_dir {
-        source_files::load(&ledger, base, name, &mut loaded);
+    let mut ledger = read_ledger(root.get_ref(), out);
+    if let Some(value) = TableReader::new(root.get_ref(), Span::default(), String::new(), ROOT_KEYS)
+        .get("commitment")
+    {
+        read_commitments(value, 0, &mut ledger, out);
     }
-    loaded.ledger = Some(ledger);
-    loaded
+    Some(ledger)
 }
 
 /// Every integer or float literal that does not denote a number, such as
@@ -197,6 +300,8 @@ const BASELINE_KEYS: &[&str] = &["value", "date", "date_estimated", "note"];
 const OBSERVATION_KEYS: &[&str] = &["value", "date", "date_estimated", "note", "evidence"];
 const CHECKER_KEYS: &[&str] = &["levels"];
 
+/// Everything but the commitments: `[ledger]`, parties, sources, checker,
+/// and unknown keys at the top level.
 fn read_ledger(root: &DeTable<'_>, out: &mut Vec<Finding>) -> Ledger {
     let root = TableReader::new(
         root,
@@ -245,9 +350,6 @@ fn read_ledger(root: &DeTable<'_>, out: &mut Vec<Finding>) -> Ledger {
             ledger.sources.push(source?);
             Some(())
         });
-    }
-    if let Some(value) = root.get("commitment") {
-        read_commitments(value, &mut ledger, out);
     }
     if let Some(value) = root.get("checker") {
         if let Some(checker) = TableReader::of(
@@ -340,7 +442,14 @@ fn read_source(
     })
 }
 
-fn read_commitments(value: &Value<'_>, ledger: &mut Ledger, out: &mut Vec<Finding>) {
+/// Reads the `[[commitment]]` array; `first_index` numbers commitments
+/// without a readable id in messages ("commitment #12").
+fn read_commitments(
+    value: &Value<'_>,
+    first_index: usize,
+    ledger: &mut Ledger,
+    out: &mut Vec<Finding>,
+) {
     let DeValue::Array(items) = value.get_ref() else {
         out.push(
             schema::wrong_type(
@@ -363,7 +472,7 @@ fn read_commitments(value: &Value<'_>, ledger: &mut Ledger, out: &mut Vec<Findin
         };
         let what = match &id {
             Some(id) => format!("commitment `{id}`"),
-            None => format!("commitment #{}", index + 1),
+            None => format!("commitment #{}", first_index + index + 1),
         };
         let Some(table) = TableReader::of(item, "commitment", what, COMMITMENT_KEYS, out) else {
             continue;

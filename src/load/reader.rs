@@ -14,8 +14,32 @@ use crate::suggest;
 /// A spanned TOML value as the parser gives it.
 pub(crate) type Value<'i> = toml::Spanned<DeValue<'i>>;
 
+thread_local! {
+    /// Where the text being read starts in the ledger. Chunks of a large
+    /// ledger are parsed on their own, so their spans start at 0; every span
+    /// the readers report is shifted by this much.
+    static SPAN_OFFSET: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Shifts the spans of everything read on this thread by `offset` until the
+/// guard is dropped.
+pub(crate) fn offset_spans(offset: usize) -> OffsetGuard {
+    OffsetGuard(SPAN_OFFSET.with(|cell| cell.replace(offset)))
+}
+
+/// Restores the previous offset when dropped.
+pub(crate) struct OffsetGuard(usize);
+
+impl Drop for OffsetGuard {
+    fn drop(&mut self) {
+        SPAN_OFFSET.with(|cell| cell.set(self.0));
+    }
+}
+
 pub(crate) fn span_of<T>(value: &toml::Spanned<T>) -> Span {
-    Span::from(value.span())
+    let offset = SPAN_OFFSET.with(std::cell::Cell::get);
+    let range = value.span();
+    Span::new(range.start + offset, range.end + offset)
 }
 
 /// A description of a value's type for messages: "a string", "an array".

@@ -309,6 +309,8 @@ struct Builder<'a> {
     view: &'a Ledger,
     as_of: NaiveDate,
     children: HashMap<&'a str, Vec<String>>,
+    /// Source id → source.
+    sources: HashMap<&'a str, &'a crate::model::Source>,
     /// Start of each commitment's header in the original file, sorted, to
     /// place findings inside commitments.
     starts: Vec<(usize, String)>,
@@ -336,17 +338,37 @@ impl<'a> Builder<'a> {
             view,
             as_of,
             children,
+            sources: view
+                .sources
+                .iter()
+                .map(|s| (s.id.value.as_str(), s))
+                .collect(),
             starts,
         }
     }
 
     fn report(&self, findings: &[Finding]) -> Report {
         let findings: Vec<ReportFinding> = findings.iter().map(|f| self.finding(f)).collect();
+        // Findings grouped by commitment once, not searched per commitment.
+        let mut by_commitment: HashMap<&str, Vec<ReportFinding>> = HashMap::new();
+        for finding in &findings {
+            if let Some(id) = &finding.commitment {
+                by_commitment
+                    .entry(id.as_str())
+                    .or_default()
+                    .push(finding.clone());
+            }
+        }
         let commitments: Vec<CommitmentReport> = self
             .view
             .commitments
             .iter()
-            .map(|c| self.commitment(c, &findings))
+            .map(|c| {
+                let own = by_commitment
+                    .remove(c.id.value.as_str())
+                    .unwrap_or_default();
+                self.commitment(c, own)
+            })
             .collect();
         let counted: Vec<&CommitmentReport> = commitments
             .iter()
@@ -407,7 +429,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn commitment(&self, commitment: &Commitment, findings: &[ReportFinding]) -> CommitmentReport {
+    fn commitment(
+        &self,
+        commitment: &Commitment,
+        findings: Vec<ReportFinding>,
+    ) -> CommitmentReport {
         let status = replay::status_on(commitment, self.as_of);
         let setting_update = commitment
             .updates
@@ -450,10 +476,8 @@ impl<'a> Builder<'a> {
                 .map(|evidence| self.evidence_link(update.date.value, evidence))
         });
         let source = self
-            .view
             .sources
-            .iter()
-            .find(|s| s.id.value == commitment.source.source_ref.value)
+            .get(commitment.source.source_ref.value.as_str())
             .map_or_else(
                 || commitment.source.source_ref.value.clone(),
                 |s| s.title.value.clone(),
@@ -505,11 +529,7 @@ impl<'a> Builder<'a> {
             }),
             quote: commitment.source.quote.value.clone(),
             source,
-            findings: findings
-                .iter()
-                .filter(|f| f.commitment.as_deref() == Some(commitment.id.value.as_str()))
-                .cloned()
-                .collect(),
+            findings,
         }
     }
 
@@ -526,10 +546,9 @@ impl<'a> Builder<'a> {
             },
             Evidence::Source(citation) => {
                 let source = self
-                    .view
                     .sources
-                    .iter()
-                    .find(|s| s.id.value == citation.source_ref.value);
+                    .get(citation.source_ref.value.as_str())
+                    .copied();
                 EvidenceLink {
                     date,
                     url: source.and_then(|s| s.url.as_ref()).map(|u| u.value.clone()),

@@ -60,14 +60,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if known.contains(reference.value.as_str()) {
                 return;
             }
-            let mut candidates: Vec<&str> = known.iter().copied().collect();
-            candidates.sort_unstable();
+
             let finding = Finding::new(
                 &RULE,
                 reference.span,
                 format!("{what} `{}` is not declared", reference.value),
             );
-            out.push(match suggest::closest(&reference.value, candidates) {
+            out.push(match suggestion(&reference.value, known) {
                 Some(near) => finding.label(format!("did you mean `{near}`?")),
                 None => finding
                     .label(format!("unknown {what}"))
@@ -112,4 +111,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// The closest declared id, looked for only among a bounded number of
+/// candidates, so that many broken references in a huge ledger stay linear.
+fn suggestion<'a>(word: &str, known: &HashSet<&'a str>) -> Option<&'a str> {
+    const MAX_CANDIDATES: usize = 2_000;
+    if known.len() > MAX_CANDIDATES {
+        return None;
+    }
+    let mut candidates: Vec<&str> = known.iter().copied().collect();
+    // Sorted, so that ties between equally close ids resolve the same way every run.
+    candidates.sort_unstable();
+    suggest::closest(word, candidates)
 }

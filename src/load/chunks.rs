@@ -1,0 +1,222 @@
+//! Loading a large ledger in chunks, in parallel.
+//!
+//! One parse of a whole 100 MB ledger builds a DOM many times its size and
+//! grows faster than linearly. So a ledger whose commitments all come after
+//! its other tables is split at its `[[commitment]]` headers (found by the
+//! lexer, which is not fooled by strings), and the chunks are parsed and read
+//! on all cores, each shifting its spans by where it starts.
+//!
+//! The result must equal [`super::read_whole`]'s: any layout this does not
+//! handle, and any chunk with a syntax error, falls back to the whole-file
+//! parse. Tests and the fuzzer compare the two.
+
+use std::ops::Range;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use toml::de::DeTable;
+
+use super::reader::{TableReader, offset_spans};
+use super::{ROOT_KEYS, malformed_numbers, read_commitments, read_ledger, read_whole};
+use crate::diagnostic::Finding;
+use crate::layout::headers;
+use crate::model::Ledger;
+use crate::span::Span;
+
+/// Ledgers smaller than this are parsed whole: threads would not pay off.
+const MIN_CHUNKED_BYTES: usize = 1 << 20;
+/// Each chunk holds whole commitments, about this many bytes.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Where to split a ledger.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Plan {
+    /// Everything before the first `[[commitment]]`.
+    prefix: Range<usize>,
+    /// Runs of whole commitments.
+    chunks: Vec<Range<usize>>,
+}
+
+/// A plan for a large ledger whose `[[commitment]]` entries (with their
+/// sub-tables) all come after every other table; `None` otherwise.
+pub(super) fn plan(text: &str) -> Option<Plan> {
+    if text.len() < MIN_CHUNKED_BYTES {
+        return None;
+    }
+    plan_with(text, CHUNK_BYTES)
+}
+
+pub(super) fn plan_with(text: &str, chunk_bytes: usize) -> Option<Plan> {
+    let all = headers(text);
+    let first = all.iter().position(|h| h.array && h.path == "commitment")?;
+    // Before the first commitment, nothing may touch `commitment`; after it,
+    // only commitments and their sub-tables may follow.
+    if all[..first]
+        .iter()
+        .any(|h| h.path == "commitment" || h.path.starts_with("commitment."))
+    {
+        return None;
+    }
+    if !all[first..]
+        .iter()
+        .all(|h| (h.path == "commitment" && h.array) || h.path.starts_with("commitment."))
+    {
+        return None;
+    }
+    let starts: Vec<usize> = all[first..]
+        .iter()
+        .filter(|h| h.path == "commitment")
+        .map(|h| h.start)
+        .collect();
+    let mut chunks = Vec::new();
+    let mut chunk_start = starts[0];
+    for &start in &starts[1..] {
+        if start - chunk_start >= chunk_bytes {
+            chunks.push(chunk_start..start);
+            chunk_start = start;
+        }
+    }
+    chunks.push(chunk_start..text.len());
+    Some(Plan {
+        prefix: 0..starts[0],
+        chunks,
+    })
+}
+
+/// What one chunk gave.
+#[derive(Default)]
+struct ChunkResult {
+    ledger: Ledger,
+    findings: Vec<Finding>,
+    /// A syntax error or an unexpected shape: fall back to the whole parse.
+    fallback: bool,
+}
+
+fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResult {
+    let mut result = ChunkResult::default();
+    let Ok(root) = DeTable::parse(&text[range.clone()]) else {
+        result.fallback = true;
+        return result;
+    };
+    let root = root.into_inner();
+    let _offset = offset_spans(range.start);
+    let keys: Vec<&str> = root.keys().map(|k| k.get_ref().as_ref()).collect();
+    if keys != ["commitment"] || !malformed_numbers(&root).is_empty() {
+        result.fallback = true;
+        return result;
+    }
+    let reader = TableReader::new(&root, Span::default(), String::new(), ROOT_KEYS);
+    if let Some(value) = reader.get("commitment") {
+        read_commitments(value, first_index, &mut result.ledger, &mut result.findings);
+    }
+    result
+}
+
+/// Counts the `[[commitment]]` headers in each chunk, to number commitments.
+fn first_indexes(text: &str, plan: &Plan) -> Vec<usize> {
+    let starts: Vec<usize> = headers(text)
+        .into_iter()
+        .filter(|h| h.array && h.path == "commitment")
+        .map(|h| h.start)
+        .collect();
+    plan.chunks
+        .iter()
+        .map(|chunk| starts.partition_point(|&s| s < chunk.start))
+        .collect()
+}
+
+/// Reads a ledger chunk by chunk on all cores; falls back to the whole parse
+/// on anything unusual, so the result is always the whole parse's.
+pub(super) fn read(text: &str, plan: &Plan, out: &mut Vec<Finding>) -> Option<Ledger> {
+    let Ok(prefix) = DeTable::parse(&text[plan.prefix.clone()]) else {
+        return read_whole(text, out);
+    };
+    let prefix = prefix.into_inner();
+    if prefix.contains_key("commitment") || !malformed_numbers(&prefix).is_empty() {
+        return read_whole(text, out);
+    }
+    let indexes = first_indexes(text, plan);
+    let results: Vec<Mutex<Option<ChunkResult>>> =
+        plan.chunks.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(plan.chunks.len());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(range) = plan.chunks.get(index) else {
+                        break;
+                    };
+                    let result = read_chunk(text, range.clone(), indexes[index]);
+                    if let Ok(mut slot) = results[index].lock() {
+                        *slot = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    let mut findings = Vec::new();
+    let mut ledger = read_ledger(&prefix, &mut findings);
+    for slot in results {
+        let Some(chunk) = slot.into_inner().ok().flatten() else {
+            return read_whole(text, out);
+        };
+        if chunk.fallback {
+            return read_whole(text, out);
+        }
+        ledger.commitments.extend(chunk.ledger.commitments);
+        ledger.incomplete_ids.extend(chunk.ledger.incomplete_ids);
+        findings.extend(chunk.findings);
+    }
+    out.extend(findings);
+    Some(ledger)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEDGER: &str = "[ledger]\ntitle = \"t\"\nreviewed = 2025-01-01\n\n[[commitment]]\nid = \"a\"\nnote = \"\"\"\n[[commitment]]\n\"\"\"\n\n[[commitment.update]]\ndate = 2025-01-01\n\n[[commitment]]\nid = \"b\"\n\n[[commitment]]\nid = \"c\"\n";
+
+    #[test]
+    fn splits_at_commitment_headers_only() {
+        let plan = plan_with(LEDGER, 1).unwrap();
+        let a = LEDGER.find("[[commitment]]\nid = \"a\"").unwrap();
+        let b = LEDGER.find("[[commitment]]\nid = \"b\"").unwrap();
+        let c = LEDGER.find("[[commitment]]\nid = \"c\"").unwrap();
+        assert_eq!(plan.prefix, 0..a);
+        assert_eq!(plan.chunks, [a..b, b..c, c..LEDGER.len()]);
+    }
+
+    #[test]
+    fn other_tables_after_commitments_mean_no_plan() {
+        let text = format!("{LEDGER}\n[checker.levels]\nstale = \"allow\"\n");
+        assert_eq!(plan_with(&text, 1), None);
+        let text = format!("[commitment.x]\n{LEDGER}");
+        assert_eq!(plan_with(&text, 1), None);
+    }
+
+    #[test]
+    fn chunked_and_whole_reads_agree() {
+        let plan = plan_with(LEDGER, 1).unwrap();
+        let (mut chunked, mut whole) = (Vec::new(), Vec::new());
+        let a = read(LEDGER, &plan, &mut chunked);
+        let b = read_whole(LEDGER, &mut whole);
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        let key = |f: &Finding| (f.primary.span.start, f.rule.code, f.message.clone());
+        let (mut chunked, mut whole): (Vec<_>, Vec<_>) = (
+            chunked.iter().map(key).collect(),
+            whole.iter().map(key).collect(),
+        );
+        chunked.sort();
+        whole.sort();
+        assert_eq!(chunked, whole);
+        assert!(
+            !whole.is_empty(),
+            "the fixture has schema errors to compare"
+        );
+    }
+}
