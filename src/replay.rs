@@ -1,5 +1,7 @@
 //! Time travel: the ledger as it stood on a given date.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::model::{Commitment, Ledger, Status};
@@ -10,8 +12,25 @@ use crate::span::Spanned;
 /// lost updates gets the status of its latest remaining update (`announced`
 /// with none). A commitment whose history is untouched keeps its written
 /// `status`, so a real `status-mismatch` still shows. The `reviewed` date is
-/// capped at `date`.
-pub fn as_of(ledger: &Ledger, date: NaiveDate) -> Ledger {
+/// capped at `date`. When nothing is after `date`, the ledger itself is
+/// returned, uncopied.
+pub fn as_of(ledger: &Ledger, date: NaiveDate) -> Cow<'_, Ledger> {
+    let after = |d: NaiveDate| d > date;
+    let untouched = !ledger
+        .meta
+        .as_ref()
+        .is_some_and(|m| after(m.reviewed.value))
+        && ledger.commitments.iter().all(|c| {
+            !after(c.made.value)
+                && c.updates.iter().all(|u| !after(u.date.value))
+                && c.target
+                    .iter()
+                    .flat_map(|t| &t.observations)
+                    .all(|o| !after(o.measurement.date.value))
+        });
+    if untouched {
+        return Cow::Borrowed(ledger);
+    }
     let mut view = ledger.clone();
     if let Some(meta) = &mut view.meta {
         meta.reviewed.value = meta.reviewed.value.min(date);
@@ -20,7 +39,7 @@ pub fn as_of(ledger: &Ledger, date: NaiveDate) -> Ledger {
     for commitment in &mut view.commitments {
         truncate(commitment, date);
     }
-    view
+    Cow::Owned(view)
 }
 
 fn truncate(commitment: &mut Commitment, date: NaiveDate) {

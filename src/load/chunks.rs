@@ -35,6 +35,8 @@ pub(super) struct Plan {
     prefix: Range<usize>,
     /// Runs of whole commitments.
     chunks: Vec<Range<usize>>,
+    /// How many commitments come before each chunk, to number them.
+    first_indexes: Vec<usize>,
 }
 
 /// A plan for a large ledger whose `[[commitment]]` entries (with their
@@ -69,10 +71,12 @@ pub(super) fn plan_with(text: &str, chunk_bytes: usize) -> Option<Plan> {
         .map(|h| h.start)
         .collect();
     let mut chunks = Vec::new();
+    let mut first_indexes = vec![0];
     let mut chunk_start = starts[0];
-    for &start in &starts[1..] {
+    for (index, &start) in starts.iter().enumerate().skip(1) {
         if start - chunk_start >= chunk_bytes {
             chunks.push(chunk_start..start);
+            first_indexes.push(index);
             chunk_start = start;
         }
     }
@@ -80,6 +84,7 @@ pub(super) fn plan_with(text: &str, chunk_bytes: usize) -> Option<Plan> {
     Some(Plan {
         prefix: 0..starts[0],
         chunks,
+        first_indexes,
     })
 }
 
@@ -112,19 +117,6 @@ fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResul
     result
 }
 
-/// Counts the `[[commitment]]` headers in each chunk, to number commitments.
-fn first_indexes(text: &str, plan: &Plan) -> Vec<usize> {
-    let starts: Vec<usize> = headers(text)
-        .into_iter()
-        .filter(|h| h.array && h.path == "commitment")
-        .map(|h| h.start)
-        .collect();
-    plan.chunks
-        .iter()
-        .map(|chunk| starts.partition_point(|&s| s < chunk.start))
-        .collect()
-}
-
 /// Reads a ledger chunk by chunk on all cores; falls back to the whole parse
 /// on anything unusual, so the result is always the whole parse's.
 pub(super) fn read(text: &str, plan: &Plan, out: &mut Vec<Finding>) -> Option<Ledger> {
@@ -135,7 +127,6 @@ pub(super) fn read(text: &str, plan: &Plan, out: &mut Vec<Finding>) -> Option<Le
     if prefix.contains_key("commitment") || !malformed_numbers(&prefix).is_empty() {
         return read_whole(text, out);
     }
-    let indexes = first_indexes(text, plan);
     let results: Vec<Mutex<Option<ChunkResult>>> =
         plan.chunks.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
@@ -150,7 +141,7 @@ pub(super) fn read(text: &str, plan: &Plan, out: &mut Vec<Finding>) -> Option<Le
                     let Some(range) = plan.chunks.get(index) else {
                         break;
                     };
-                    let result = read_chunk(text, range.clone(), indexes[index]);
+                    let result = read_chunk(text, range.clone(), plan.first_indexes[index]);
                     if let Ok(mut slot) = results[index].lock() {
                         *slot = Some(result);
                     }
@@ -189,6 +180,7 @@ mod tests {
         let c = LEDGER.find("[[commitment]]\nid = \"c\"").unwrap();
         assert_eq!(plan.prefix, 0..a);
         assert_eq!(plan.chunks, [a..b, b..c, c..LEDGER.len()]);
+        assert_eq!(plan.first_indexes, [0, 1, 2]);
     }
 
     #[test]

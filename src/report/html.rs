@@ -203,9 +203,9 @@ pub fn to_html(report: &Report) -> String {
 
 /// One block element per line, so that snapshots and diffs of the page are
 /// readable. Only the page's own closing tags match: user text is escaped.
+/// One pass over the page.
 fn readable_lines(page: &str) -> String {
-    let mut out = page.to_owned();
-    for tag in [
+    const BLOCKS: [&str; 14] = [
         "</header>",
         "</section>",
         "</div>",
@@ -220,9 +220,18 @@ fn readable_lines(page: &str) -> String {
         "</g>",
         "</style>",
         "</footer>",
-    ] {
-        out = out.replace(tag, &format!("{tag}\n"));
+    ];
+    let mut out = String::with_capacity(page.len() + page.len() / 16);
+    let mut copied = 0;
+    for (at, _) in page.match_indices("</") {
+        if let Some(tag) = BLOCKS.iter().find(|tag| page[at..].starts_with(**tag)) {
+            let end = at + tag.len();
+            out.push_str(&page[copied..end]);
+            out.push('\n');
+            copied = end;
+        }
     }
+    out.push_str(&page[copied..]);
     out.push('\n');
     out
 }

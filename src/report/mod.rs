@@ -283,9 +283,12 @@ pub enum ReportError {
 
 /// Builds the report of `loaded` at `options.as_of`.
 pub fn build(loaded: &Loaded, options: &CheckOptions) -> Result<Report, ReportError> {
-    let blocking: Vec<Finding> = crate::check::check(loaded, options)?
-        .into_iter()
+    // Syntax and schema findings come from the loader, at fixed levels.
+    let blocking: Vec<Finding> = loaded
+        .findings
+        .iter()
         .filter(|f| f.rule.fixed_level)
+        .cloned()
         .collect();
     let (Some(ledger), true) = (&loaded.ledger, blocking.is_empty()) else {
         return Err(ReportError::NotLoaded(blocking));

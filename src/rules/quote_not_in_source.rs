@@ -70,18 +70,45 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     let mut files: Vec<FileId> = by_file.keys().copied().collect();
     files.sort_unstable();
-    for file in files {
-        let citations = &by_file[&file];
-        let source = FoldedText::new(cx.files.text(file));
-        let wanted: Vec<String> = citations
-            .iter()
-            .map(|c| quote::fold(&c.quote.value))
+    // Sources are independent: spread them over the cores, then report in
+    // file order so the output does not depend on the schedule.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, files.len().max(1));
+    let per_worker = files.len().div_ceil(workers).max(1);
+    let results: Vec<Vec<Finding>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(per_worker)
+            .map(|group| {
+                let by_file = &by_file;
+                scope.spawn(move || {
+                    let mut found = Vec::new();
+                    for &file in group {
+                        check_file(cx, file, &by_file[&file], &mut found);
+                    }
+                    found
+                })
+            })
             .collect();
-        let found = quote::find_all(&source.text, &wanted);
-        for ((citation, wanted), found) in citations.iter().zip(&wanted).zip(found) {
-            if !found {
-                report(cx, citation, wanted, file, &source, out);
-            }
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
+    out.extend(results.into_iter().flatten());
+}
+
+/// Checks every quote that cites one source file.
+fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut Vec<Finding>) {
+    let source = FoldedText::new(cx.files.text(file));
+    let wanted: Vec<String> = citations
+        .iter()
+        .map(|c| quote::fold(&c.quote.value))
+        .collect();
+    let found = quote::find_all(&source.text, &wanted);
+    for ((citation, wanted), found) in citations.iter().zip(&wanted).zip(found) {
+        if !found {
+            report(cx, citation, wanted, file, &source, out);
         }
     }
 }

@@ -1,0 +1,114 @@
+//! The pipeline at 1k, 10k and 100k generated commitments, side by side with
+//! the floor: a bare single-threaded `toml::from_str::<toml::Table>` of the
+//! same text. Run with `cargo bench --bench pipeline`; see BENCHMARKS.md.
+//! `BENCH_SIZES=1000,10000` limits the sizes.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use commitments::check::{CheckOptions, check};
+use commitments::load::{Loaded, load_owned};
+use commitments::render::{self, Summary};
+use commitments::report;
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+
+#[path = "synth/mod.rs"]
+mod synth;
+
+/// Generates (once) and returns the folder of a ledger of `n` commitments.
+fn ledger_dir(n: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-ledgers/{n}"));
+    if !dir.join("commitments.toml").is_file() {
+        synth::write(&dir, &synth::generate(n, 1)).expect("the bench ledger can be written");
+    }
+    dir
+}
+
+fn options() -> CheckOptions {
+    CheckOptions {
+        as_of: NaiveDate::parse_from_str(synth::AS_OF, "%Y-%m-%d").unwrap(),
+        overrides: Vec::new(),
+    }
+}
+
+fn load(dir: &Path, text: &str) -> Loaded {
+    load_owned("commitments.toml", text.as_bytes().to_vec(), Some(dir))
+}
+
+/// What `commitments check` does: load, check, print compiler-style text.
+fn full_check(dir: &Path, text: &str) -> usize {
+    let loaded = load(dir, text);
+    let options = options();
+    let findings = check(&loaded, &options).unwrap();
+    let summary = Summary {
+        ledger: "commitments.toml",
+        as_of: options.as_of,
+        commitments: 0,
+    };
+    render::human_string(&loaded.files, &findings, &summary).len()
+}
+
+/// A report renderer.
+type Renderer = fn(&report::Report) -> String;
+
+/// What `commitments report --format F` does, to a string.
+fn full_report(dir: &Path, text: &str, render: Renderer) -> usize {
+    let loaded = load(dir, text);
+    let built = report::build(&loaded, &options()).unwrap();
+    render(&built).len()
+}
+
+fn sizes() -> Vec<usize> {
+    std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
+
+fn pipeline(c: &mut Criterion) {
+    for n in sizes() {
+        let dir = ledger_dir(n);
+        let text = std::fs::read_to_string(dir.join("commitments.toml")).unwrap();
+        let mut group = c.benchmark_group(format!("{n}-commitments"));
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_millis(500))
+            .sampling_mode(SamplingMode::Flat);
+        if n >= 100_000 {
+            group.measurement_time(Duration::from_secs(20));
+        }
+        group.throughput(criterion::Throughput::Bytes(text.len() as u64));
+        group.bench_function(BenchmarkId::new("bare-toml-parse", n), |b| {
+            b.iter(|| {
+                black_box(
+                    toml::from_str::<toml::Table>(black_box(&text))
+                        .unwrap()
+                        .len(),
+                )
+            })
+        });
+        group.bench_function(BenchmarkId::new("load", n), |b| {
+            b.iter(|| black_box(load(&dir, &text).findings.len()))
+        });
+        group.bench_function(BenchmarkId::new("check", n), |b| {
+            b.iter(|| black_box(full_check(&dir, &text)))
+        });
+        let formats: [(&str, Renderer); 4] = [
+            ("report-markdown", report::to_markdown),
+            ("report-json", report::to_json),
+            ("report-csv", report::to_csv),
+            ("report-html", report::to_html),
+        ];
+        for (name, render) in formats {
+            group.bench_function(BenchmarkId::new(name, n), |b| {
+                b.iter(|| black_box(full_report(&dir, &text, render)))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);
