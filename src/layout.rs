@@ -82,6 +82,36 @@ pub fn headers(text: &str) -> Vec<Header> {
     found
 }
 
+/// [`headers`], faster, for texts without multi-line strings: then a line
+/// that starts with `[` is a header, or it sits inside a multi-line array
+/// value, where a caller that parses what it splits will find the error.
+/// `None` when the text has a multi-line string delimiter.
+pub fn headers_by_lines(text: &str) -> Option<Vec<Header>> {
+    if text.contains("\"\"\"") || text.contains("'''") {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.starts_with('[') {
+            let start = line_start + (line.len() - trimmed.len());
+            let raw = trimmed.split('#').next().unwrap_or("").trim_end();
+            found.push(Header {
+                start,
+                end: start + raw.len(),
+                path: raw
+                    .chars()
+                    .filter(|c| !matches!(c, '[' | ']' | '"' | '\'') && !c.is_whitespace())
+                    .collect(),
+                array: raw.starts_with("[["),
+            });
+        }
+        line_start += line.len();
+    }
+    Some(found)
+}
+
 /// The start of the comment and blank lines directly above `offset` (the
 /// start of a header), which belong to that header.
 pub fn leading_comments_start(text: &str, offset: usize) -> usize {
@@ -124,6 +154,13 @@ mod tests {
                 ("commitment.update".into(), true)
             ]
         );
+    }
+
+    #[test]
+    fn line_headers_agree_with_lexed_headers_without_multi_line_strings() {
+        let text = "[ledger]\n  [[ commitment ]] # c\nx = { y = [1] }\n[[commitment.update]]\nz = 'a [b]'\n";
+        assert_eq!(headers_by_lines(text), Some(headers(text)));
+        assert_eq!(headers_by_lines("s = \"\"\"\n[x]\n\"\"\"\n"), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use toml::de::DeTable;
 use super::reader::{TableReader, offset_spans};
 use super::{ROOT_KEYS, malformed_numbers, read_commitments, read_ledger, read_whole};
 use crate::diagnostic::Finding;
-use crate::layout::headers;
+use crate::layout::{headers, headers_by_lines};
 use crate::model::Ledger;
 use crate::span::Span;
 
@@ -49,7 +49,9 @@ pub(super) fn plan(text: &str) -> Option<Plan> {
 }
 
 pub(super) fn plan_with(text: &str, chunk_bytes: usize) -> Option<Plan> {
-    let all = headers(text);
+    // Splitting at a place that is not really a header can only make a chunk
+    // fail to parse, and any failure falls back to the whole parse.
+    let all = headers_by_lines(text).unwrap_or_else(|| headers(text));
     let first = all.iter().position(|h| h.array && h.path == "commitment")?;
     // Before the first commitment, nothing may touch `commitment`; after it,
     // only commitments and their sub-tables may follow.

@@ -42,7 +42,7 @@ pub struct Loaded {
 pub enum ReadError {
     /// No file at that path.
     #[error(
-        "cannot read ledger `{path}`: no such file\n  help: run it in a folder with a commitments.toml, or pass the path: commitments check PATH"
+        "cannot read ledger `{path}`: no such file (run it in a folder with a commitments.toml, or pass the path)"
     )]
     NotFound {
         /// The path given.
@@ -50,7 +50,7 @@ pub enum ReadError {
     },
     /// The path is a folder.
     #[error(
-        "cannot read ledger `{path}`: it is a directory\n  help: pass the ledger file itself, such as {path_hint}"
+        "cannot read ledger `{path}`: it is a directory (pass the ledger file itself, such as {path_hint})"
     )]
     IsDirectory {
         /// The path given.

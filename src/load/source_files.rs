@@ -26,6 +26,10 @@ pub(super) fn load(ledger: &Ledger, base: &Path, ledger_name: &str, loaded: &mut
     }
 }
 
+/// The largest source file that is read: 64 MiB of text is far more than
+/// any article or report.
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Reads `written` (relative to `base`) if it stays inside `base`.
 fn read_inside(base: &Path, written: &str) -> Result<String, Problem> {
     let relative = Path::new(written);
@@ -63,7 +67,14 @@ fn read_inside(base: &Path, written: &str) -> Result<String, Problem> {
     if !resolved.is_file() {
         return Err(Problem::NotAFile);
     }
+    let size = std::fs::metadata(&resolved).map_err(Problem::Io)?.len();
+    if size > MAX_SOURCE_BYTES {
+        return Err(Problem::TooLarge { size });
+    }
     let bytes = std::fs::read(&resolved).map_err(Problem::Io)?;
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Problem::Binary { offset });
+    }
     String::from_utf8(bytes).map_err(|error| Problem::NotUtf8 {
         offset: error.utf8_error().valid_up_to(),
     })

@@ -79,6 +79,15 @@ fn report(id: &Spanned<String>, what: &str, out: &mut Vec<Finding>) {
         format!("{what} id `{}` is not kebab-case", id.value),
     )
     .label("not kebab-case");
+    // Look-alike letters (Cyrillic `а` for Latin `a`) are named by code point.
+    if let Some((at, c)) = id.value.char_indices().find(|(_, c)| !c.is_ascii()) {
+        let position = id.value[..at].chars().count() + 1;
+        out.push(finding.help(format!(
+            "character {position} is U+{:04X} `{c}`, not ASCII; it may look like a Latin letter: retype the id",
+            u32::from(c)
+        )));
+        return;
+    }
     let suggestion = kebab(&id.value);
     out.push(if suggestion.is_empty() {
         finding.help("use lowercase ASCII letters and digits joined by hyphens")

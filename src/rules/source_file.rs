@@ -47,6 +47,8 @@ pub(crate) enum Problem {
     NotFound,
     NotAFile,
     NotUtf8 { offset: usize },
+    Binary { offset: usize },
+    TooLarge { size: u64 },
     Io(std::io::Error),
 }
 
@@ -100,6 +102,17 @@ pub(crate) fn finding(span: Span, written: &str, problem: &Problem) -> Finding {
         )
         .label(format!("invalid UTF-8 at byte {offset} of the file"))
         .help("save the local copy as UTF-8 plain text so quotes can be verified"),
+        Problem::Binary { offset } => Finding::new(&RULE, span, format!("source file `{written}` is binary, not text"))
+            .label(format!("a NUL byte at byte {offset} of the file"))
+            .help("keep a plain-text copy of the source (for a PDF, its extracted text) so quotes can be verified"),
+        Problem::TooLarge { size } => Finding::new(
+            &RULE,
+            span,
+            format!("source file `{written}` is {size} bytes, more than the limit of 64 MiB"),
+        )
+        .label("too large")
+        .help("keep only the text of the document")
+        .note("the file was not read"),
         Problem::Io(error) => Finding::new(
             &RULE,
             span,
