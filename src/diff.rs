@@ -121,22 +121,32 @@ fn update_brief(update: &Update) -> UpdateBrief {
     }
 }
 
+/// Each commitment keyed by its id and which occurrence of that id it is,
+/// so that a ledger with a duplicated id still matches itself.
+fn keyed(ledger: &Ledger) -> Vec<((&str, usize), &Commitment)> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    ledger
+        .commitments
+        .iter()
+        .map(|c| {
+            let id = c.id.value.as_str();
+            let n = seen.entry(id).or_insert(0);
+            *n += 1;
+            ((id, *n), c)
+        })
+        .collect()
+}
+
 /// Compares two ledgers commitment by commitment (matched by id).
 pub fn diff(old: &Ledger, new: &Ledger) -> LedgerDiff {
-    let old_by_id: HashMap<&str, &Commitment> = old
-        .commitments
-        .iter()
-        .map(|c| (c.id.value.as_str(), c))
-        .collect();
-    let new_ids: HashSet<&str> = new
-        .commitments
-        .iter()
-        .map(|c| c.id.value.as_str())
-        .collect();
+    let old_keyed = keyed(old);
+    let new_keyed = keyed(new);
+    let old_by_id: HashMap<(&str, usize), &Commitment> = old_keyed.iter().copied().collect();
+    let new_ids: HashSet<(&str, usize)> = new_keyed.iter().map(|(key, _)| *key).collect();
     let mut added = Vec::new();
     let mut changed = Vec::new();
-    for commitment in &new.commitments {
-        let Some(before) = old_by_id.get(commitment.id.value.as_str()) else {
+    for (key, commitment) in &new_keyed {
+        let Some(before) = old_by_id.get(key) else {
             added.push(brief(commitment));
             continue;
         };
@@ -177,11 +187,10 @@ pub fn diff(old: &Ledger, new: &Ledger) -> LedgerDiff {
             changed.push(change);
         }
     }
-    let removed = old
-        .commitments
+    let removed = old_keyed
         .iter()
-        .filter(|c| !new_ids.contains(c.id.value.as_str()))
-        .map(brief)
+        .filter(|(key, _)| !new_ids.contains(key))
+        .map(|(_, c)| brief(c))
         .collect();
     LedgerDiff {
         schema_version: 1,

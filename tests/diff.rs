@@ -101,3 +101,12 @@ fn a_ledger_that_does_not_load_is_an_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("no-such.toml"), "{stderr}");
 }
+
+/// Found by the `bytes` fuzz target: a ledger with a duplicated id compared
+/// with itself showed a change.
+#[test]
+fn a_ledger_with_a_duplicate_id_matches_itself() {
+    let fixture = "tests/fixtures/duplicate-id/trigger.toml";
+    let (code, markdown, _) = diff(&[fixture, fixture]);
+    assert_eq!((code, markdown.as_str()), (0, "## Ledger changes\n\nNo commitment changed.\n"));
+}

@@ -62,7 +62,8 @@ fn render(input: &Input) -> String {
         out.push_str(&format!(
             "\n[[commitment]]\nid = \"c{}\"\ntitle = {}\nparties = [\"cn\"]\nkind = \"{}\"\nmade = {}\n",
             c.id % 16,
-            string(&c.title),
+            // Never empty, so that most generated ledgers load and get edited.
+            string(&format!("t{}", c.title)),
             if c.ongoing { "ongoing" } else { "deliverable" },
             day(c.made)
         ));
@@ -105,7 +106,10 @@ fuzz_target!(|input: Input| {
     if let Ok(built) = report::build(&loaded, &options) {
         let _ = (report::to_markdown(&built), report::to_json(&built), report::to_csv(&built), report::to_html(&built));
     }
-    let Some(ledger) = &loaded.ledger else { return };
+    // As `commitments update` does: a ledger that does not load is not edited.
+    let Some(ledger) = loaded.ledger.as_ref().filter(|_| !loaded.findings.iter().any(|f| f.rule.fixed_level)) else {
+        return;
+    };
     let Some(target) = ledger.commitments.get(usize::from(input.edit.target) % ledger.commitments.len().max(1)) else {
         return;
     };
