@@ -108,5 +108,8 @@ fn a_ledger_that_does_not_load_is_an_error() {
 fn a_ledger_with_a_duplicate_id_matches_itself() {
     let fixture = "tests/fixtures/duplicate-id/trigger.toml";
     let (code, markdown, _) = diff(&[fixture, fixture]);
-    assert_eq!((code, markdown.as_str()), (0, "## Ledger changes\n\nNo commitment changed.\n"));
+    assert_eq!(
+        (code, markdown.as_str()),
+        (0, "## Ledger changes\n\nNo commitment changed.\n")
+    );
 }
