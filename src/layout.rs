@@ -18,6 +18,22 @@ pub struct Header {
     pub array: bool,
 }
 
+impl Header {
+    /// The header written at `start..end` of `text`.
+    fn new(text: &str, start: usize, end: usize) -> Self {
+        let raw = &text[start..end];
+        Header {
+            start,
+            end,
+            path: raw
+                .chars()
+                .filter(|c| !matches!(c, '[' | ']' | '"' | '\'') && !c.is_whitespace())
+                .collect(),
+            array: raw.starts_with("[["),
+        }
+    }
+}
+
 /// Every header in `text`, in order. Meant for text that parses; on broken
 /// text it still returns without panicking.
 pub fn headers(text: &str) -> Vec<Header> {
@@ -33,14 +49,10 @@ pub fn headers(text: &str) -> Vec<Header> {
         if let Some(header) = &mut in_header {
             match kind {
                 TokenKind::Newline | TokenKind::Comment | TokenKind::Eof => {
-                    let mut done = in_header.take().unwrap_or_else(|| unreachable!());
-                    let raw = &text[done.start..done.end];
-                    done.array = raw.starts_with("[[");
-                    done.path = raw
-                        .chars()
-                        .filter(|c| !matches!(c, '[' | ']' | '"' | '\'') && !c.is_whitespace())
-                        .collect();
-                    found.push(done);
+                    let end = header.end;
+                    let start = header.start;
+                    in_header = None;
+                    found.push(Header::new(text, start, end));
                     at_line_start = kind == TokenKind::Newline;
                 }
                 TokenKind::Whitespace => {}
@@ -70,14 +82,8 @@ pub fn headers(text: &str) -> Vec<Header> {
             _ => at_line_start = false,
         }
     }
-    if let Some(mut header) = in_header {
-        let raw = &text[header.start..header.end];
-        header.array = raw.starts_with("[[");
-        header.path = raw
-            .chars()
-            .filter(|c| !matches!(c, '[' | ']' | '"' | '\'') && !c.is_whitespace())
-            .collect();
-        found.push(header);
+    if let Some(header) = in_header {
+        found.push(Header::new(text, header.start, header.end));
     }
     found
 }

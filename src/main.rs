@@ -564,12 +564,7 @@ fn run_edit(
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let blocking: Vec<Finding> = original
-        .findings
-        .iter()
-        .filter(|f| f.rule.fixed_level)
-        .cloned()
-        .collect();
+    let blocking: Vec<Finding> = original.blocking_findings();
     let Some(ledger) = original.ledger.as_ref().filter(|_| blocking.is_empty()) else {
         print_blocking(&original, &blocking);
         eprintln!(
@@ -803,12 +798,7 @@ fn run_diff(old: &Path, new: &Path, format: DiffFormat) -> ExitCode {
             Ok(loaded) => loaded,
             Err(code) => return code,
         };
-        let blocking: Vec<Finding> = loaded
-            .findings
-            .iter()
-            .filter(|f| f.rule.fixed_level)
-            .cloned()
-            .collect();
+        let blocking: Vec<Finding> = loaded.blocking_findings();
         match (&loaded.ledger, blocking.is_empty()) {
             (Some(ledger), true) => ledgers.push(ledger.clone()),
             _ => {

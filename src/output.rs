@@ -13,6 +13,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Writes a new file atomically, failing with `AlreadyExists` rather than
 /// replace a file that is there.
 pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let file = synced_temporary(path, bytes)?;
+    set_new_file_permissions(&file)?;
+    file.persist_noclobber(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// `bytes` in a temporary file in `path`'s folder (so that the rename stays
+/// on one file system), flushed and synced. Dropped, it is removed.
+fn synced_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -23,13 +32,19 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .tempfile_in(folder)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
+    Ok(file)
+}
+
+/// A temporary file is private (0600); a new ledger or report should not be.
+fn set_new_file_permissions(file: &tempfile::NamedTempFile) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         file.as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
-    file.persist_noclobber(path).map_err(|error| error.error)?;
+    #[cfg(not(unix))]
+    let _ = file;
     Ok(())
 }
 
@@ -71,28 +86,11 @@ pub fn write_atomic_checked<E: From<std::io::Error>>(
     bytes: &[u8],
     before_rename: impl FnOnce() -> Result<(), E>,
 ) -> Result<(), E> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".commitments-")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
+    let file = synced_temporary(path, bytes)?;
     match std::fs::metadata(path) {
         // Keep the permissions of the file being replaced.
         Ok(metadata) => file.as_file().set_permissions(metadata.permissions())?,
-        // A temporary file is private (0600); a new report should not be.
-        #[cfg(unix)]
-        Err(_) => {
-            use std::os::unix::fs::PermissionsExt;
-            file.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-        }
-        #[cfg(not(unix))]
-        Err(_) => {}
+        Err(_) => set_new_file_permissions(&file)?,
     }
     // Dropping `file` on an early return removes the temporary file.
     before_rename()?;

@@ -37,6 +37,18 @@ pub struct Loaded {
     pub source_files: HashMap<String, FileId>,
 }
 
+impl Loaded {
+    /// The syntax and schema findings: with any of them, the ledger did not
+    /// load well enough to be reported on or edited.
+    pub fn blocking_findings(&self) -> Vec<Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.rule.fixed_level)
+            .cloned()
+            .collect()
+    }
+}
+
 /// Why a ledger could not be read at all (exit status 2).
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -142,10 +154,10 @@ pub fn load_bytes(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
 
 /// [`load_bytes`] without copying the text.
 pub fn load_owned(name: &str, bytes: Vec<u8>, base_dir: Option<&Path>) -> Loaded {
-    let mut loaded = Loaded::default();
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
+    match String::from_utf8(bytes) {
+        Ok(text) => load_text(name, text, base_dir, Split::Auto),
         Err(error) => {
+            let mut loaded = Loaded::default();
             let valid = error.utf8_error().valid_up_to();
             let end = valid + error.utf8_error().error_len().unwrap_or(1);
             let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
@@ -155,21 +167,15 @@ pub fn load_owned(name: &str, bytes: Vec<u8>, base_dir: Option<&Path>) -> Loaded
             loaded
                 .findings
                 .push(syntax::not_utf8(Span::new(valid, end.min(valid + 3))));
-            return loaded;
+            loaded
         }
-    };
-    let id = loaded.files.add(name.to_owned(), text);
-    debug_assert_eq!(id, LEDGER_FILE);
-    let text = loaded.files.text(LEDGER_FILE);
-    let ledger = match chunks::plan(text) {
-        Some(plan) => chunks::read(text, &plan, &mut loaded.findings),
-        None => read_whole(text, &mut loaded.findings),
-    };
-    if let (Some(ledger), Some(base)) = (&ledger, base_dir) {
-        source_files::load(ledger, base, name, &mut loaded);
     }
-    loaded.ledger = ledger;
-    loaded
+}
+
+/// Loads with one parse of the whole text; reference behaviour for
+/// [`chunks`], which must give the same ledger and findings.
+pub fn load_whole(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
+    load_split(name, bytes, base_dir, Split::Whole)
 }
 
 /// Loads in chunks of about `chunk_bytes` whatever the ledger's size, to
@@ -181,33 +187,41 @@ pub fn load_in_chunks(
     base_dir: Option<&Path>,
     chunk_bytes: usize,
 ) -> Loaded {
+    load_split(name, bytes, base_dir, Split::Every(chunk_bytes))
+}
+
+/// How a ledger's text is split for parsing.
+#[derive(Debug, Clone, Copy)]
+enum Split {
+    /// In chunks when it is large enough to pay off.
+    Auto,
+    /// Never.
+    Whole,
+    /// In chunks of about this many bytes, whatever the size.
+    Every(usize),
+}
+
+fn load_split(name: &str, bytes: &[u8], base_dir: Option<&Path>, split: Split) -> Loaded {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_text(name, text.to_owned(), base_dir, split),
+        Err(_) => load_bytes(name, bytes, base_dir),
+    }
+}
+
+fn load_text(name: &str, text: String, base_dir: Option<&Path>, split: Split) -> Loaded {
     let mut loaded = Loaded::default();
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return load_bytes(name, bytes, base_dir);
-    };
-    loaded.files.add(name.to_owned(), text.to_owned());
+    let id = loaded.files.add(name.to_owned(), text);
+    debug_assert_eq!(id, LEDGER_FILE);
     let text = loaded.files.text(LEDGER_FILE);
-    let ledger = match chunks::plan_with(text, chunk_bytes) {
+    let plan = match split {
+        Split::Auto => chunks::plan(text),
+        Split::Whole => None,
+        Split::Every(chunk_bytes) => chunks::plan_with(text, chunk_bytes),
+    };
+    let ledger = match plan {
         Some(plan) => chunks::read(text, &plan, &mut loaded.findings),
         None => read_whole(text, &mut loaded.findings),
     };
-    if let (Some(ledger), Some(base)) = (&ledger, base_dir) {
-        source_files::load(ledger, base, name, &mut loaded);
-    }
-    loaded.ledger = ledger;
-    loaded
-}
-
-/// Loads with one parse of the whole text; reference behaviour for
-/// [`chunks`], which must give the same ledger and findings.
-pub fn load_whole(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
-    let mut loaded = Loaded::default();
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return load_bytes(name, bytes, base_dir);
-    };
-    loaded.files.add(name.to_owned(), text.to_owned());
-    let text = loaded.files.text(LEDGER_FILE);
-    let ledger = read_whole(text, &mut loaded.findings);
     if let (Some(ledger), Some(base)) = (&ledger, base_dir) {
         source_files::load(ledger, base, name, &mut loaded);
     }

@@ -284,12 +284,7 @@ pub enum ReportError {
 /// Builds the report of `loaded` at `options.as_of`.
 pub fn build(loaded: &Loaded, options: &CheckOptions) -> Result<Report, ReportError> {
     // Syntax and schema findings come from the loader, at fixed levels.
-    let blocking: Vec<Finding> = loaded
-        .findings
-        .iter()
-        .filter(|f| f.rule.fixed_level)
-        .cloned()
-        .collect();
+    let blocking: Vec<Finding> = loaded.blocking_findings();
     let (Some(ledger), true) = (&loaded.ledger, blocking.is_empty()) else {
         return Err(ReportError::NotLoaded(blocking));
     };
