@@ -98,9 +98,23 @@ pub fn find_all(text: &str, quotes: &[String]) -> Vec<bool> {
     found
 }
 
-/// Folds a quote the same way as its source.
+/// Folds a quote the same way as its source (without the offset map that
+/// [`FoldedText`] keeps: there are many quotes).
 pub fn fold(quote: &str) -> String {
-    FoldedText::new(quote).text
+    let mut text = String::with_capacity(quote.len());
+    let mut in_space = false;
+    for c in quote.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                text.push(' ');
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            text.push(fold_char(c));
+        }
+    }
+    text
 }
 
 /// The passage of a source that comes closest to a quote that is not in it,
@@ -300,6 +314,18 @@ mod tests {
         // The same quote twice, and overlapping quotes.
         let quotes: Vec<String> = ["ab", "ab", "bc"].iter().map(|q| q.to_string()).collect();
         assert_eq!(find_all("abc", &quotes), [true, true, true]);
+    }
+
+    #[test]
+    fn fold_and_folded_text_agree() {
+        for text in [
+            "a \n\t b",
+            "\u{201C}Xi\u{2019}s\u{201D}  ",
+            " lead",
+            "caf\u{e9}\u{2003}x",
+        ] {
+            assert_eq!(fold(text), FoldedText::new(text).text, "{text:?}");
+        }
     }
 
     #[test]
