@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::model::{Commitment, Evidence, Ledger, Status, Update};
 use crate::report::markdown_cell as cell;
+use crate::report::markdown_link as link;
 use crate::report::status_label;
 
 /// What changed between two ledgers. Serialized as is for `--format json`.
@@ -202,15 +203,7 @@ pub fn diff(old: &Ledger, new: &Ledger) -> LedgerDiff {
 
 fn evidence_line(evidence: &EvidenceBrief) -> String {
     let what = match (&evidence.url, &evidence.source) {
-        (Some(url), _) if url.starts_with("https://") || url.starts_with("http://") => {
-            let title = evidence.title.as_deref().unwrap_or(url);
-            format!(
-                "[{}](<{}>)",
-                cell(title),
-                url.replace(['<', '>', '\n', '\r'], "")
-            )
-        }
-        (Some(url), _) => cell(url),
+        (Some(url), _) => link(evidence.title.as_deref().unwrap_or(url), Some(url)),
         (None, Some(source)) => format!("source `{}`", cell(source)),
         (None, None) => String::new(),
     };

@@ -28,8 +28,9 @@ pub fn counts(findings: &[Finding]) -> (usize, usize) {
     (errors, findings.len() - errors)
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+/// "1 error", "2 errors".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The last line of human output.
@@ -38,9 +39,9 @@ pub fn summary_line(findings: &[Finding], summary: &Summary<'_>) -> String {
     format!(
         "{}: {}, {} in {} (as of {})",
         summary.ledger,
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(summary.commitments, "commitment"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(summary.commitments, "commitment", "commitments"),
         summary.as_of
     )
 }

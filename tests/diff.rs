@@ -49,7 +49,7 @@ fn lists_every_kind_of_change() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("[Port opens](<https://example.org/opening>): “the port opened today”"),
+        markdown.contains("[Port opens](https://example.org/opening): “the port opened today”"),
         "{markdown}"
     );
     assert!(

@@ -233,6 +233,29 @@ fn source_add_inserts_after_the_last_source_only() {
 }
 
 #[test]
+fn party_add_inserts_after_the_last_party_only() {
+    let scratch = Scratch::new();
+    assert_ok(&scratch.run(&[
+        "party",
+        "add",
+        "br",
+        "--name",
+        "Federative Republic of Brazil",
+    ]));
+    let expected = with_insertion(
+        &original(),
+        "name=\"Republic of Peru\"\n",
+        "\n[parties.br]\nname = \"Federative Republic of Brazil\"\n",
+    );
+    assert_eq!(scratch.text(), expected);
+    assert_refused(
+        &["party", "add", "cn", "--name", "Again"],
+        1,
+        "already exists",
+    );
+}
+
+#[test]
 fn dry_run_prints_a_diff_and_writes_nothing() {
     let scratch = Scratch::new();
     let before = scratch.modified();

@@ -12,7 +12,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Val
 
 use crate::check::{CheckOptions, OverrideError, check};
 use crate::diagnostic::{Finding, Severity};
-use crate::layout::{headers, leading_comments_start};
+use crate::layout::{Header, headers, leading_comments_start};
 use crate::load::Loaded;
 use crate::model::{Kind, Ledger, Status};
 use crate::suggest;
@@ -307,14 +307,45 @@ fn insert_block(text: &str, at: usize, snippet: &str) -> String {
     out
 }
 
-/// The offset just after the block of the table whose header starts at
-/// `header`, where the next block (with its leading comments) begins.
-fn block_end(text: &str, header: usize, belongs: impl Fn(&str) -> bool) -> usize {
-    headers(text)
-        .into_iter()
-        .filter(|h| h.start > header)
+/// The offset just after the block of the table whose header is
+/// `all[header]`: where the next block (with its leading comments) begins.
+/// Headers for which `belongs` holds are part of the block.
+fn block_end(text: &str, all: &[Header], header: usize, belongs: impl Fn(&str) -> bool) -> usize {
+    all[header + 1..]
+        .iter()
         .find(|h| !belongs(&h.path))
         .map_or(text.len(), |next| leading_comments_start(text, next.start))
+}
+
+/// Inserts `[TABLE.ID]` with `fields`: after the last `[TABLE.*]` block, or
+/// else before the first table named in `before` (or under it), or else at
+/// the end.
+fn insert_keyed_table(text: &str, table: &str, id: &str, fields: Table, before: &[&str]) -> String {
+    let all = headers(text);
+    let under = |path: &str, name: &str| {
+        path == name
+            || path
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with('.'))
+    };
+    let at = match all
+        .iter()
+        .rposition(|h| h.path != table && under(&h.path, table))
+    {
+        Some(last) => block_end(text, &all, last, |_| false),
+        None => all
+            .iter()
+            .find(|h| before.iter().any(|name| under(&h.path, name)))
+            .map_or(text.len(), |first| {
+                leading_comments_start(text, first.start)
+            }),
+    };
+    let mut parent = Table::new();
+    parent.set_implicit(true);
+    parent.insert(id, Item::Table(fields));
+    let mut snippet = DocumentMut::new();
+    snippet.insert(table, Item::Table(parent));
+    insert_block(text, at, &snippet.to_string())
 }
 
 /// The proposed text for `commitments add`.
@@ -333,9 +364,12 @@ pub fn plan_add(text: &str, ledger: &Ledger, request: &AddRequest) -> Result<Str
         }
         None => ledger.commitments.last(),
     };
+    let all = headers(text);
     let is_sub_table = |path: &str| path.starts_with("commitment.");
-    let at = match anchor {
-        Some(commitment) => block_end(text, commitment.span.start, is_sub_table),
+    let at = match anchor
+        .and_then(|commitment| all.iter().position(|h| h.start == commitment.span.start))
+    {
+        Some(header) => block_end(text, &all, header, is_sub_table),
         None => text.len(),
     };
 
@@ -382,17 +416,6 @@ pub fn plan_source(
             request.id
         )));
     }
-    // After the last source; or before the first commitment; or at the end.
-    let all = headers(text);
-    let at = match ledger.sources.last() {
-        Some(last) => block_end(text, last.span.start, |_| false),
-        None => all
-            .iter()
-            .find(|h| h.path == "commitment")
-            .map_or(text.len(), |first| {
-                leading_comments_start(text, first.start)
-            }),
-    };
     let mut table = Table::new();
     table.insert("title", toml_edit::value(request.title.as_str()));
     if let Some(publisher) = &request.publisher {
@@ -405,12 +428,13 @@ pub fn plan_source(
     if let Some(url) = &request.url {
         table.insert("url", toml_edit::value(url.as_str()));
     }
-    let mut sources = Table::new();
-    sources.set_implicit(true);
-    sources.insert(&request.id, Item::Table(table));
-    let mut snippet = DocumentMut::new();
-    snippet.insert("sources", Item::Table(sources));
-    Ok(insert_block(text, at, &snippet.to_string()))
+    Ok(insert_keyed_table(
+        text,
+        "sources",
+        &request.id,
+        table,
+        &["commitment"],
+    ))
 }
 
 /// The proposed text for `commitments party add`: after the last party, or
@@ -426,24 +450,15 @@ pub fn plan_party(
             request.id
         )));
     }
-    let all = headers(text);
-    let at = match all.iter().rev().find(|h| h.path.starts_with("parties.")) {
-        Some(last) => block_end(text, last.start, |_| false),
-        None => all
-            .iter()
-            .find(|h| h.path.starts_with("sources.") || h.path == "commitment")
-            .map_or(text.len(), |first| {
-                leading_comments_start(text, first.start)
-            }),
-    };
     let mut table = Table::new();
     table.insert("name", toml_edit::value(request.name.as_str()));
-    let mut parties = Table::new();
-    parties.set_implicit(true);
-    parties.insert(&request.id, Item::Table(table));
-    let mut snippet = DocumentMut::new();
-    snippet.insert("parties", Item::Table(parties));
-    Ok(insert_block(text, at, &snippet.to_string()))
+    Ok(insert_keyed_table(
+        text,
+        "parties",
+        &request.id,
+        table,
+        &["sources", "commitment"],
+    ))
 }
 
 /// The result of checking a proposed edit.

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use super::{Count, DueItem, EvidenceLink, Report};
 use crate::model::Status;
+use crate::render::plural;
 
 /// A status as an emoji and its word; the word is always there.
 pub fn status_label(status: Status) -> String {
@@ -74,14 +75,19 @@ fn link_target(url: &str) -> String {
     out
 }
 
-/// Links only to web addresses; anything else is shown as text.
-fn evidence(link: &EvidenceLink) -> String {
-    match &link.url {
+/// `[title](url)` for a web address; anything else (no URL, or a scheme
+/// such as `javascript:`) is shown as plain text.
+pub(crate) fn link(title: &str, url: Option<&str>) -> String {
+    match url {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-            format!("[{}]({})", cell(&link.title), link_target(url))
+            format!("[{}]({})", cell(title), link_target(url))
         }
-        _ => cell(&link.title),
+        _ => cell(title),
     }
+}
+
+fn evidence(evidence: &EvidenceLink) -> String {
+    link(&evidence.title, evidence.url.as_deref())
 }
 
 /// "DATE: note — [evidence](url)" for the commitments table.
@@ -94,10 +100,6 @@ fn latest_update(c: &super::CommitmentReport) -> String {
         let _ = write!(text, " — {}", evidence(link));
     }
     text
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn counts_table(out: &mut String, heading: &str, counts: &[Count], label: impl Fn(&str) -> String) {

@@ -21,6 +21,7 @@ use crate::replay;
 
 pub use self::csv::to_csv;
 pub use self::html::to_html;
+pub(crate) use self::markdown::link as markdown_link;
 pub use self::markdown::{cell as markdown_cell, status_label, to_markdown};
 
 /// The version of the JSON report's shape; bumped on incompatible changes.
