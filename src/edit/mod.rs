@@ -131,35 +131,38 @@ fn unknown(what: &str, value: &str, candidates: Vec<&str>) -> EditError {
     EditError::Usage(format!("no {what} is called `{value}`{hint}"))
 }
 
-fn require_commitment(ledger: &Ledger, id: &str) -> Result<(), EditError> {
-    let ids: Vec<&str> = ledger
-        .commitments
-        .iter()
-        .map(|c| c.id.value.as_str())
-        .collect();
+/// `Ok` if `id` is among `ids`, else a usage error naming the closest.
+fn require<'a>(what: &str, id: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), EditError> {
+    let ids: Vec<&str> = ids.collect();
     if ids.contains(&id) {
         Ok(())
     } else {
-        Err(unknown("commitment", id, ids))
+        Err(unknown(what, id, ids))
     }
+}
+
+fn require_commitment(ledger: &Ledger, id: &str) -> Result<(), EditError> {
+    require(
+        "commitment",
+        id,
+        ledger.commitments.iter().map(|c| c.id.value.as_str()),
+    )
 }
 
 fn require_source(ledger: &Ledger, id: &str) -> Result<(), EditError> {
-    let ids: Vec<&str> = ledger.sources.iter().map(|s| s.id.value.as_str()).collect();
-    if ids.contains(&id) {
-        Ok(())
-    } else {
-        Err(unknown("source", id, ids))
-    }
+    require(
+        "source",
+        id,
+        ledger.sources.iter().map(|s| s.id.value.as_str()),
+    )
 }
 
 fn require_party(ledger: &Ledger, id: &str) -> Result<(), EditError> {
-    let ids: Vec<&str> = ledger.parties.iter().map(|p| p.id.value.as_str()).collect();
-    if ids.contains(&id) {
-        Ok(())
-    } else {
-        Err(unknown("party", id, ids))
-    }
+    require(
+        "party",
+        id,
+        ledger.parties.iter().map(|p| p.id.value.as_str()),
+    )
 }
 
 /// A bare TOML date.
