@@ -45,7 +45,7 @@ fn full_check(dir: &Path, text: &str) -> usize {
     let summary = Summary {
         ledger: "commitments.toml",
         as_of: options.as_of,
-        commitments: 0,
+        headcount: loaded.headcount(options.as_of),
     };
     render::human_string(&loaded.files, &findings, &summary).len()
 }

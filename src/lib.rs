@@ -38,3 +38,4 @@ pub mod rules;
 pub mod schema;
 pub mod span;
 pub mod suggest;
+pub mod text;

@@ -44,6 +44,56 @@ pub struct Ledger {
     pub incomplete_ids: Vec<String>,
 }
 
+/// How many records a ledger holds on a date, in the words every output
+/// uses: commitments, plus umbrellas. An umbrella is a commitment that
+/// another one names as its `parent`; it is not counted as a commitment,
+/// because its children are. Commitments made after the date are left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Headcount {
+    /// Commitments counted (every one that is not an umbrella).
+    pub commitments: usize,
+    /// Umbrellas, not counted in `commitments`.
+    pub umbrellas: usize,
+}
+
+impl std::fmt::Display for Headcount {
+    /// "29 commitments plus 1 umbrella", or "2 commitments".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::text::plural;
+        write!(
+            f,
+            "{}",
+            plural(self.commitments, "commitment", "commitments")
+        )?;
+        if self.umbrellas > 0 {
+            write!(
+                f,
+                " plus {}",
+                plural(self.umbrellas, "umbrella", "umbrellas")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Ledger {
+    /// The ledger's [`Headcount`] on `as_of`.
+    pub fn headcount(&self, as_of: NaiveDate) -> Headcount {
+        let made = || self.commitments.iter().filter(|c| c.made.value <= as_of);
+        let parents: std::collections::HashSet<&str> = made()
+            .filter_map(|c| c.parent.as_ref())
+            .map(|parent| parent.value.as_str())
+            .collect();
+        let umbrellas = made()
+            .filter(|c| parents.contains(c.id.value.as_str()))
+            .count();
+        Headcount {
+            commitments: made().count() - umbrellas,
+            umbrellas,
+        }
+    }
+}
+
 /// The `[ledger]` table: facts about the ledger as a whole.
 #[derive(Debug, Clone, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -148,6 +198,20 @@ pub enum Status {
 }
 
 impl Status {
+    /// What the status means, in one line (the same words as its docs).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::Announced => "made, no action seen yet",
+            Status::InProgress => "underway",
+            Status::Active => "acted on and kept up",
+            Status::AtRisk => "underway, with problems",
+            Status::Stalled => "no movement, or suspended",
+            Status::Kept => "done as promised (final)",
+            Status::PartiallyKept => "done in part, or late (final)",
+            Status::Broken => "not done, and no longer expected (final)",
+        }
+    }
+
     /// Every status, in documentation order.
     pub const ALL: [Status; 8] = [
         Status::Announced,

@@ -7,6 +7,8 @@ use codespan_reporting::term::{self, Config};
 use serde::Serialize;
 
 use crate::diagnostic::{Files, Finding, Severity};
+use crate::model::Headcount;
+use crate::text::plural;
 
 /// What a check run is about, for the closing summary.
 #[derive(Debug, Clone)]
@@ -15,8 +17,8 @@ pub struct Summary<'a> {
     pub ledger: &'a str,
     /// The as-of date.
     pub as_of: chrono::NaiveDate,
-    /// How many commitments loaded.
-    pub commitments: usize,
+    /// How many commitments and umbrellas the ledger holds at `as_of`.
+    pub headcount: Headcount,
 }
 
 /// Counts of errors and warnings.
@@ -28,11 +30,6 @@ pub fn counts(findings: &[Finding]) -> (usize, usize) {
     (errors, findings.len() - errors)
 }
 
-/// "1 error", "2 errors".
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The last line of human output.
 pub fn summary_line(findings: &[Finding], summary: &Summary<'_>) -> String {
     let (errors, warnings) = counts(findings);
@@ -41,7 +38,7 @@ pub fn summary_line(findings: &[Finding], summary: &Summary<'_>) -> String {
         summary.ledger,
         plural(errors, "error", "errors"),
         plural(warnings, "warning", "warnings"),
-        plural(summary.commitments, "commitment", "commitments"),
+        summary.headcount,
         summary.as_of
     )
 }
@@ -122,6 +119,8 @@ struct JsonReport<'a> {
     as_of: String,
     errors: usize,
     warnings: usize,
+    commitments: usize,
+    umbrellas: usize,
     findings: Vec<JsonFinding<'a>>,
 }
 
@@ -151,7 +150,8 @@ struct JsonLabel<'a> {
     message: &'a str,
 }
 
-/// Findings as one JSON document: `{ ledger, as_of, errors, warnings, findings: [...] }`.
+/// Findings as one JSON document:
+/// `{ ledger, as_of, errors, warnings, commitments, umbrellas, findings: [...] }`.
 pub fn json(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> String {
     let (errors, warnings) = counts(findings);
     let report = JsonReport {
@@ -159,6 +159,8 @@ pub fn json(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> Strin
         as_of: summary.as_of.to_string(),
         errors,
         warnings,
+        commitments: summary.headcount.commitments,
+        umbrellas: summary.headcount.umbrellas,
         findings: findings
             .iter()
             .map(|finding| {

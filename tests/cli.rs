@@ -632,7 +632,10 @@ fn toml_test_suite_every_invalid_toml_1_1_case_is_a_located_syntax_error() {
         );
         assert!(!stderr(&output).contains("panicked"), "{}", file.display());
     }
-    println!("{} invalid toml-test cases: each a located C001", files.len());
+    println!(
+        "{} invalid toml-test cases: each a located C001",
+        files.len()
+    );
 }
 
 #[test]
@@ -754,4 +757,185 @@ fn report_output_is_deterministic() {
     let once = stdout(&run(&["report", "--as-of", REVIEWED, "--format", "html"]));
     let twice = stdout(&run(&["report", "--as-of", REVIEWED, "--format", "html"]));
     assert_eq!(once, twice);
+}
+
+// ---------------------------------------------------------------------------
+// One command line, one vocabulary
+
+#[test]
+fn every_output_counts_the_same_commitments_and_umbrellas() {
+    let as_of = ["--as-of", REVIEWED];
+    let check_human = stdout(&run(&["check", as_of[0], as_of[1]]));
+    assert!(
+        check_human.ends_with("in 29 commitments plus 1 umbrella (as of 2025-11-30)\n"),
+        "{check_human}"
+    );
+    let check_json = json(&run(&["check", "--format", "json", as_of[0], as_of[1]]));
+    assert_eq!(check_json["commitments"], 29);
+    assert_eq!(check_json["umbrellas"], 1);
+    let report_json = json(&run(&["report", "--format", "json", as_of[0], as_of[1]]));
+    assert_eq!(report_json["totals"]["commitments"], 29);
+    assert_eq!(report_json["totals"]["umbrellas"], 1);
+    let markdown = stdout(&run(&["report", as_of[0], as_of[1]]));
+    assert!(
+        markdown.contains("**29 commitments**, plus 1 umbrella not counted"),
+        "{markdown}"
+    );
+    let html = stdout(&run(&["report", "--format", "html", as_of[0], as_of[1]]));
+    assert!(
+        html.contains("<b>29</b>commitments<br><span class=\"muted\">plus 1 umbrella</span>"),
+        "{html}"
+    );
+    // The CSV has a row per record: the 29 commitments and the umbrella.
+    let csv = stdout(&run(&["report", "--format", "csv", as_of[0], as_of[1]]));
+    assert_eq!(csv.lines().count(), 1 + 29 + 1);
+}
+
+#[test]
+fn quiet_prints_only_the_summary_line() {
+    let output = run(&["check", "--quiet", "--as-of", REVIEWED]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        stdout(&output),
+        "commitments.toml: 0 errors, 22 warnings in 29 commitments plus 1 umbrella (as of 2025-11-30)\n"
+    );
+    let broken = run(&[
+        "check",
+        "-q",
+        "tests/fixtures/duplicate-id/trigger.toml",
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert_eq!(code(&broken), 1);
+    assert_eq!(stdout(&broken).lines().count(), 1, "{}", stdout(&broken));
+}
+
+#[test]
+fn the_ledger_is_named_by_position_or_by_flag_never_both() {
+    let by_flag = run(&["check", "--ledger", "commitments.toml", "--as-of", REVIEWED]);
+    let by_position = run(&["check", "commitments.toml", "--as-of", REVIEWED]);
+    assert_eq!(code(&by_flag), 0);
+    assert_eq!(stdout(&by_flag), stdout(&by_position));
+    let report = run(&[
+        "report",
+        "--ledger",
+        "commitments.toml",
+        "--as-of",
+        REVIEWED,
+    ]);
+    assert_eq!(code(&report), 0, "{}", stderr(&report));
+    let both = run(&["check", "commitments.toml", "--ledger", "commitments.toml"]);
+    assert_eq!(code(&both), 2);
+    assert!(
+        stderr(&both).contains("cannot be used with"),
+        "{}",
+        stderr(&both)
+    );
+}
+
+#[test]
+fn check_takes_several_ledgers_and_fails_if_any_has_errors() {
+    let output = run(&[
+        "check",
+        "--quiet",
+        "commitments.toml",
+        "tests/fixtures/duplicate-id/trigger.toml",
+        "--as-of",
+        REVIEWED,
+    ]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(text.starts_with("commitments.toml: 0 errors"), "{text}");
+    assert!(
+        text.contains("tests/fixtures/duplicate-id/trigger.toml: 1 error"),
+        "{text}"
+    );
+    // A missing ledger among several: the others are still checked, exit 2.
+    let missing = run(&["check", "-q", "nope.toml", "commitments.toml"]);
+    assert_eq!(code(&missing), 2);
+    assert!(
+        stderr(&missing).contains("nope.toml"),
+        "{}",
+        stderr(&missing)
+    );
+    assert!(stdout(&missing).starts_with("commitments.toml: 0 errors"));
+    // One JSON document per run.
+    let json = run(&[
+        "check",
+        "--format",
+        "json",
+        "commitments.toml",
+        "commitments.toml",
+    ]);
+    assert_eq!(code(&json), 2);
+}
+
+#[test]
+fn diff_compares_against_the_ledger_by_default() {
+    let output = run(&["diff", "commitments.toml"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let explicit = run(&["diff", "commitments.toml", "--ledger", "commitments.toml"]);
+    assert_eq!(stdout(&output), stdout(&explicit));
+}
+
+#[test]
+fn update_help_lists_the_statuses_of_each_kind() {
+    let help = stdout(&run(&["update", "--help"]));
+    let deliverable = help.find("  deliverable:").expect("a deliverable list");
+    let ongoing = help.find("  ongoing:").expect("an ongoing list");
+    let statuses = |section: &str| -> Vec<String> {
+        section
+            .lines()
+            .skip(1)
+            .take_while(|line| line.starts_with("    "))
+            .map(|line| line.split_whitespace().next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        statuses(&help[deliverable..ongoing]),
+        [
+            "announced",
+            "in_progress",
+            "at_risk",
+            "stalled",
+            "kept",
+            "partially_kept",
+            "broken"
+        ]
+    );
+    assert_eq!(
+        statuses(&help[ongoing..]),
+        ["announced", "active", "at_risk", "stalled", "broken"]
+    );
+}
+
+#[test]
+fn version_is_printed() {
+    let output = run(&["--version"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        stdout(&output),
+        format!("commitments {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn an_unquoted_text_value_is_told_to_be_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("commitments.toml");
+    std::fs::write(
+        &path,
+        "[ledger]\ntitle = \"t\"\nreviewed = 2025-01-01\n\n[[commitment]]\nid = \"a\"\narea = infrastructure\"\n",
+    )
+    .unwrap();
+    let output = run(&["check", path.to_str().unwrap(), "--as-of", "2025-01-01"]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("error[C001]: invalid TOML: a text value is not in quotes"),
+        "{text}"
+    );
+    assert!(text.contains("commitments.toml:7:8"), "{text}");
+    assert!(text.contains("\"infrastructure\""), "{text}");
+    assert!(!text.contains("expected `inf`"), "{text}");
 }

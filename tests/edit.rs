@@ -660,3 +660,65 @@ fn the_schema_describes_statuses_kinds_and_dates() {
     );
     assert!(made["description"].as_str().unwrap().contains("made"));
 }
+
+#[test]
+fn a_status_change_without_evidence_is_told_which_flags_give_it() {
+    assert_refused(
+        &[
+            "update",
+            "port",
+            "--status",
+            "kept",
+            "--date",
+            "2025-06-01",
+            "--note",
+            "Opened.",
+        ],
+        1,
+        "help: give the evidence with the command: `--url URL --quote TEXT`",
+    );
+    let scratch = Scratch::new();
+    let output = scratch.run(&[
+        "update",
+        "port",
+        "--status",
+        "kept",
+        "--date",
+        "2025-06-01",
+        "--note",
+        "Opened.",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("evidence = ["), "{stderr}");
+}
+
+#[test]
+fn an_edit_that_adds_a_warning_is_written_and_prints_the_warning() {
+    let scratch = Scratch::new();
+    let output = scratch.run(&[
+        "add",
+        "late-road",
+        "--title",
+        "Build the road",
+        "--parties",
+        "cn",
+        "--kind",
+        "deliverable",
+        "--made",
+        "2025-03-01",
+        "--due",
+        "2025-05-01",
+        "--source",
+        "article",
+        "--quote",
+        "complete the port on schedule",
+    ]);
+    assert_ok(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("warning[C013]"), "{stderr}");
+    assert!(
+        stderr.contains("it checks with no new errors, and 1 new warning (above)"),
+        "{stderr}"
+    );
+    assert!(scratch.text().contains("id = \"late-road\""));
+}

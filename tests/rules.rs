@@ -78,7 +78,7 @@ fn fixtures() {
             let summary = Summary {
                 ledger: &ledger,
                 as_of: AS_OF,
-                commitments: loaded.ledger.as_ref().map_or(0, |l| l.commitments.len()),
+                headcount: loaded.headcount(AS_OF),
             };
             insta::assert_snapshot!(
                 "human",

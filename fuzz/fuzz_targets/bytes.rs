@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     let options = CheckOptions { as_of: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(), overrides: Vec::new() };
     let loaded = load_bytes("fuzz.toml", data, None);
     let findings = check(&loaded, &options).expect("no overrides, no level errors");
-    let summary = Summary { ledger: "fuzz.toml", as_of: options.as_of, commitments: 0 };
+    let summary = Summary { ledger: "fuzz.toml", as_of: options.as_of, headcount: loaded.headcount(options.as_of) };
     let _ = render::human_string(&loaded.files, &findings, &summary);
     let _ = render::json(&loaded.files, &findings, &summary);
     let _ = render::github(&loaded.files, &findings, &summary);

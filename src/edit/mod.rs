@@ -17,15 +17,52 @@ use crate::load::Loaded;
 use crate::model::{Kind, Ledger, Status};
 use crate::suggest;
 
-/// Why an edit cannot be made.
+mod apply;
+mod evidence;
+
+pub use apply::{Applied, EditOptions, apply};
+pub use evidence::{EvidenceFlag, pair_evidence};
+
+/// Why an edit was not made. Nothing was written in any case.
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    /// The command names something that does not exist (exit 2).
+    /// The ledger cannot be read at all.
+    #[error(transparent)]
+    Read(crate::load::ReadError),
+    /// The ledger has syntax or schema errors, so it cannot be edited.
+    #[error("the ledger does not load, so it cannot be edited; fix it first (`commitments check`)")]
+    NotLoaded {
+        /// The ledger as loaded, for rendering `findings`.
+        loaded: Box<Loaded>,
+        /// Its syntax and schema findings.
+        findings: Vec<Finding>,
+    },
+    /// The request names a commitment, source or party that does not exist.
     #[error("{0}")]
-    Usage(String),
-    /// The edit is refused (exit 1).
+    UnknownName(String),
+    /// The request's evidence flags do not pair up.
     #[error("{0}")]
+    BadEvidence(String),
+    /// The request conflicts with the ledger, such as an id that is taken.
+    #[error("{0}; nothing was written")]
     Refused(String),
+    /// The edited ledger would have errors it did not have before.
+    #[error(
+        "the edit would add {}; nothing was written",
+        crate::text::plural(.0.added_errors.len(), "error", "errors")
+    )]
+    AddsErrors(Box<Review>),
+    /// The file changed on disk between reading and writing.
+    #[error("{} {}", .0.display(), crate::output::WriteError::Changed)]
+    Changed(std::path::PathBuf),
+    /// The file cannot be written.
+    #[error("cannot write `{}`: {source}; it is unchanged", path.display())]
+    Write {
+        /// The ledger.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
 }
 
 /// A piece of evidence given on the command line.
@@ -128,7 +165,7 @@ fn unknown(what: &str, value: &str, candidates: Vec<&str>) -> EditError {
             suggest::one_of(candidates.iter().copied().take(12))
         ),
     };
-    EditError::Usage(format!("no {what} is called `{value}`{hint}"))
+    EditError::UnknownName(format!("no {what} is called `{value}`{hint}"))
 }
 
 /// `Ok` if `id` is among `ids`, else a usage error naming the closest.
@@ -473,10 +510,12 @@ pub struct Review {
     pub findings: Vec<Finding>,
     /// Errors the edit would add (not present before it).
     pub added_errors: Vec<Finding>,
+    /// Warnings the edit would add.
+    pub added_warnings: Vec<Finding>,
 }
 
-/// Checks the proposed text with the full rule set, and lists the errors the
-/// edit would add to those the ledger already has.
+/// Checks the proposed text with the full rule set, and lists the errors and
+/// warnings the edit would add to those the ledger already has.
 pub fn review(
     original: &Loaded,
     proposed_text: &str,
@@ -487,22 +526,27 @@ pub fn review(
     let before = check(original, options)?;
     let proposed = crate::load::load_bytes(name, proposed_text.as_bytes(), base_dir);
     let findings = check(&proposed, options)?;
-    let existing: Vec<(&str, &str)> = before
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| (f.rule.code, f.message.as_str()))
-        .collect();
-    let added_errors = findings
-        .iter()
-        .filter(|f| {
-            f.severity == Severity::Error && !existing.contains(&(f.rule.code, f.message.as_str()))
-        })
-        .cloned()
-        .collect();
+    let added = |severity: Severity| -> Vec<Finding> {
+        let existing: Vec<(&str, &str)> = before
+            .iter()
+            .filter(|f| f.severity == severity)
+            .map(|f| (f.rule.code, f.message.as_str()))
+            .collect();
+        findings
+            .iter()
+            .filter(|f| {
+                f.severity == severity && !existing.contains(&(f.rule.code, f.message.as_str()))
+            })
+            .cloned()
+            .collect()
+    };
+    let added_errors = added(Severity::Error);
+    let added_warnings = added(Severity::Warning);
     Ok(Review {
         proposed,
         findings,
         added_errors,
+        added_warnings,
     })
 }
 

@@ -47,6 +47,14 @@ impl Loaded {
             .cloned()
             .collect()
     }
+
+    /// The ledger's headcount on `as_of` (zero when it did not parse).
+    pub fn headcount(&self, as_of: chrono::NaiveDate) -> crate::model::Headcount {
+        self.ledger
+            .as_ref()
+            .map(|ledger| ledger.headcount(as_of))
+            .unwrap_or_default()
+    }
 }
 
 /// Why a ledger could not be read at all (exit status 2).
@@ -235,7 +243,7 @@ fn read_whole(text: &str, out: &mut Vec<Finding>) -> Option<Ledger> {
     if !errors.is_empty() {
         for error in errors {
             let span = error.span().map(Span::from).unwrap_or_default();
-            out.push(syntax::parse_error(span, error.message()));
+            out.push(syntax::parse_error(text, span, error.message()));
         }
         return None;
     }

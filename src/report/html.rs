@@ -105,7 +105,7 @@ pub fn to_html(report: &Report) -> String {
                     }
                     section aria-label="Summary" {
                         div.tiles {
-                            div.tile { b { (totals.commitments) } "commitments" @if totals.umbrellas > 0 { br; span.muted { "+ " (totals.umbrellas) " umbrella" } } }
+                            div.tile { b { (totals.commitments) } "commitments" @if totals.umbrellas > 0 { br; span.muted { "plus " (crate::text::plural(totals.umbrellas, "umbrella", "umbrellas")) } } }
                             @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                                 @if count.count > 0 {
                                     div.tile style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::{Count, DueItem, EvidenceLink, Report};
 use crate::model::Status;
-use crate::render::plural;
+use crate::text::plural;
 
 /// A status as an emoji and its word; the word is always there.
 pub fn status_label(status: Status) -> String {

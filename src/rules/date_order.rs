@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     name: "date-order",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "updates out of order, before `made`, `due` before `made`, or a date after the as-of date",
     doc: "\
 ## What it checks

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "duplicate-id",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "two commitments have the same id",
     doc: "\
 ## What it checks

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "id-format",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "a commitment, party or source id that is not ASCII kebab-case",
     doc: "\
 ## What it checks

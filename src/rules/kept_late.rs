@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "kept-late",
     default_level: Level::Warning,
     fixed_level: false,
+    edit_help: None,
     summary: "a deliverable is `kept`, but the update that kept it is after `due`",
     doc: "\
 ## What it checks

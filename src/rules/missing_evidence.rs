@@ -10,6 +10,9 @@ pub static RULE: Rule = Rule {
     name: "missing-evidence",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: Some(
+        "give the evidence with the command: `--url URL --quote TEXT` for a web page, or `--evidence SOURCE_ID --quote TEXT` for a declared source",
+    ),
     summary: "an update or observation without evidence, or an update with an empty note",
     doc: "\
 ## What it checks

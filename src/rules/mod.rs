@@ -97,6 +97,10 @@ pub struct Rule {
     /// Whether the level is fixed (syntax and schema errors cannot be allowed:
     /// nothing after them could be trusted).
     pub fixed_level: bool,
+    /// The `help:` to show instead of the rule's own when an editing command
+    /// (`update`, `add`, ...) caused the finding: there the user fixes it
+    /// with a flag, not by writing TOML.
+    pub edit_help: Option<&'static str>,
     /// One line for `commitments rules`.
     pub summary: &'static str,
     /// Markdown with the headings "What it checks", "Why" and "Example",

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "overdue",
     default_level: Level::Warning,
     fixed_level: false,
+    edit_help: None,
     summary: "a deliverable's `due` date has passed and its status is not final",
     doc: "\
 ## What it checks

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "parent-cycle",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "a chain of `parent` links that comes back to where it started",
     doc: "\
 ## What it checks

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     name: "quote-not-in-source",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "a quote is not in the local file of the source it cites",
     doc: "\
 ## What it checks

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     name: "reopened",
     default_level: Level::Warning,
     fixed_level: false,
+    edit_help: None,
     summary: "an update changes a final status (kept, partially_kept, broken)",
     doc: "\
 ## What it checks

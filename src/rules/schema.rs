@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     name: "schema",
     default_level: Level::Error,
     fixed_level: true,
+    edit_help: None,
     summary: "a key is unknown or missing, or a value has the wrong type",
     doc: "\
 ## What it checks

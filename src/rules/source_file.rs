@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     name: "source-file",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "a source's `file` is outside the ledger's folder, missing or unreadable",
     doc: "\
 ## What it checks

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "stale",
     default_level: Level::Warning,
     fixed_level: false,
+    edit_help: None,
     summary: "an open commitment has had no update for longer than `stale_after_days`",
     doc: "\
 ## What it checks

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "status-kind",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "a status that is not valid for the commitment's kind",
     doc: "\
 ## What it checks

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "status-mismatch",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "`status` differs from the latest update's status",
     doc: "\
 ## What it checks

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     name: "target-order",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "target observations out of order or after the as-of date, or a baseline after them",
     doc: "\
 ## What it checks

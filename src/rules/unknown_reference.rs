@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     name: "unknown-reference",
     default_level: Level::Error,
     fixed_level: false,
+    edit_help: None,
     summary: "a party, source or parent id that is not declared",
     doc: "\
 ## What it checks

@@ -1,0 +1,94 @@
+//! Arguments that several commands share, defined once and flattened into
+//! each, and the parsers of dates and fixed vocabularies.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use commitments::model::{Kind, Status};
+
+/// The ledger a command reads when none is named.
+pub(crate) const DEFAULT_LEDGER: &str = "commitments.toml";
+
+/// `--ledger PATH`, for commands that read one ledger.
+#[derive(Debug, clap::Args)]
+pub(crate) struct LedgerFlag {
+    /// The ledger to read [default: commitments.toml]. Source files are found
+    /// relative to its folder.
+    #[arg(long = "ledger", value_name = "PATH")]
+    pub(crate) ledger: Option<PathBuf>,
+}
+
+/// `--as-of DATE`: "today".
+#[derive(Debug, clap::Args)]
+pub(crate) struct AsOf {
+    /// "Today", as YYYY-MM-DD: deadlines, staleness and the history are
+    /// measured at it, so the same ledger and date always give the same
+    /// output. Default: today's date in UTC.
+    #[arg(long = "as-of", value_name = "DATE", value_parser = parse_date)]
+    pub(crate) as_of: Option<NaiveDate>,
+}
+
+impl AsOf {
+    /// The date given, or `today`.
+    pub(crate) fn or(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.unwrap_or(today)
+    }
+}
+
+/// Options shared by the editing commands.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EditArgs {
+    #[command(flatten)]
+    pub(crate) ledger: LedgerFlag,
+    #[command(flatten)]
+    pub(crate) as_of: AsOf,
+    /// Print the change as a unified diff and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+}
+
+/// A date written as YYYY-MM-DD.
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let bad = || format!("`{text}` is not a date; write it as YYYY-MM-DD, such as 2024-06-28");
+    let well_formed = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    if !well_formed {
+        return Err(bad());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())
+}
+
+/// A word of a fixed vocabulary, with the closest one suggested.
+fn parse_word<T: Copy>(
+    text: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, String> {
+    if let Some(found) = all.iter().copied().find(|item| name(*item) == text) {
+        return Ok(found);
+    }
+    let words: Vec<&str> = all.iter().map(|item| name(*item)).collect();
+    let normalized = text.trim().to_lowercase().replace([' ', '-'], "_");
+    let hint = words
+        .iter()
+        .copied()
+        .find(|w| *w == normalized)
+        .or_else(|| commitments::suggest::closest(text, words.iter().copied()))
+        .map(|near| format!(" (did you mean `{near}`?)"))
+        .unwrap_or_default();
+    Err(format!(
+        "`{text}` is not a {what}{hint}; use one of {}",
+        commitments::suggest::one_of(words.iter().copied())
+    ))
+}
+
+/// A status, such as `in_progress`.
+pub(crate) fn parse_status(text: &str) -> Result<Status, String> {
+    parse_word(text, &Status::ALL, Status::as_str, "status")
+}
+
+/// A kind: `deliverable` or `ongoing`.
+pub(crate) fn parse_kind(text: &str) -> Result<Kind, String> {
+    parse_word(text, &Kind::ALL, Kind::as_str, "kind")
+}

@@ -1,0 +1,164 @@
+//! The command line: parses arguments and dispatches to one file per
+//! command. Nothing here decides what a ledger means; that is the library's.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+mod add;
+mod args;
+mod check;
+mod diff;
+mod edit;
+mod explain;
+mod new;
+mod party;
+mod report;
+mod rules;
+mod schema;
+mod source;
+mod update;
+
+/// A checked ledger of what governments promise each other.
+#[derive(Debug, Parser)]
+#[command(name = "commitments", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Check(check::Args),
+    Report(report::Args),
+    Diff(diff::Args),
+    Update(update::Args),
+    Add(add::Args),
+    #[command(subcommand)]
+    Source(source::Command),
+    #[command(subcommand)]
+    Party(party::Command),
+    New(new::Args),
+    Schema(schema::Args),
+    Rules(rules::Args),
+    Explain(explain::Args),
+}
+
+/// Why a command failed, and so its exit status.
+#[derive(Debug)]
+pub(crate) enum CliError {
+    /// The input was refused; what was wrong has been printed (exit 1).
+    Refused(String),
+    /// The command line is wrong, an input cannot be read, or the output
+    /// cannot be written (exit 2).
+    Usage(String),
+}
+
+impl CliError {
+    fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::Refused(_) => ExitCode::from(1),
+            CliError::Usage(_) => ExitCode::from(2),
+        }
+    }
+
+    pub(crate) fn message(&self) -> &str {
+        match self {
+            CliError::Refused(message) | CliError::Usage(message) => message,
+        }
+    }
+}
+
+/// The exit status of a check: 1 when there are errors.
+pub(crate) fn status(has_errors: bool) -> ExitCode {
+    if has_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Parses the command line, runs it, and prints any error.
+pub fn main() -> ExitCode {
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
+    // The only clock read: "today" is an input everywhere else.
+    let today = chrono::Utc::now().date_naive();
+    let sub = matches
+        .subcommand()
+        .map_or(&matches, |(_, sub_matches)| sub_matches);
+    match run(cli.command, sub, today) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {}", error.message());
+            error.exit_code()
+        }
+    }
+}
+
+/// Runs one command. `matches` are the subcommand's own, for the flags
+/// whose order matters (`--allow/--warn/--deny`, evidence).
+fn run(command: Command, matches: &ArgMatches, today: NaiveDate) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Check(args) => check::run(args, matches, today),
+        Command::Report(args) => report::run(args, today),
+        Command::Diff(args) => diff::run(args),
+        Command::Update(args) => update::run(args, matches, today),
+        Command::Add(args) => add::run(args, today),
+        Command::Source(command) => source::run(command, today),
+        Command::Party(command) => party::run(command, today),
+        Command::New(args) => new::run(args, today),
+        Command::Schema(args) => schema::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
+    }
+}
+
+/// Writes `text` to standard output. A closed pipe is not an error (the
+/// reader has what it wanted); any other failure is exit 2.
+pub(crate) fn print(text: &str) -> Result<ExitCode, CliError> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(error) => Err(CliError::Usage(format!("cannot write the output: {error}"))),
+    }
+}
+
+/// Prints diagnostics to standard error.
+pub(crate) fn print_findings(
+    files: &commitments::diagnostic::Files,
+    findings: &[commitments::diagnostic::Finding],
+) {
+    let text = commitments::render::findings_string(files, findings);
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Loads a ledger; a path that cannot be read is exit 2.
+pub(crate) fn load(path: &std::path::Path) -> Result<commitments::load::Loaded, CliError> {
+    commitments::load::load_path(path).map_err(|error| CliError::Usage(error.to_string()))
+}
+
+/// The ledger path: `--ledger`, else the positional one, else the default.
+pub(crate) fn ledger_or_default(path: Option<PathBuf>) -> PathBuf {
+    path.unwrap_or_else(|| PathBuf::from(args::DEFAULT_LEDGER))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,13 @@
+//! `commitments schema`: the JSON Schema of the ledger format.
+
+use std::process::ExitCode;
+
+use super::{CliError, print};
+
+/// Print the JSON Schema of the ledger format, for editors.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {}
+
+pub(crate) fn run(_args: Args) -> Result<ExitCode, CliError> {
+    print(&commitments::schema::json_schema())
+}
