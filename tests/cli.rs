@@ -939,3 +939,19 @@ fn an_unquoted_text_value_is_told_to_be_quoted() {
     assert!(text.contains("\"infrastructure\""), "{text}");
     assert!(!text.contains("expected `inf`"), "{text}");
 }
+
+#[test]
+fn the_example_ledger_repository_checks_clean() {
+    let output = run(&[
+        "check",
+        "examples/ledger-repo/commitments.toml",
+        "--as-of",
+        REVIEWED,
+    ]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert!(
+        stdout(&output).ends_with("0 errors, 1 warning in 2 commitments (as of 2025-11-30)\n"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -111,3 +111,44 @@ fn format_reference_describes_every_report_key() {
         );
     }
 }
+
+/// The input names of `action.yml`, read line by line (two-space keys
+/// under `inputs:`).
+fn action_inputs() -> Vec<String> {
+    let action = std::fs::read_to_string(Path::new(ROOT).join("action.yml")).unwrap();
+    let section = action
+        .split("\ninputs:\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\nruns:\n").next())
+        .expect("action.yml has inputs: then runs:");
+    section
+        .lines()
+        .filter_map(|line| line.strip_prefix("  ")?.strip_suffix(':'))
+        .filter(|name| !name.starts_with(' '))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_input_of_the_action_is_documented_in_the_readme() {
+    let inputs = action_inputs();
+    assert_eq!(
+        inputs,
+        [
+            "ledger",
+            "as-of",
+            "fail-on",
+            "summary",
+            "reports",
+            "version",
+            "repository"
+        ]
+    );
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    for input in &inputs {
+        assert!(
+            readme.contains(&format!("| `{input}` |")),
+            "README.md does not document the action's input `{input}`"
+        );
+    }
+}

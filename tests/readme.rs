@@ -15,14 +15,9 @@ fn shell_block(heading: &str) -> String {
 
 #[test]
 fn the_walk_through_from_new_to_report_works() {
+    // An empty folder: the walk-through copies the source from the clone
+    // named by COMMITMENTS_REPO itself.
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("sources")).unwrap();
-    let article = "xinhua-2024-06-28-xi-boluarte-talks.txt";
-    std::fs::copy(
-        Path::new(ROOT).join("sources").join(article),
-        dir.path().join("sources").join(article),
-    )
-    .unwrap();
     // `commitments` is the binary under test.
     let script = format!(
         "set -eu\ncommitments() {{ '{}' \"$@\"; }}\n{}",
@@ -33,6 +28,7 @@ fn the_walk_through_from_new_to_report_works() {
         .arg("-c")
         .arg(&script)
         .current_dir(dir.path())
+        .env("COMMITMENTS_REPO", ROOT)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
