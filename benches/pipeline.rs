@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use commitments::check::{CheckOptions, check};
+use commitments::check::{Levels, check};
 use commitments::load::{Loaded, load_owned};
 use commitments::render::{self, Summary};
 use commitments::report;
@@ -26,11 +26,8 @@ fn ledger_dir(n: usize) -> PathBuf {
     dir
 }
 
-fn options() -> CheckOptions {
-    CheckOptions {
-        as_of: NaiveDate::parse_from_str(synth::AS_OF, "%Y-%m-%d").unwrap(),
-        overrides: Vec::new(),
-    }
+fn as_of() -> NaiveDate {
+    NaiveDate::parse_from_str(synth::AS_OF, "%Y-%m-%d").unwrap()
 }
 
 fn load(dir: &Path, text: &str) -> Loaded {
@@ -40,12 +37,11 @@ fn load(dir: &Path, text: &str) -> Loaded {
 /// What `commitments check` does: load, check, print compiler-style text.
 fn full_check(dir: &Path, text: &str) -> usize {
     let loaded = load(dir, text);
-    let options = options();
-    let findings = check(&loaded, &options).unwrap();
+    let findings = check(&loaded, &Levels::of(&loaded), as_of());
     let summary = Summary {
         ledger: "commitments.toml",
-        as_of: options.as_of,
-        headcount: loaded.headcount(options.as_of),
+        as_of: as_of(),
+        headcount: loaded.headcount(as_of()),
     };
     render::human_string(&loaded.files, &findings, &summary).len()
 }
@@ -56,7 +52,7 @@ type Renderer = fn(&report::Report) -> String;
 /// What `commitments report --format F` does, to a string.
 fn full_report(dir: &Path, text: &str, render: Renderer) -> usize {
     let loaded = load(dir, text);
-    let built = report::build(&loaded, &options()).unwrap();
+    let built = report::build(&loaded, &Levels::of(&loaded), as_of()).unwrap();
     render(&built).len()
 }
 

@@ -1,54 +1,24 @@
-//! Check: loaded ledger + as-of date + levels → findings.
+//! Check: loaded ledger + levels + as-of date → findings.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::context::Context;
 use crate::diagnostic::{Finding, LEDGER_FILE};
 use crate::load::Loaded;
 use crate::model::Ledger;
-use crate::rules::{self, Context, Level, RULES, Rule};
+use crate::rule::{Level, Rule};
+use crate::rules::{RULES, Selector};
 
-/// A level set on the command line: `--allow`, `--warn` or `--deny`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A level set on the command line: `--allow`, `--warn` or `--deny`, with
+/// what it applies to, already checked against the registry.
+#[derive(Debug, Clone, Copy)]
 pub struct LevelOverride {
     /// The level to set.
     pub level: Level,
-    /// A rule code, a rule name, or `warnings` (every rule at warning level).
-    pub target: String,
-}
-
-/// What to check against.
-#[derive(Debug, Clone)]
-pub struct CheckOptions {
-    /// "Today": the date deadlines and staleness are measured at.
-    pub as_of: NaiveDate,
-    /// Command-line levels, in the order given. They win over the ledger's
-    /// `[checker.levels]`.
-    pub overrides: Vec<LevelOverride>,
-}
-
-/// A command-line level that names no rule, or a rule whose level is fixed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum OverrideError {
-    /// No such rule.
-    #[error("no rule is called `{name}`{}\n  help: `commitments rules` lists every code and name; `warnings` means every warning", suggestion.map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
-    UnknownRule {
-        /// What was given.
-        name: String,
-        /// The closest code or name.
-        suggestion: Option<&'static str>,
-    },
-    /// The rule cannot be changed.
-    #[error(
-        "the level of {code} `{name}` cannot be changed: a ledger that does not load cannot be checked further"
-    )]
-    FixedLevel {
-        /// The rule's code.
-        code: &'static str,
-        /// The rule's name.
-        name: &'static str,
-    },
+    /// The rule it applies to, or every warning.
+    pub selector: Selector,
 }
 
 /// The effective level of every rule.
@@ -58,39 +28,34 @@ pub struct Levels {
 }
 
 impl Levels {
-    /// Defaults, then the ledger's `[checker.levels]`, then the command line
-    /// in order; `warnings` (`--allow warnings`, `--deny warnings`) applies
+    /// The levels of a ledger: defaults, then its `[checker.levels]`.
+    pub fn of(loaded: &Loaded) -> Self {
+        Self::with_overrides(loaded, &[])
+    }
+
+    /// Defaults, then the ledger's `[checker.levels]`, then `overrides` in
+    /// order; `warnings` (`--allow warnings`, `--deny warnings`) applies
     /// last, to every rule that is then at warning level.
-    pub fn resolve(loaded: &Loaded, overrides: &[LevelOverride]) -> Result<Self, OverrideError> {
+    pub fn with_overrides(loaded: &Loaded, overrides: &[LevelOverride]) -> Self {
         let mut by_code: HashMap<&'static str, Level> = RULES
             .iter()
             .map(|rule| (rule.code, rule.default_level))
             .collect();
         if let Some(ledger) = &loaded.ledger {
-            // Unknown or fixed names were reported by the loader as schema errors.
-            for (name, level) in &ledger.checker.levels {
-                if let Some(rule) = rules::find(&name.value).filter(|rule| !rule.fixed_level) {
-                    by_code.insert(rule.code, level.value);
-                }
+            // The loader kept only rules whose level can change.
+            for setting in &ledger.checker.levels {
+                by_code.insert(setting.rule.code, setting.level.value);
             }
         }
         let mut warnings_to = None;
-        for LevelOverride { level, target } in overrides {
-            if target == "warnings" {
-                warnings_to = Some(*level);
-                continue;
+        for LevelOverride { level, selector } in overrides {
+            match selector {
+                Selector::Warnings => warnings_to = Some(*level),
+                // Selectors refuse fixed-level rules when they are parsed.
+                Selector::Rule(rule) => {
+                    by_code.insert(rule.code, *level);
+                }
             }
-            let rule = rules::find(target).ok_or_else(|| OverrideError::UnknownRule {
-                name: target.clone(),
-                suggestion: rules::suggest(target),
-            })?;
-            if rule.fixed_level {
-                return Err(OverrideError::FixedLevel {
-                    code: rule.code,
-                    name: rule.name,
-                });
-            }
-            by_code.insert(rule.code, *level);
         }
         if let Some(to) = warnings_to {
             for level in by_code.values_mut() {
@@ -99,11 +64,11 @@ impl Levels {
                 }
             }
         }
-        Ok(Levels { by_code })
+        Levels { by_code }
     }
 
     /// The level of `rule`.
-    pub fn of(&self, rule: &Rule) -> Level {
+    pub fn level(&self, rule: &Rule) -> Level {
         if rule.fixed_level {
             return rule.default_level;
         }
@@ -116,8 +81,8 @@ impl Levels {
 
 /// Runs every rule over a loaded ledger and applies levels. Findings come
 /// sorted by position; allowed ones are dropped.
-pub fn check(loaded: &Loaded, options: &CheckOptions) -> Result<Vec<Finding>, OverrideError> {
-    check_view(loaded, loaded.ledger.as_ref(), options)
+pub fn check(loaded: &Loaded, levels: &Levels, as_of: NaiveDate) -> Vec<Finding> {
+    check_view(loaded, loaded.ledger.as_ref(), levels, as_of)
 }
 
 /// Like [`check`], but runs the rules on `view`, a ledger derived from the
@@ -126,15 +91,15 @@ pub fn check(loaded: &Loaded, options: &CheckOptions) -> Result<Vec<Finding>, Ov
 pub fn check_view(
     loaded: &Loaded,
     view: Option<&Ledger>,
-    options: &CheckOptions,
-) -> Result<Vec<Finding>, OverrideError> {
-    let levels = Levels::resolve(loaded, &options.overrides)?;
+    levels: &Levels,
+    as_of: NaiveDate,
+) -> Vec<Finding> {
     let mut findings = loaded.findings.clone();
     if let Some(ledger) = view {
-        let cx = Context::new(ledger, options.as_of, &loaded.files, &loaded.source_files);
-        findings.extend(rules::run_all(&cx));
+        let cx = Context::new(ledger, as_of, &loaded.files, &loaded.source_files);
+        findings.extend(crate::rules::run_all(&cx));
     }
-    findings.retain_mut(|finding| match levels.of(finding.rule).severity() {
+    findings.retain_mut(|finding| match levels.level(finding.rule).severity() {
         Some(severity) => {
             finding.severity = severity;
             true
@@ -160,5 +125,5 @@ pub fn check_view(
         };
         key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
     });
-    Ok(findings)
+    findings
 }

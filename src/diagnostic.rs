@@ -2,8 +2,10 @@
 
 use codespan_reporting::files::{Files as _, SimpleFiles};
 
-use crate::rules::Rule;
+use crate::rule::Rule;
+pub use crate::rule::Severity;
 use crate::span::Span;
+use crate::text::floor_char_boundary;
 
 /// Identifies one file in [`Files`]. The ledger itself is always [`LEDGER_FILE`].
 pub type FileId = usize;
@@ -52,15 +54,8 @@ impl Files {
     /// slicing and rendering never fail.
     pub fn clamp(&self, file: FileId, span: Span) -> Span {
         let text = self.text(file);
-        let fix = |mut at: usize| {
-            at = at.min(text.len());
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            at
-        };
-        let start = fix(span.start);
-        Span::new(start, fix(span.end).max(start))
+        let start = floor_char_boundary(text, span.start);
+        Span::new(start, floor_char_boundary(text, span.end).max(start))
     }
 
     /// Line and column of a byte offset.
@@ -83,25 +78,6 @@ impl Files {
 
     pub(crate) fn codespan(&self) -> &SimpleFiles<String, String> {
         &self.inner
-    }
-}
-
-/// How serious a reported finding is, once levels are applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Makes `check` exit 1.
-    Error,
-    /// Reported, but `check` still exits 0.
-    Warning,
-}
-
-impl Severity {
-    /// `error` or `warning`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
     }
 }
 

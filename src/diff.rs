@@ -7,9 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Commitment, Evidence, Ledger, Status, Update};
-use crate::report::markdown_cell as cell;
-use crate::report::markdown_link as link;
-use crate::report::status_label;
+use crate::text::{markdown_cell as cell, markdown_link as link, status_label};
 
 /// What changed between two ledgers. Serialized as is for `--format json`.
 #[derive(Debug, Clone, Serialize)]

@@ -9,7 +9,7 @@
 //! 3. [`render`]: findings → human, JSON or GitHub output.
 //!
 //! ```
-//! use commitments::{check::{check, CheckOptions}, load::load_bytes};
+//! use commitments::{check::{check, Levels}, load::load_bytes};
 //! let ledger = br#"
 //! [ledger]
 //! title = "Example"
@@ -17,16 +17,17 @@
 //! "#;
 //! let loaded = load_bytes("example.toml", ledger, None);
 //! let as_of = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-//! let findings = check(&loaded, &CheckOptions { as_of, overrides: vec![] }).unwrap();
+//! let findings = check(&loaded, &Levels::of(&loaded), as_of);
 //! assert!(findings.is_empty());
 //! ```
 #![warn(missing_docs)]
 
 pub mod check;
+pub(crate) mod context;
 pub mod diagnostic;
 pub mod diff;
 pub mod edit;
-pub mod layout;
+pub(crate) mod layout;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -34,6 +35,7 @@ pub mod quote;
 pub mod render;
 pub mod replay;
 pub mod report;
+pub mod rule;
 pub mod rules;
 pub mod schema;
 pub mod span;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 
-use crate::rules::Level;
+use crate::rule::{Level, Rule};
 use crate::span::{Span, Spanned};
 
 /// A ledger of commitments: what parties promised, with a dated, cited
@@ -48,32 +48,13 @@ pub struct Ledger {
 /// uses: commitments, plus umbrellas. An umbrella is a commitment that
 /// another one names as its `parent`; it is not counted as a commitment,
 /// because its children are. Commitments made after the date are left out.
+/// It prints as "29 commitments plus 1 umbrella" (see [`crate::text`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Headcount {
     /// Commitments counted (every one that is not an umbrella).
     pub commitments: usize,
     /// Umbrellas, not counted in `commitments`.
     pub umbrellas: usize,
-}
-
-impl std::fmt::Display for Headcount {
-    /// "29 commitments plus 1 umbrella", or "2 commitments".
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::text::plural;
-        write!(
-            f,
-            "{}",
-            plural(self.commitments, "commitment", "commitments")
-        )?;
-        if self.umbrellas > 0 {
-            write!(
-                f,
-                " plus {}",
-                plural(self.umbrellas, "umbrella", "umbrellas")
-            )?;
-        }
-        Ok(())
-    }
 }
 
 impl Ledger {
@@ -153,8 +134,11 @@ pub struct Source {
 }
 
 /// Whether a commitment is done once or kept up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema, serde::Serialize,
+)]
 #[schemars(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Done once: a port opened, a treaty signed.
     Deliverable,
@@ -176,8 +160,11 @@ impl Kind {
 }
 
 /// Where a commitment stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema, serde::Serialize,
+)]
 #[schemars(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Made, no action seen yet.
     Announced,
@@ -422,5 +409,16 @@ pub struct Observation {
 pub struct CheckerConfig {
     /// `[checker.levels]`: rule code or name → level, in file order.
     #[schemars(with = "Option<BTreeMap<String, Level>>")]
-    pub levels: Vec<(Spanned<String>, Spanned<Level>)>,
+    pub levels: Vec<RuleLevel>,
+}
+
+/// One entry of `[checker.levels]`, such as `stale = "allow"`.
+#[derive(Debug, Clone)]
+pub struct RuleLevel {
+    /// The rule, as written (a code or a name).
+    pub name: Spanned<String>,
+    /// The rule it names.
+    pub rule: &'static Rule,
+    /// Its level in this ledger.
+    pub level: Spanned<Level>,
 }

@@ -5,6 +5,7 @@
 //! dashes and punctuation must match as written.
 
 use crate::span::Span;
+use crate::text::{ceil_char_boundary, floor_char_boundary};
 
 /// Folds one character; whitespace is handled by the caller.
 fn fold_char(c: char) -> char {
@@ -246,12 +247,12 @@ fn shared_start_or_end(haystack: &str, quote: &str) -> Option<(usize, usize)> {
     }
     if prefix >= suffix {
         let start = haystack.find(&quote[..boundaries[prefix]])?;
-        Some((start, floor_boundary(haystack, start + quote.len())))
+        Some((start, floor_char_boundary(haystack, start + quote.len())))
     } else {
         let matched = &quote[boundaries[chars - suffix]..];
         let end = haystack.find(matched)? + matched.len();
         Some((
-            ceil_boundary(haystack, end.saturating_sub(quote.len())),
+            ceil_char_boundary(haystack, end.saturating_sub(quote.len())),
             end,
         ))
     }
@@ -271,22 +272,6 @@ fn longest_found<'q>(haystack: &str, max: usize, part: impl Fn(usize) -> &'q str
         }
     }
     found
-}
-
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 #[cfg(test)]

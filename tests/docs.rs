@@ -40,11 +40,8 @@ fn format_reference_example_checks_clean() {
         Some(Path::new(ROOT)),
     );
     let as_of = chrono::NaiveDate::from_ymd_opt(2025, 11, 30).unwrap();
-    let options = commitments::check::CheckOptions {
-        as_of,
-        overrides: vec![],
-    };
-    let findings = commitments::check::check(&loaded, &options).unwrap();
+    let levels = commitments::check::Levels::of(&loaded);
+    let findings = commitments::check::check(&loaded, &levels, as_of);
     let names: Vec<_> = findings
         .iter()
         .map(|f| (f.rule.name, f.message.clone()))
@@ -97,11 +94,8 @@ fn format_reference_describes_every_report_key() {
     ] {
         let loaded = commitments::load::load_path(&Path::new(ROOT).join(fixture)).unwrap();
         let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
-        let options = commitments::check::CheckOptions {
-            as_of,
-            overrides: vec![],
-        };
-        let report = commitments::report::build(&loaded, &options).unwrap();
+        let levels = commitments::check::Levels::of(&loaded);
+        let report = commitments::report::build(&loaded, &levels, as_of).unwrap();
         keys(&serde_json::to_value(&report).unwrap(), &mut all);
     }
     for key in all {

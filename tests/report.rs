@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use commitments::check::CheckOptions;
+use commitments::check::Levels;
 use commitments::load::load_path;
 use commitments::model::Status;
 use commitments::report::{self, Report};
@@ -15,14 +15,7 @@ fn date(text: &str) -> NaiveDate {
 
 fn build(ledger: &Path, as_of: NaiveDate) -> Report {
     let loaded = load_path(ledger).unwrap();
-    report::build(
-        &loaded,
-        &CheckOptions {
-            as_of,
-            overrides: vec![],
-        },
-    )
-    .unwrap()
+    report::build(&loaded, &Levels::of(&loaded), as_of).unwrap()
 }
 
 fn snapshot_settings() -> insta::Settings {

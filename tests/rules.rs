@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use commitments::check::{CheckOptions, check};
+use commitments::check::{Levels, check};
 use commitments::load::load_path;
 use commitments::render::{self, Summary};
 use commitments::rules::RULES;
@@ -53,14 +53,7 @@ fn fixtures() {
                 .to_str()
                 .unwrap();
             let loaded = load_path(relative).unwrap();
-            let findings = check(
-                &loaded,
-                &CheckOptions {
-                    as_of: AS_OF,
-                    overrides: vec![],
-                },
-            )
-            .unwrap();
+            let findings = check(&loaded, &Levels::of(&loaded), AS_OF);
             let names: Vec<&str> = findings.iter().map(|f| f.rule.name).collect();
             match relative.file_stem().unwrap().to_str().unwrap() {
                 "trigger" => {

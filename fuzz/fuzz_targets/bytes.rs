@@ -5,7 +5,7 @@
 #![no_main]
 
 use chrono::NaiveDate;
-use commitments::check::{CheckOptions, check};
+use commitments::check::{Levels, check};
 use commitments::load::{Loaded, load_bytes, load_in_chunks, load_whole};
 use commitments::render::{self, Summary};
 use commitments::{diff, report};
@@ -22,14 +22,15 @@ fn finding_keys(loaded: &Loaded) -> Vec<String> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let options = CheckOptions { as_of: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(), overrides: Vec::new() };
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
     let loaded = load_bytes("fuzz.toml", data, None);
-    let findings = check(&loaded, &options).expect("no overrides, no level errors");
-    let summary = Summary { ledger: "fuzz.toml", as_of: options.as_of, headcount: loaded.headcount(options.as_of) };
+    let levels = Levels::of(&loaded);
+    let findings = check(&loaded, &levels, as_of);
+    let summary = Summary { ledger: "fuzz.toml", as_of, headcount: loaded.headcount(as_of) };
     let _ = render::human_string(&loaded.files, &findings, &summary);
     let _ = render::json(&loaded.files, &findings, &summary);
     let _ = render::github(&loaded.files, &findings, &summary);
-    if let Ok(built) = report::build(&loaded, &options) {
+    if let Ok(built) = report::build(&loaded, &levels, as_of) {
         let _ = report::to_markdown(&built);
         let _ = report::to_json(&built);
         let _ = report::to_csv(&built);

@@ -5,7 +5,7 @@
 
 use arbitrary::Arbitrary;
 use chrono::{Duration, NaiveDate};
-use commitments::check::{CheckOptions, check};
+use commitments::check::{Levels, check};
 use commitments::diagnostic::Severity;
 use commitments::edit::{self, NewEvidence, UpdateRequest};
 use commitments::load::load_bytes;
@@ -100,10 +100,10 @@ fn lines_kept(small: &str, big: &str, skip: impl Fn(usize) -> bool) -> bool {
 
 fuzz_target!(|input: Input| {
     let text = render(&input);
-    let options = CheckOptions { as_of: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(), overrides: Vec::new() };
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
     let loaded = load_bytes("fuzz.toml", text.as_bytes(), None);
-    let before = check(&loaded, &options).unwrap();
-    if let Ok(built) = report::build(&loaded, &options) {
+    let before = check(&loaded, &Levels::of(&loaded), as_of);
+    if let Ok(built) = report::build(&loaded, &Levels::of(&loaded), as_of) {
         let _ = (report::to_markdown(&built), report::to_json(&built), report::to_csv(&built), report::to_html(&built));
     }
     // As `commitments update` does: a ledger that does not load is not edited.
@@ -130,7 +130,7 @@ fuzz_target!(|input: Input| {
         }],
     };
     let Ok(proposed) = edit::plan_update(&text, ledger, &request) else { return };
-    let review = edit::review(&loaded, &proposed, "fuzz.toml", None, &options).unwrap();
+    let review = edit::review(&loaded, &proposed, "fuzz.toml", None, as_of);
     if !review.added_errors.is_empty() {
         return;
     }
@@ -138,7 +138,7 @@ fuzz_target!(|input: Input| {
     let status_line = text[..target.status.span.start].lines().count().saturating_sub(1);
     assert!(lines_kept(&text, &proposed, |n| n == status_line), "lost bytes:\n{text}\n---\n{proposed}");
     let edited = load_bytes("fuzz.toml", proposed.as_bytes(), None);
-    let after = check(&edited, &options).unwrap();
+    let after = check(&edited, &Levels::of(&edited), as_of);
     let errors = |f: &[commitments::diagnostic::Finding]| f.iter().filter(|f| f.severity == Severity::Error).count();
     if errors(&before) == 0 {
         assert_eq!(errors(&after), 0, "an accepted edit of a clean ledger must stay clean:\n{proposed}");

@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use clap::{ArgMatches, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use commitments::check::{CheckOptions, LevelOverride, check};
+use commitments::check::{LevelOverride, Levels, check};
 use commitments::diagnostic::Severity;
 use commitments::render::{self, Summary};
-use commitments::rules::Level;
+use commitments::rules::{Level, Selector};
 
 use super::args::{AsOf, LedgerFlag};
 use super::{CliError, print};
@@ -36,14 +36,14 @@ pub(crate) struct Args {
     #[arg(long, short)]
     quiet: bool,
     /// Do not report a rule (code, name, or `warnings` for every warning).
-    #[arg(long, value_name = "RULE")]
-    allow: Vec<String>,
+    #[arg(long, value_name = "RULE", value_parser = parse_selector)]
+    allow: Vec<Selector>,
     /// Report a rule as a warning (code or name).
-    #[arg(long, value_name = "RULE")]
-    warn: Vec<String>,
+    #[arg(long, value_name = "RULE", value_parser = parse_selector)]
+    warn: Vec<Selector>,
     /// Report a rule as an error (code, name, or `warnings` for every warning).
-    #[arg(long, value_name = "RULE")]
-    deny: Vec<String>,
+    #[arg(long, value_name = "RULE", value_parser = parse_selector)]
+    deny: Vec<Selector>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,14 +72,11 @@ pub(crate) fn run(
                 .to_owned(),
         ));
     }
-    let options = CheckOptions {
-        as_of,
-        overrides: overrides_in_order(matches),
-    };
+    let overrides = overrides_in_order(matches);
     let mut any_errors = false;
     let mut any_unreadable = false;
     for path in &ledgers {
-        match check_one(path, &options, args.format, args.quiet) {
+        match check_one(path, &overrides, as_of, args.format, args.quiet) {
             Ok(has_errors) => any_errors |= has_errors,
             // With several ledgers, go on with the others, then exit 2.
             Err(error @ CliError::Usage(_)) if ledgers.len() > 1 => {
@@ -98,17 +95,18 @@ pub(crate) fn run(
 /// Checks one ledger and prints its findings; true when it has errors.
 fn check_one(
     path: &std::path::Path,
-    options: &CheckOptions,
+    overrides: &[LevelOverride],
+    as_of: NaiveDate,
     format: Format,
     quiet: bool,
 ) -> Result<bool, CliError> {
     let loaded = super::load(path)?;
-    let findings = check(&loaded, options).map_err(|error| CliError::Usage(error.to_string()))?;
+    let findings = check(&loaded, &Levels::with_overrides(&loaded, overrides), as_of);
     let ledger_name = path.display().to_string();
     let summary = Summary {
         ledger: &ledger_name,
-        as_of: options.as_of,
-        headcount: loaded.headcount(options.as_of),
+        as_of,
+        headcount: loaded.headcount(as_of),
     };
     let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
     if quiet {
@@ -150,21 +148,26 @@ fn overrides_in_order(matches: &ArgMatches) -> Vec<LevelOverride> {
         ("warn", Level::Warning),
         ("deny", Level::Error),
     ] {
-        let (Some(indices), Some(values)) =
-            (matches.indices_of(flag), matches.get_many::<String>(flag))
+        let (Some(indices), Some(selectors)) =
+            (matches.indices_of(flag), matches.get_many::<Selector>(flag))
         else {
             continue;
         };
-        for (index, target) in indices.zip(values) {
+        for (index, selector) in indices.zip(selectors) {
             indexed.push((
                 index,
                 LevelOverride {
                     level,
-                    target: target.clone(),
+                    selector: *selector,
                 },
             ));
         }
     }
     indexed.sort_by_key(|(index, _)| *index);
     indexed.into_iter().map(|(_, o)| o).collect()
+}
+
+/// A rule code, a rule name, or `warnings`, checked against the registry.
+fn parse_selector(text: &str) -> Result<Selector, String> {
+    Selector::parse(text).map_err(|error| error.to_string())
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use commitments::check::CheckOptions;
+use commitments::check::Levels;
 use commitments::report::{self, ReportError};
 
 use super::args::{AsOf, LedgerFlag};
@@ -48,11 +48,7 @@ enum Format {
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     let path = super::ledger_or_default(args.positional.or(args.ledger.ledger));
     let loaded = super::load(&path)?;
-    let options = CheckOptions {
-        as_of: args.as_of.or(today),
-        overrides: Vec::new(),
-    };
-    let report = match report::build(&loaded, &options) {
+    let report = match report::build(&loaded, &Levels::of(&loaded), args.as_of.or(today)) {
         Ok(report) => report,
         Err(ReportError::NotLoaded(findings)) => {
             super::print_findings(&loaded.files, &findings);
@@ -60,7 +56,6 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
                 "no report: the ledger does not load".to_owned(),
             ));
         }
-        Err(ReportError::Levels(error)) => return Err(CliError::Usage(error.to_string())),
     };
     let text = match args.format {
         Format::Markdown => report::to_markdown(&report),

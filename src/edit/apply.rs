@@ -6,7 +6,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::check::CheckOptions;
 use crate::diagnostic::{Finding, LEDGER_FILE};
 use crate::load::load_path;
 use crate::model::Ledger;
@@ -56,12 +55,7 @@ pub fn apply(
     let proposed = plan(&text, ledger)?;
     let name = format!("{} (as edited)", path.display());
     let base = path.parent().map(Path::to_owned).unwrap_or_default();
-    let check_options = CheckOptions {
-        as_of: options.as_of,
-        overrides: Vec::new(),
-    };
-    let mut review = review(&original, &proposed, &name, Some(&base), &check_options)
-        .map_err(|error| EditError::Refused(error.to_string()))?;
+    let mut review = review(&original, &proposed, &name, Some(&base), options.as_of);
     for finding in review
         .added_errors
         .iter_mut()

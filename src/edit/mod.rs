@@ -10,7 +10,7 @@
 use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use crate::check::{CheckOptions, OverrideError, check};
+use crate::check::{Levels, check};
 use crate::diagnostic::{Finding, Severity};
 use crate::layout::{Header, headers, leading_comments_start};
 use crate::load::Loaded;
@@ -521,11 +521,11 @@ pub fn review(
     proposed_text: &str,
     name: &str,
     base_dir: Option<&std::path::Path>,
-    options: &CheckOptions,
-) -> Result<Review, OverrideError> {
-    let before = check(original, options)?;
+    as_of: NaiveDate,
+) -> Review {
+    let before = check(original, &Levels::of(original), as_of);
     let proposed = crate::load::load_bytes(name, proposed_text.as_bytes(), base_dir);
-    let findings = check(&proposed, options)?;
+    let findings = check(&proposed, &Levels::of(&proposed), as_of);
     let added = |severity: Severity| -> Vec<Finding> {
         let existing: Vec<(&str, &str)> = before
             .iter()
@@ -542,12 +542,12 @@ pub fn review(
     };
     let added_errors = added(Severity::Error);
     let added_warnings = added(Severity::Warning);
-    Ok(Review {
+    Review {
         proposed,
         findings,
         added_errors,
         added_warnings,
-    })
+    }
 }
 
 /// A unified diff of an edit, for `--dry-run`.

@@ -11,12 +11,11 @@
 //! parse. Tests and the fuzzer compare the two.
 
 use std::ops::Range;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
 use toml::de::DeTable;
 
-use super::reader::{TableReader, offset_spans};
+use super::reader::{Reader, TableReader};
 use super::{ROOT_KEYS, malformed_numbers, read_commitments, read_ledger, read_whole};
 use crate::diagnostic::Finding;
 use crate::layout::{headers, headers_by_lines};
@@ -106,65 +105,47 @@ fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResul
         return result;
     };
     let root = root.into_inner();
-    let _offset = offset_spans(range.start);
+    let mut out = Reader::at(range.start);
     let keys: Vec<&str> = root.keys().map(|k| k.get_ref().as_ref()).collect();
-    if keys != ["commitment"] || !malformed_numbers(&root).is_empty() {
+    if keys != ["commitment"] || !malformed_numbers(&root, &out).is_empty() {
         result.fallback = true;
         return result;
     }
     let reader = TableReader::new(&root, Span::default(), String::new(), ROOT_KEYS);
     if let Some(value) = reader.get("commitment") {
-        read_commitments(value, first_index, &mut result.ledger, &mut result.findings);
+        read_commitments(value, first_index, &mut result.ledger, &mut out);
     }
+    result.findings = out.findings;
     result
 }
 
 /// Reads a ledger chunk by chunk on all cores; falls back to the whole parse
 /// on anything unusual, so the result is always the whole parse's.
-pub(super) fn read(text: &str, plan: &Plan, out: &mut Vec<Finding>) -> Option<Ledger> {
+pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Option<Ledger> {
     let Ok(prefix) = DeTable::parse(&text[plan.prefix.clone()]) else {
-        return read_whole(text, out);
+        return read_whole(text, findings);
     };
     let prefix = prefix.into_inner();
-    if prefix.contains_key("commitment") || !malformed_numbers(&prefix).is_empty() {
-        return read_whole(text, out);
+    let mut out = Reader::at(0);
+    if prefix.contains_key("commitment") || !malformed_numbers(&prefix, &out).is_empty() {
+        return read_whole(text, findings);
     }
-    let results: Vec<Mutex<Option<ChunkResult>>> =
-        plan.chunks.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(plan.chunks.len());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(range) = plan.chunks.get(index) else {
-                        break;
-                    };
-                    let result = read_chunk(text, range.clone(), plan.first_indexes[index]);
-                    if let Ok(mut slot) = results[index].lock() {
-                        *slot = Some(result);
-                    }
-                }
-            });
-        }
-    });
-    let mut findings = Vec::new();
-    let mut ledger = read_ledger(&prefix, &mut findings);
-    for slot in results {
-        let Some(chunk) = slot.into_inner().ok().flatten() else {
-            return read_whole(text, out);
-        };
-        if chunk.fallback {
-            return read_whole(text, out);
-        }
+    let chunks: Vec<ChunkResult> = plan
+        .chunks
+        .par_iter()
+        .zip(&plan.first_indexes)
+        .map(|(range, &first_index)| read_chunk(text, range.clone(), first_index))
+        .collect();
+    if chunks.iter().any(|chunk| chunk.fallback) {
+        return read_whole(text, findings);
+    }
+    let mut ledger = read_ledger(&prefix, &mut out);
+    for chunk in chunks {
         ledger.commitments.extend(chunk.ledger.commitments);
         ledger.incomplete_ids.extend(chunk.ledger.incomplete_ids);
-        findings.extend(chunk.findings);
+        out.findings.extend(chunk.findings);
     }
-    out.extend(findings);
+    findings.extend(out.findings);
     Some(ledger)
 }
 

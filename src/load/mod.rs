@@ -16,12 +16,14 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{FileId, Files, Finding, LEDGER_FILE};
 use crate::model::{
     CheckerConfig, Citation, Commitment, DEFAULT_STALE_AFTER_DAYS, Evidence, Kind, Ledger,
-    LedgerMeta, Measurement, Observation, Party, Source, Status, Target, Update, WebEvidence,
+    LedgerMeta, Measurement, Observation, Party, RuleLevel, Source, Status, Target, Update,
+    WebEvidence,
 };
-use crate::rules::{self, Level, schema, syntax};
+use crate::rule::Level;
+use crate::rules::{self, schema, syntax};
 use crate::span::{Span, Spanned};
 use reader::{
-    TableReader, Value, any_string, array, boolean, choice, date, integer_in, number, span_of, text,
+    Reader, TableReader, Value, any_string, array, boolean, choice, date, integer_in, number, text,
 };
 
 /// The result of loading a ledger.
@@ -238,46 +240,48 @@ fn load_text(name: &str, text: String, base_dir: Option<&Path>, split: Split) ->
 }
 
 /// Parses the whole text at once. `None` after syntax errors.
-fn read_whole(text: &str, out: &mut Vec<Finding>) -> Option<Ledger> {
+fn read_whole(text: &str, findings: &mut Vec<Finding>) -> Option<Ledger> {
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for error in errors {
             let span = error.span().map(Span::from).unwrap_or_default();
-            out.push(syntax::parse_error(text, span, error.message()));
+            findings.push(syntax::parse_error(text, span, error.message()));
         }
         return None;
     }
+    let mut out = Reader::at(0);
     // The parser leaves numbers as text; a malformed one is a syntax error.
-    let bad_numbers = malformed_numbers(root.get_ref());
+    let bad_numbers = malformed_numbers(root.get_ref(), &out);
     if !bad_numbers.is_empty() {
-        out.extend(bad_numbers);
+        findings.extend(bad_numbers);
         return None;
     }
-    let mut ledger = read_ledger(root.get_ref(), out);
+    let mut ledger = read_ledger(root.get_ref(), &mut out);
     if let Some(value) = TableReader::new(root.get_ref(), Span::default(), String::new(), ROOT_KEYS)
         .get("commitment")
     {
-        read_commitments(value, 0, &mut ledger, out);
+        read_commitments(value, 0, &mut ledger, &mut out);
     }
+    findings.extend(out.findings);
     Some(ledger)
 }
 
 /// Every integer or float literal that does not denote a number, such as
 /// `0b` or an integer too large for 64 bits. Iterative, so that nesting depth
 /// cannot overflow the stack.
-fn malformed_numbers(root: &DeTable<'_>) -> Vec<Finding> {
+fn malformed_numbers(root: &DeTable<'_>, out: &Reader) -> Vec<Finding> {
     let mut found = Vec::new();
     let mut pending: Vec<&Value<'_>> = root.values().collect();
     while let Some(value) = pending.pop() {
         match value.get_ref() {
             DeValue::Integer(int) => {
                 if i64::from_str_radix(int.as_str(), int.radix()).is_err() {
-                    found.push(syntax::bad_number(span_of(value), "integer"));
+                    found.push(syntax::bad_number(out.span_of(value), "integer"));
                 }
             }
             DeValue::Float(float) => {
                 if float.as_str().parse::<f64>().is_err() {
-                    found.push(syntax::bad_number(span_of(value), "float"));
+                    found.push(syntax::bad_number(out.span_of(value), "float"));
                 }
             }
             DeValue::Array(items) => pending.extend(items.iter()),
@@ -324,7 +328,7 @@ const CHECKER_KEYS: &[&str] = &["levels"];
 
 /// Everything but the commitments: `[ledger]`, parties, sources, checker,
 /// and unknown keys at the top level.
-fn read_ledger(root: &DeTable<'_>, out: &mut Vec<Finding>) -> Ledger {
+fn read_ledger(root: &DeTable<'_>, out: &mut Reader) -> Ledger {
     let root = TableReader::new(
         root,
         Span::default(),
@@ -391,7 +395,7 @@ fn read_ledger(root: &DeTable<'_>, out: &mut Vec<Finding>) -> Ledger {
     ledger
 }
 
-fn read_meta(table: TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<LedgerMeta> {
+fn read_meta(table: TableReader<'_, '_>, out: &mut Reader) -> Option<LedgerMeta> {
     let title = table.required("title", "\"...\"", out, text);
     let reviewed = table.required("reviewed", "2025-11-30", out, date);
     let stale_after_days = table.optional("stale_after_days", out, |v, k, out| {
@@ -415,21 +419,21 @@ fn read_meta(table: TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Ledge
 fn each_entry<'t, 'i>(
     value: &'t Value<'i>,
     key: &str,
-    out: &mut Vec<Finding>,
-    mut read: impl FnMut(Spanned<String>, &'t Value<'i>, &mut Vec<Finding>) -> Option<()>,
+    out: &mut Reader,
+    mut read: impl FnMut(Spanned<String>, &'t Value<'i>, &mut Reader) -> Option<()>,
 ) {
     match value.get_ref() {
         DeValue::Table(table) => {
             for (id, value) in table.iter() {
                 read(
-                    Spanned::new(id.get_ref().to_string(), span_of(id)),
+                    Spanned::new(id.get_ref().to_string(), out.span_of(id)),
                     value,
                     out,
                 );
             }
         }
         _ => out.push(schema::wrong_type(
-            span_of(value),
+            out.span_of(value),
             key,
             "a table",
             "something else",
@@ -440,7 +444,7 @@ fn each_entry<'t, 'i>(
 fn read_source(
     id: Spanned<String>,
     table: &TableReader<'_, '_>,
-    out: &mut Vec<Finding>,
+    out: &mut Reader,
 ) -> Option<Source> {
     let title = table.required("title", "\"...\"", out, text);
     let publisher = table.optional("publisher", out, text);
@@ -466,16 +470,11 @@ fn read_source(
 
 /// Reads the `[[commitment]]` array; `first_index` numbers commitments
 /// without a readable id in messages ("commitment #12").
-fn read_commitments(
-    value: &Value<'_>,
-    first_index: usize,
-    ledger: &mut Ledger,
-    out: &mut Vec<Finding>,
-) {
+fn read_commitments(value: &Value<'_>, first_index: usize, ledger: &mut Ledger, out: &mut Reader) {
     let DeValue::Array(items) = value.get_ref() else {
         out.push(
             schema::wrong_type(
-                span_of(value),
+                out.span_of(value),
                 "commitment",
                 "an array of tables",
                 "a single table",
@@ -507,13 +506,13 @@ fn read_commitments(
     }
 }
 
-fn read_commitment(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Commitment> {
+fn read_commitment(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Commitment> {
     let id = table.required("id", "\"kebab-case-id\"", out, text);
     let title = table.required("title", "\"...\"", out, text);
     let parties = table.required("parties", "[\"...\"]", out, |v, k, out| {
         let parties = array(v, k, out, |item, _, out| text(item, "parties", out))?;
         if parties.is_empty() {
-            out.push(schema::empty_list(span_of(v), k));
+            out.push(schema::empty_list(out.span_of(v), k));
             return None;
         }
         Some(parties)
@@ -570,11 +569,11 @@ fn read_commitment(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Optio
     })
 }
 
-fn status(value: &Value<'_>, key: &str, out: &mut Vec<Finding>) -> Option<Spanned<Status>> {
+fn status(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<Status>> {
     choice(value, key, &Status::ALL, Status::as_str, out)
 }
 
-fn read_citation(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Citation> {
+fn read_citation(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Citation> {
     let source_ref = table.required("ref", "\"SOURCE-ID\"", out, text);
     let quote = table.required("quote", "\"...\"", out, text);
     Some(Citation {
@@ -583,17 +582,17 @@ fn read_citation(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<
     })
 }
 
-fn read_evidence(value: &Value<'_>, out: &mut Vec<Finding>) -> Option<Evidence> {
+fn read_evidence(value: &Value<'_>, out: &mut Reader) -> Option<Evidence> {
     let DeValue::Table(table) = value.get_ref() else {
         out.push(schema::wrong_type(
-            span_of(value),
+            out.span_of(value),
             "evidence",
             "a table such as { url = \"...\", quote = \"...\" }",
             "something else",
         ));
         return None;
     };
-    let span = span_of(value);
+    let span = out.span_of(value);
     let what = "evidence".to_owned();
     match (table.contains_key("ref"), table.contains_key("url")) {
         (true, false) => {
@@ -624,15 +623,11 @@ fn read_evidence(value: &Value<'_>, out: &mut Vec<Finding>) -> Option<Evidence> 
     }
 }
 
-fn read_evidence_list(
-    value: &Value<'_>,
-    key: &str,
-    out: &mut Vec<Finding>,
-) -> Option<Vec<Evidence>> {
+fn read_evidence_list(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<Evidence>> {
     array(value, key, out, |item, _, out| read_evidence(item, out))
 }
 
-fn read_update(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Update> {
+fn read_update(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Update> {
     let date = table.required("date", "2024-11-14", out, date);
     let status = table.required("status", "\"in_progress\"", out, status);
     let note = table.required("note", "\"what happened\"", out, any_string);
@@ -646,7 +641,7 @@ fn read_update(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Up
     })
 }
 
-fn read_measurement(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Measurement> {
+fn read_measurement(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Measurement> {
     let value = table.required("value", "0", out, number);
     let date = table.required("date", "2024-06-28", out, date);
     let date_estimated = table.optional("date_estimated", out, boolean);
@@ -660,7 +655,7 @@ fn read_measurement(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Opti
     })
 }
 
-fn read_target(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Target> {
+fn read_target(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Target> {
     let metric = table.required("metric", "\"...\"", out, text);
     let unit = table.required("unit", "\"...\"", out, text);
     let baseline = table.optional("baseline", out, |v, k, out| {
@@ -692,14 +687,10 @@ fn read_target(table: &TableReader<'_, '_>, out: &mut Vec<Finding>) -> Option<Ta
     })
 }
 
-fn read_levels(
-    value: &Value<'_>,
-    key: &str,
-    out: &mut Vec<Finding>,
-) -> Option<Vec<(Spanned<String>, Spanned<Level>)>> {
+fn read_levels(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<RuleLevel>> {
     let DeValue::Table(table) = value.get_ref() else {
         out.push(schema::wrong_type(
-            span_of(value),
+            out.span_of(value),
             key,
             "a table of rule = \"level\"",
             "something else",
@@ -708,7 +699,7 @@ fn read_levels(
     };
     let mut levels = Vec::new();
     for (rule_key, level) in table.iter() {
-        let name = Spanned::new(rule_key.get_ref().to_string(), span_of(rule_key));
+        let name = Spanned::new(rule_key.get_ref().to_string(), out.span_of(rule_key));
         let level = choice(level, "level", &Level::ALL, Level::as_str, out);
         match rules::find(&name.value) {
             None => out.push(schema::unknown_rule(
@@ -717,7 +708,7 @@ fn read_levels(
                 rules::suggest(&name.value),
             )),
             Some(rule) if rule.fixed_level => out.push(schema::fixed_level(name.span, rule)),
-            Some(_) => levels.extend(level.map(|level| (name, level))),
+            Some(rule) => levels.extend(level.map(|level| RuleLevel { name, rule, level })),
         }
     }
     Some(levels)

@@ -14,32 +14,36 @@ use crate::suggest;
 /// A spanned TOML value as the parser gives it.
 pub(crate) type Value<'i> = toml::Spanned<DeValue<'i>>;
 
-thread_local! {
-    /// Where the text being read starts in the ledger. Chunks of a large
-    /// ledger are parsed on their own, so their spans start at 0; every span
-    /// the readers report is shifted by this much.
-    static SPAN_OFFSET: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+/// Reads typed values out of a parsed TOML document and collects what is
+/// wrong with them. Spans are shifted by `offset`: a chunk of a large ledger
+/// is parsed on its own, so its spans start at 0, not where the chunk
+/// starts in the ledger.
+#[derive(Debug, Default)]
+pub(crate) struct Reader {
+    offset: usize,
+    /// What is wrong, in the order it was found.
+    pub findings: Vec<Finding>,
 }
 
-/// Shifts the spans of everything read on this thread by `offset` until the
-/// guard is dropped.
-pub(crate) fn offset_spans(offset: usize) -> OffsetGuard {
-    OffsetGuard(SPAN_OFFSET.with(|cell| cell.replace(offset)))
-}
-
-/// Restores the previous offset when dropped.
-pub(crate) struct OffsetGuard(usize);
-
-impl Drop for OffsetGuard {
-    fn drop(&mut self) {
-        SPAN_OFFSET.with(|cell| cell.set(self.0));
+impl Reader {
+    /// A reader of text that starts `offset` bytes into the ledger.
+    pub fn at(offset: usize) -> Self {
+        Reader {
+            offset,
+            findings: Vec::new(),
+        }
     }
-}
 
-pub(crate) fn span_of<T>(value: &toml::Spanned<T>) -> Span {
-    let offset = SPAN_OFFSET.with(std::cell::Cell::get);
-    let range = value.span();
-    Span::new(range.start + offset, range.end + offset)
+    /// Where `value` was written in the ledger.
+    pub fn span_of<T>(&self, value: &toml::Spanned<T>) -> Span {
+        let range = value.span();
+        Span::new(range.start + self.offset, range.end + self.offset)
+    }
+
+    /// Reports a finding.
+    pub fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
 }
 
 /// A description of a value's type for messages: "a string", "an array".
@@ -96,13 +100,13 @@ impl<'t, 'i> TableReader<'t, 'i> {
         key: &str,
         what: String,
         known: &'static [&'static str],
-        out: &mut Vec<Finding>,
+        out: &mut Reader,
     ) -> Option<Self> {
         match value.get_ref() {
-            DeValue::Table(table) => Some(TableReader::new(table, span_of(value), what, known)),
+            DeValue::Table(table) => Some(TableReader::new(table, out.span_of(value), what, known)),
             other => {
                 out.push(schema::wrong_type(
-                    span_of(value),
+                    out.span_of(value),
                     key,
                     "a table",
                     &found(other),
@@ -136,8 +140,8 @@ impl<'t, 'i> TableReader<'t, 'i> {
         &self,
         key: &str,
         hint: &str,
-        out: &mut Vec<Finding>,
-        read: impl FnOnce(&'t Value<'i>, &str, &mut Vec<Finding>) -> Option<T>,
+        out: &mut Reader,
+        read: impl FnOnce(&'t Value<'i>, &str, &mut Reader) -> Option<T>,
     ) -> Option<T> {
         match self.get(key) {
             Some(value) => read(value, key, out),
@@ -152,8 +156,8 @@ impl<'t, 'i> TableReader<'t, 'i> {
     pub fn optional<T>(
         &self,
         key: &str,
-        out: &mut Vec<Finding>,
-        read: impl FnOnce(&'t Value<'i>, &str, &mut Vec<Finding>) -> Option<T>,
+        out: &mut Reader,
+        read: impl FnOnce(&'t Value<'i>, &str, &mut Reader) -> Option<T>,
     ) -> Result<Option<T>, ()> {
         match self.get(key) {
             Some(value) => read(value, key, out).map(Some).ok_or(()),
@@ -162,12 +166,12 @@ impl<'t, 'i> TableReader<'t, 'i> {
     }
 
     /// Reports every key this table does not know.
-    pub fn finish(self, out: &mut Vec<Finding>) {
+    pub fn finish(self, out: &mut Reader) {
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if !self.known.contains(&name) {
                 out.push(schema::unknown_key(
-                    span_of(key),
+                    out.span_of(key),
                     name,
                     &self.what,
                     self.suggestion_for(name),
@@ -182,13 +186,13 @@ impl<'t, 'i> TableReader<'t, 'i> {
 pub(crate) fn any_string(
     value: &Value<'_>,
     key: &str,
-    out: &mut Vec<Finding>,
+    out: &mut Reader,
 ) -> Option<Spanned<String>> {
     match value.get_ref() {
-        DeValue::String(text) => Some(Spanned::new(text.to_string(), span_of(value))),
+        DeValue::String(text) => Some(Spanned::new(text.to_string(), out.span_of(value))),
         other => {
             out.push(schema::wrong_type(
-                span_of(value),
+                out.span_of(value),
                 key,
                 "a string",
                 &found(other),
@@ -199,11 +203,7 @@ pub(crate) fn any_string(
 }
 
 /// A string with something other than whitespace in it.
-pub(crate) fn text(
-    value: &Value<'_>,
-    key: &str,
-    out: &mut Vec<Finding>,
-) -> Option<Spanned<String>> {
+pub(crate) fn text(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<String>> {
     let text = any_string(value, key, out)?;
     if text.value.trim().is_empty() {
         out.push(schema::empty_text(text.span, key));
@@ -213,12 +213,8 @@ pub(crate) fn text(
 }
 
 /// A bare TOML date.
-pub(crate) fn date(
-    value: &Value<'_>,
-    key: &str,
-    out: &mut Vec<Finding>,
-) -> Option<Spanned<NaiveDate>> {
-    let span = span_of(value);
+pub(crate) fn date(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<NaiveDate>> {
+    let span = out.span_of(value);
     match value.get_ref() {
         DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
             (Some(date), None, None) => {
@@ -251,8 +247,8 @@ pub(crate) fn date(
 }
 
 /// An integer or a float, as `f64`.
-pub(crate) fn number(value: &Value<'_>, key: &str, out: &mut Vec<Finding>) -> Option<Spanned<f64>> {
-    let span = span_of(value);
+pub(crate) fn number(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<f64>> {
+    let span = out.span_of(value);
     let number = match value.get_ref() {
         DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
             .ok()
@@ -278,9 +274,9 @@ pub(crate) fn integer_in(
     key: &str,
     min: i64,
     max: i64,
-    out: &mut Vec<Finding>,
+    out: &mut Reader,
 ) -> Option<Spanned<i64>> {
-    let span = span_of(value);
+    let span = out.span_of(value);
     match value.get_ref() {
         DeValue::Integer(int) => match i64::from_str_radix(int.as_str(), int.radix()) {
             Ok(n) if (min..=max).contains(&n) => Some(Spanned::new(n, span)),
@@ -306,16 +302,12 @@ pub(crate) fn integer_in(
 }
 
 /// A boolean.
-pub(crate) fn boolean(
-    value: &Value<'_>,
-    key: &str,
-    out: &mut Vec<Finding>,
-) -> Option<Spanned<bool>> {
+pub(crate) fn boolean(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<bool>> {
     match value.get_ref() {
-        DeValue::Boolean(b) => Some(Spanned::new(*b, span_of(value))),
+        DeValue::Boolean(b) => Some(Spanned::new(*b, out.span_of(value))),
         other => {
             out.push(schema::wrong_type(
-                span_of(value),
+                out.span_of(value),
                 key,
                 "true or false",
                 &found(other),
@@ -330,8 +322,8 @@ pub(crate) fn boolean(
 pub(crate) fn array<'t, 'i, T>(
     value: &'t Value<'i>,
     key: &str,
-    out: &mut Vec<Finding>,
-    mut read: impl FnMut(&'t Value<'i>, usize, &mut Vec<Finding>) -> Option<T>,
+    out: &mut Reader,
+    mut read: impl FnMut(&'t Value<'i>, usize, &mut Reader) -> Option<T>,
 ) -> Option<Vec<T>> {
     match value.get_ref() {
         DeValue::Array(items) => {
@@ -347,7 +339,7 @@ pub(crate) fn array<'t, 'i, T>(
         }
         other => {
             out.push(schema::wrong_type(
-                span_of(value),
+                out.span_of(value),
                 key,
                 "an array",
                 &found(other),
@@ -363,7 +355,7 @@ pub(crate) fn choice<T: Copy>(
     key: &str,
     all: &[T],
     name: impl Fn(T) -> &'static str,
-    out: &mut Vec<Finding>,
+    out: &mut Reader,
 ) -> Option<Spanned<T>> {
     let word = any_string(value, key, out)?;
     if let Some(found) = all.iter().copied().find(|item| name(*item) == word.value) {

@@ -4,8 +4,10 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::Loaded;
+use crate::diagnostic::Finding;
 use crate::model::Ledger;
-use crate::rules::source_file::{self, Problem};
+use crate::rules::source_file;
+use crate::span::Span;
 
 pub(super) fn load(ledger: &Ledger, base: &Path, ledger_name: &str, loaded: &mut Loaded) {
     let display_base = Path::new(ledger_name).parent().unwrap_or(Path::new(""));
@@ -17,11 +19,43 @@ pub(super) fn load(ledger: &Ledger, base: &Path, ledger_name: &str, loaded: &mut
                 let id = loaded.files.add(name, text);
                 loaded.source_files.insert(source.id.value.clone(), id);
             }
-            Err(problem) => {
-                loaded
-                    .findings
-                    .push(source_file::finding(file.span, &file.value, &problem))
+            Err(problem) => loaded
+                .findings
+                .push(problem.finding(file.span, &file.value)),
+        }
+    }
+}
+
+/// Why a source's local copy was not read.
+#[derive(Debug)]
+pub(crate) enum Problem {
+    Absolute,
+    Escapes,
+    SymlinkOutside(PathBuf),
+    NotFound,
+    NotAFile,
+    NotUtf8 { offset: usize },
+    Binary { offset: usize },
+    TooLarge { size: u64 },
+    Io(std::io::Error),
+}
+
+impl Problem {
+    /// The `source-file` finding for this problem with the file written as
+    /// `written` at `span`.
+    fn finding(&self, span: Span, written: &str) -> Finding {
+        match self {
+            Problem::Absolute => source_file::absolute(span, written),
+            Problem::Escapes => source_file::escapes(span, written),
+            Problem::SymlinkOutside(resolved) => {
+                source_file::symlink_outside(span, written, resolved)
             }
+            Problem::NotFound => source_file::not_found(span, written),
+            Problem::NotAFile => source_file::not_a_file(span, written),
+            Problem::NotUtf8 { offset } => source_file::not_utf8(span, written, *offset),
+            Problem::Binary { offset } => source_file::binary(span, written, *offset),
+            Problem::TooLarge { size } => source_file::too_large(span, written, *size),
+            Problem::Io(error) => source_file::unreadable(span, written, error),
         }
     }
 }

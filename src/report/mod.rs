@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::check::{CheckOptions, OverrideError, check_view};
+use crate::check::{Levels, check_view};
 use crate::diagnostic::{Finding, LEDGER_FILE};
 use crate::load::Loaded;
 use crate::model::{Commitment, Evidence, Kind, Ledger, Status};
@@ -21,8 +21,7 @@ use crate::replay;
 
 pub use self::csv::to_csv;
 pub use self::html::to_html;
-pub(crate) use self::markdown::link as markdown_link;
-pub use self::markdown::{cell as markdown_cell, status_label, to_markdown};
+pub use self::markdown::to_markdown;
 
 /// The version of the JSON report's shape; bumped on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -257,18 +256,6 @@ pub struct TargetProgress {
     pub progress_percent: Option<f64>,
 }
 
-impl Serialize for Status {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl Serialize for Kind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
 /// Why a report cannot be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -277,21 +264,17 @@ pub enum ReportError {
         "the ledger has syntax or schema errors; fix them first (`commitments check` shows them)"
     )]
     NotLoaded(Vec<Finding>),
-    /// A bad `--allow/--warn/--deny`.
-    #[error(transparent)]
-    Levels(#[from] OverrideError),
 }
 
-/// Builds the report of `loaded` at `options.as_of`.
-pub fn build(loaded: &Loaded, options: &CheckOptions) -> Result<Report, ReportError> {
+/// Builds the report of `loaded` at `as_of`, its findings at `levels`.
+pub fn build(loaded: &Loaded, levels: &Levels, as_of: NaiveDate) -> Result<Report, ReportError> {
     // Syntax and schema findings come from the loader, at fixed levels.
     let blocking: Vec<Finding> = loaded.blocking_findings();
     let (Some(ledger), true) = (&loaded.ledger, blocking.is_empty()) else {
         return Err(ReportError::NotLoaded(blocking));
     };
-    let as_of = options.as_of;
     let view = replay::as_of(ledger, as_of);
-    let findings = check_view(loaded, Some(&view), options)?;
+    let findings = check_view(loaded, Some(&view), levels, as_of);
     Ok(Builder::new(loaded, ledger, &view, as_of).report(&findings))
 }
 

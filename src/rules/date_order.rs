@@ -2,9 +2,10 @@
 
 use chrono::NaiveDate;
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
 use crate::model::{Evidence, Update};
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 
 /// The rule.
@@ -45,10 +46,9 @@ made = 2024-06-28
 date = 2024-06-01     # before the commitment was made
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let after_as_of = |date: &Spanned<NaiveDate>, what: &str, out: &mut Vec<Finding>| {
         if date.value > cx.as_of {
             out.push(

@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -37,10 +38,9 @@ id = \"fta-upgrade\"
 id = \"fta-upgrade\"     # used above already
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut first_use = HashMap::with_capacity(cx.ledger.commitments.len());
     for commitment in &cx.ledger.commitments {
         let id = &commitment.id;

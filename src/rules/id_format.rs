@@ -1,7 +1,8 @@
 //! C017 `id-format`: ids that are not ASCII kebab-case.
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 
 /// The rule.
@@ -32,7 +33,6 @@ hand. One spelling rule means no look-alike ids (`Chancay_Harbor` next to
 id = \"Chancay Harbor\"   # write: chancay-harbor
 ```
 ",
-    check: Some(check),
 };
 
 /// Whether `id` is lowercase ASCII words of letters and digits joined by
@@ -57,7 +57,7 @@ fn kebab(id: &str) -> String {
         .join("-")
 }
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let ledger = cx.ledger;
     let ids = ledger
         .parties

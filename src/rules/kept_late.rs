@@ -1,8 +1,9 @@
 //! C014 `kept-late`: a deliverable was `kept` after its deadline.
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
 use crate::model::{Kind, Status};
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -36,10 +37,9 @@ date = 2024-12-05      # 5 days after due
 status = \"kept\"
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for commitment in &cx.ledger.commitments {
         let Some(due) = &commitment.due else { continue };
         let updates = &commitment.updates;

@@ -1,8 +1,9 @@
 //! C011 `missing-evidence`: a status claim without evidence, or an empty note.
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
 use crate::model::Status;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -36,10 +37,9 @@ status = \"kept\"
 note = \"\"          # empty note, and no evidence = [...]
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let cite = "add `evidence = [{ url = \"https://...\", quote = \"...\" }]` or `[{ ref = \"SOURCE-ID\", quote = \"...\" }]`";
     for commitment in &cx.ledger.commitments {
         for update in &commitment.updates {

@@ -1,15 +1,15 @@
-//! The rule registry.
+//! The rule registry: every rule, the checks that run on the loaded model,
+//! and rule selectors (`--allow stale`, `[checker.levels]`).
 //!
 //! Each rule lives in its own file with its code, name, default level,
 //! documentation and all of its diagnostic text. [`RULES`] lists them all;
 //! `commitments rules` prints the list and `commitments explain` the docs.
+//! The loader reports three of them (`syntax`, `schema`, `source-file`);
+//! [`CHECKS`] runs the others.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
-
-use crate::diagnostic::{FileId, Files, Finding, Severity};
-use crate::model::{Commitment, Ledger};
+use crate::context::Context;
+use crate::diagnostic::Finding;
+pub use crate::rule::{Level, Rule, Severity};
 
 pub mod date_order;
 pub mod duplicate_id;
@@ -50,65 +50,26 @@ pub static RULES: &[&Rule] = &[
     &id_format::RULE,
 ];
 
-/// How a rule's findings are treated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, schemars::JsonSchema)]
-#[schemars(rename_all = "snake_case")]
-pub enum Level {
-    /// Not reported.
-    Allow,
-    /// Reported; `check` still passes.
-    Warning,
-    /// Reported; `check` fails.
-    Error,
-}
+/// A check: reads the context, pushes findings at the rule's default level.
+pub(crate) type Check = fn(&Context<'_>, &mut Vec<Finding>);
 
-impl Level {
-    /// Every level, as written in the ledger.
-    pub const ALL: [Level; 3] = [Level::Error, Level::Warning, Level::Allow];
-
-    /// The spelling in the ledger and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Allow => "allow",
-            Level::Warning => "warning",
-            Level::Error => "error",
-        }
-    }
-
-    /// The severity findings get at this level; `None` for `allow`.
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Allow => None,
-            Level::Warning => Some(Severity::Warning),
-            Level::Error => Some(Severity::Error),
-        }
-    }
-}
-
-/// Everything known about one rule.
-#[derive(Debug)]
-pub struct Rule {
-    /// Stable code, such as `C004`. Never reused.
-    pub code: &'static str,
-    /// Stable kebab-case name, such as `duplicate-id`.
-    pub name: &'static str,
-    /// The level unless the ledger or the command line changes it.
-    pub default_level: Level,
-    /// Whether the level is fixed (syntax and schema errors cannot be allowed:
-    /// nothing after them could be trusted).
-    pub fixed_level: bool,
-    /// The `help:` to show instead of the rule's own when an editing command
-    /// (`update`, `add`, ...) caused the finding: there the user fixes it
-    /// with a flag, not by writing TOML.
-    pub edit_help: Option<&'static str>,
-    /// One line for `commitments rules`.
-    pub summary: &'static str,
-    /// Markdown with the headings "What it checks", "Why" and "Example",
-    /// printed by `commitments explain`.
-    pub doc: &'static str,
-    /// The check itself; `None` for findings the loader makes.
-    pub(crate) check: Option<fn(&Context<'_>, &mut Vec<Finding>)>,
-}
+/// Every rule that runs on the loaded model, with its check, in code order.
+pub(crate) static CHECKS: &[(&Rule, Check)] = &[
+    (&duplicate_id::RULE, duplicate_id::check),
+    (&unknown_reference::RULE, unknown_reference::check),
+    (&parent_cycle::RULE, parent_cycle::check),
+    (&quote_not_in_source::RULE, quote_not_in_source::check),
+    (&date_order::RULE, date_order::check),
+    (&status_mismatch::RULE, status_mismatch::check),
+    (&status_kind::RULE, status_kind::check),
+    (&missing_evidence::RULE, missing_evidence::check),
+    (&reopened::RULE, reopened::check),
+    (&overdue::RULE, overdue::check),
+    (&kept_late::RULE, kept_late::check),
+    (&stale::RULE, stale::check),
+    (&target_order::RULE, target_order::check),
+    (&id_format::RULE, id_format::check),
+];
 
 /// Finds a rule by code (`C004`, any case) or name (`duplicate-id`).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
@@ -126,51 +87,60 @@ pub fn suggest(code_or_name: &str) -> Option<&'static str> {
     )
 }
 
-/// What a rule may look at. Built once per check.
-pub struct Context<'a> {
-    /// The loaded ledger.
-    pub ledger: &'a Ledger,
-    /// The date the ledger is checked at ("today").
-    pub as_of: NaiveDate,
-    /// The ledger and source texts.
-    pub files: &'a Files,
-    /// Source id → the loaded local copy of that source.
-    pub source_files: &'a HashMap<String, FileId>,
-    /// Commitment id → first commitment with that id.
-    pub commitments_by_id: HashMap<&'a str, &'a Commitment>,
+/// What a level setting applies to: one rule, or every warning.
+#[derive(Debug, Clone, Copy)]
+pub enum Selector {
+    /// One rule, by code or name.
+    Rule(&'static Rule),
+    /// `warnings`: every rule that is at warning level once the others apply.
+    Warnings,
 }
 
-impl<'a> Context<'a> {
-    /// Builds the context and its indexes.
-    pub fn new(
-        ledger: &'a Ledger,
-        as_of: NaiveDate,
-        files: &'a Files,
-        source_files: &'a HashMap<String, FileId>,
-    ) -> Self {
-        let mut commitments_by_id = HashMap::with_capacity(ledger.commitments.len());
-        for commitment in &ledger.commitments {
-            commitments_by_id
-                .entry(commitment.id.value.as_str())
-                .or_insert(commitment);
+/// A selector that names no rule, or a rule whose level is fixed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SelectorError {
+    /// No such rule.
+    #[error("no rule is called `{name}`{}\n  help: `commitments rules` lists every code and name; `warnings` means every warning", suggestion.map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+    UnknownRule {
+        /// What was given.
+        name: String,
+        /// The closest code or name.
+        suggestion: Option<&'static str>,
+    },
+    /// The rule cannot be changed.
+    #[error(
+        "the level of {} `{}` cannot be changed: a ledger that does not load cannot be checked further",
+        rule.code,
+        rule.name
+    )]
+    FixedLevel {
+        /// The rule.
+        rule: &'static Rule,
+    },
+}
+
+impl Selector {
+    /// A rule code, a rule name, or `warnings`.
+    pub fn parse(text: &str) -> Result<Selector, SelectorError> {
+        if text == "warnings" {
+            return Ok(Selector::Warnings);
         }
-        Context {
-            ledger,
-            as_of,
-            files,
-            source_files,
-            commitments_by_id,
+        match find(text) {
+            None => Err(SelectorError::UnknownRule {
+                name: text.to_owned(),
+                suggestion: suggest(text),
+            }),
+            Some(rule) if rule.fixed_level => Err(SelectorError::FixedLevel { rule }),
+            Some(rule) => Ok(Selector::Rule(rule)),
         }
     }
 }
 
-/// Runs every rule that has a check, at default levels.
+/// Runs every check, at default levels.
 pub(crate) fn run_all(cx: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for rule in RULES {
-        if let Some(check) = rule.check {
-            check(cx, &mut findings);
-        }
+    for (_, check) in CHECKS {
+        check(cx, &mut findings);
     }
     findings
 }
@@ -285,6 +255,41 @@ mod tests {
                 assert!(rule.doc.contains(heading), "{} lacks {heading}", rule.code);
             }
         }
+    }
+
+    #[test]
+    fn every_rule_the_loader_does_not_report_has_a_check() {
+        let loader = [syntax::RULE.code, schema::RULE.code, source_file::RULE.code];
+        let checked: Vec<&str> = CHECKS.iter().map(|(rule, _)| rule.code).collect();
+        let expected: Vec<&str> = RULES
+            .iter()
+            .map(|rule| rule.code)
+            .filter(|code| !loader.contains(code))
+            .collect();
+        assert_eq!(checked, expected);
+    }
+
+    #[test]
+    fn selectors_name_rules_or_every_warning() {
+        assert!(
+            matches!(Selector::parse("stale"), Ok(Selector::Rule(rule)) if rule.code == "C015")
+        );
+        assert!(matches!(Selector::parse("c015"), Ok(Selector::Rule(rule)) if rule.code == "C015"));
+        assert!(matches!(
+            Selector::parse("warnings"),
+            Ok(Selector::Warnings)
+        ));
+        assert_eq!(
+            Selector::parse("stal").unwrap_err(),
+            SelectorError::UnknownRule {
+                name: "stal".into(),
+                suggestion: Some("stale")
+            }
+        );
+        assert!(matches!(
+            Selector::parse("syntax"),
+            Err(SelectorError::FixedLevel { .. })
+        ));
     }
 
     #[test]

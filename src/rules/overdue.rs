@@ -1,8 +1,9 @@
 //! C013 `overdue`: a deliverable's deadline passed and it is still open.
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
 use crate::model::Kind;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -34,10 +35,9 @@ due = 2024-11-30
 status = \"in_progress\"   # as of 2025-01-01: 32 days overdue
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for commitment in &cx.ledger.commitments {
         let Some(due) = &commitment.due else { continue };
         if commitment.kind.value != Kind::Deliverable

@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -37,7 +38,6 @@ id = \"digital-economy-document\"
 parent = \"joint-action-plan\"
 ```
 ",
-    check: Some(check),
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -46,7 +46,7 @@ enum Visit {
     Done,
 }
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let commitments = &cx.ledger.commitments;
     let index: HashMap<&str, usize> = commitments
         .iter()

@@ -2,10 +2,13 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
+use crate::context::Context;
 use crate::diagnostic::{FileId, Finding, Label};
 use crate::model::{Citation, Evidence};
 use crate::quote::{self, FoldedText};
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -43,10 +46,9 @@ source = { ref = \"xinhua-2024-06-28\", quote = \"Xi promised more scholarships\
 # the article says: \"promised more scholarships for Peruvian students\"
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     // Gather the quotes per source file, then find all of a file's quotes in
     // one pass over it (Aho-Corasick): linear in the file and the quotes,
     // however many quotes cite it.
@@ -71,32 +73,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     let mut files: Vec<FileId> = by_file.keys().copied().collect();
     files.sort_unstable();
-    // Sources are independent: spread them over the cores, then report in
-    // file order so the output does not depend on the schedule.
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, files.len().max(1));
-    let per_worker = files.len().div_ceil(workers).max(1);
-    let results: Vec<Vec<Finding>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(per_worker)
-            .map(|group| {
-                let by_file = &by_file;
-                scope.spawn(move || {
-                    let mut found = Vec::new();
-                    for &file in group {
-                        check_file(cx, file, &by_file[&file], &mut found);
-                    }
-                    found
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().unwrap_or_default())
-            .collect()
-    });
-    out.extend(results.into_iter().flatten());
+    // Sources are independent: check them in parallel, then report in file
+    // order so the output does not depend on the schedule.
+    let found: Vec<Vec<Finding>> = files
+        .par_iter()
+        .map(|file| {
+            let mut found = Vec::new();
+            check_file(cx, *file, &by_file[file], &mut found);
+            found
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
 }
 
 /// Checks every quote that cites one source file.

@@ -1,7 +1,8 @@
 //! C012 `reopened`: an update moves a commitment out of a final status.
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -35,10 +36,9 @@ date = 2025-03-01
 status = \"at_risk\"     # reopens a kept commitment
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for commitment in &cx.ledger.commitments {
         for pair in commitment.updates.windows(2) {
             let (before, after) = (&pair[0], &pair[1]);

@@ -3,7 +3,7 @@
 //! The loader reports these; this file holds their text.
 
 use crate::diagnostic::Finding;
-use crate::rules::{Level, Rule};
+use crate::rule::{Level, Rule};
 use crate::span::Span;
 use crate::suggest::one_of;
 
@@ -42,7 +42,6 @@ stauts = \"kept\"     # unknown key `stauts`: did you mean `status`?
 made = \"2024-06-28\" # a string, not a date: write made = 2024-06-28
 ```
 ",
-    check: None,
 };
 
 pub(crate) fn unknown_key(
@@ -176,7 +175,7 @@ pub(crate) fn unknown_rule(span: Span, found: &str, suggestion: Option<&str>) ->
     .help("`commitments rules` lists every code and name")
 }
 
-pub(crate) fn fixed_level(span: Span, rule: &crate::rules::Rule) -> Finding {
+pub(crate) fn fixed_level(span: Span, rule: &Rule) -> Finding {
     Finding::new(
         &RULE,
         span,

@@ -1,9 +1,9 @@
 //! C003 `source-file`: a source's local `file` cannot be used.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use crate::diagnostic::Finding;
-use crate::rules::{Level, Rule};
+use crate::rule::{Level, Rule};
 use crate::span::Span;
 
 /// The rule.
@@ -36,90 +36,109 @@ title = \"China ready to advance comprehensive strategic partnership with Peru t
 file = \"../../etc/passwd\"   # leads out of the ledger's folder
 ```
 ",
-    check: None,
 };
 
-/// What is wrong with a source's file.
-#[derive(Debug)]
-pub(crate) enum Problem {
-    Absolute,
-    Escapes,
-    SymlinkOutside(PathBuf),
-    NotFound,
-    NotAFile,
-    NotUtf8 { offset: usize },
-    Binary { offset: usize },
-    TooLarge { size: u64 },
-    Io(std::io::Error),
+// One constructor per way a source file can fail to be read; the loader
+// (`load/source_files.rs`) decides which applies.
+
+const KEEP_INSIDE: &str =
+    "copy the source into the ledger's folder (for example `sources/`) and give its relative path";
+
+/// `file = "/etc/..."`.
+pub(crate) fn absolute(span: Span, written: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` is an absolute path"),
+    )
+    .label("absolute path")
+    .help(KEEP_INSIDE)
+    .note("the file was not read")
 }
 
-pub(crate) fn finding(span: Span, written: &str, problem: &Problem) -> Finding {
-    let keep_inside = "copy the source into the ledger's folder (for example `sources/`) and give its relative path";
-    match problem {
-        Problem::Absolute => Finding::new(
-            &RULE,
-            span,
-            format!("source file `{written}` is an absolute path"),
-        )
-        .label("absolute path")
-        .help(keep_inside)
-        .note("the file was not read"),
-        Problem::Escapes => Finding::new(
-            &RULE,
-            span,
-            format!("source file `{written}` is outside the ledger's folder"),
-        )
-        .label("`..` leads out of the ledger's folder")
-        .help(keep_inside)
-        .note("the file was not read"),
-        Problem::SymlinkOutside(resolved) => Finding::new(
-            &RULE,
-            span,
-            format!("source file `{written}` is a link that leads outside the ledger's folder"),
-        )
-        .label(format!("resolves to {}", resolved.display()))
-        .help(keep_inside)
-        .note("the file was not read"),
-        Problem::NotFound => Finding::new(
-            &RULE,
-            span,
-            format!("source file `{written}` does not exist"),
-        )
-        .label("no such file")
-        .help(
-            "the path is relative to the folder of the ledger; check its spelling, or add the file",
-        ),
-        Problem::NotAFile => Finding::new(
-            &RULE,
-            span,
-            format!("source file `{written}` is not a file"),
-        )
-        .label("a directory, not a file")
-        .help("name the text file itself"),
-        Problem::NotUtf8 { offset } => Finding::new(
-            &RULE,
-            span,
-            format!("source file `{written}` is not UTF-8 text"),
-        )
-        .label(format!("invalid UTF-8 at byte {offset} of the file"))
-        .help("save the local copy as UTF-8 plain text so quotes can be verified"),
-        Problem::Binary { offset } => Finding::new(&RULE, span, format!("source file `{written}` is binary, not text"))
-            .label(format!("a NUL byte at byte {offset} of the file"))
-            .help("keep a plain-text copy of the source (for a PDF, its extracted text) so quotes can be verified"),
-        Problem::TooLarge { size } => Finding::new(
-            &RULE,
-            span,
-            format!("source file `{written}` is {size} bytes, more than the limit of 64 MiB"),
-        )
-        .label("too large")
-        .help("keep only the text of the document")
-        .note("the file was not read"),
-        Problem::Io(error) => Finding::new(
-            &RULE,
-            span,
-            format!("source file `{written}` cannot be read: {error}"),
-        )
-        .label("unreadable")
-        .help("check the file's permissions"),
-    }
+/// `file = "../../..."`, leading out of the ledger's folder.
+pub(crate) fn escapes(span: Span, written: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` is outside the ledger's folder"),
+    )
+    .label("`..` leads out of the ledger's folder")
+    .help(KEEP_INSIDE)
+    .note("the file was not read")
+}
+
+/// A symbolic link that resolves outside the ledger's folder.
+pub(crate) fn symlink_outside(span: Span, written: &str, resolved: &Path) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` is a link that leads outside the ledger's folder"),
+    )
+    .label(format!("resolves to {}", resolved.display()))
+    .help(KEEP_INSIDE)
+    .note("the file was not read")
+}
+
+/// No file there.
+pub(crate) fn not_found(span: Span, written: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` does not exist"),
+    )
+    .label("no such file")
+    .help("the path is relative to the folder of the ledger; check its spelling, or add the file")
+}
+
+/// A directory or another thing that is not a regular file.
+pub(crate) fn not_a_file(span: Span, written: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` is not a file"),
+    )
+    .label("a directory, not a file")
+    .help("name the text file itself")
+}
+
+/// Bytes that are not UTF-8, the first at `offset`.
+pub(crate) fn not_utf8(span: Span, written: &str, offset: usize) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` is not UTF-8 text"),
+    )
+    .label(format!("invalid UTF-8 at byte {offset} of the file"))
+    .help("save the local copy as UTF-8 plain text so quotes can be verified")
+}
+
+/// A NUL byte at `offset`: a binary file.
+pub(crate) fn binary(span: Span, written: &str, offset: usize) -> Finding {
+    Finding::new(&RULE, span, format!("source file `{written}` is binary, not text"))
+        .label(format!("a NUL byte at byte {offset} of the file"))
+        .help("keep a plain-text copy of the source (for a PDF, its extracted text) so quotes can be verified")
+}
+
+/// Over the size limit.
+pub(crate) fn too_large(span: Span, written: &str, size: u64) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` is {size} bytes, more than the limit of 64 MiB"),
+    )
+    .label("too large")
+    .help("keep only the text of the document")
+    .note("the file was not read")
+}
+
+/// Any other failure to read it.
+pub(crate) fn unreadable(span: Span, written: &str, error: &std::io::Error) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` cannot be read: {error}"),
+    )
+    .label("unreadable")
+    .help("check the file's permissions")
 }

@@ -1,8 +1,9 @@
 //! C015 `stale`: an open commitment that nobody has looked at for too long.
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
 use crate::model::DEFAULT_STALE_AFTER_DAYS;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -37,10 +38,9 @@ made = 2024-06-28
 status = \"announced\"   # as of 2025-06-01: 338 days without an update
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let limit = cx
         .ledger
         .meta

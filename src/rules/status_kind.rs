@@ -1,8 +1,9 @@
 //! C010 `status-kind`: a status that does not fit the commitment's kind.
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
 use crate::model::{Commitment, Kind, Status};
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 
 /// The rule.
@@ -37,10 +38,9 @@ kind = \"ongoing\"
 status = \"kept\"     # an ongoing commitment is never kept: use `active`
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for commitment in &cx.ledger.commitments {
         report(commitment, &commitment.status, "status", out);
         for update in &commitment.updates {

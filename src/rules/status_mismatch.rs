@@ -1,8 +1,9 @@
 //! C009 `status-mismatch`: `status` disagrees with the history.
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
 use crate::model::Status;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -35,10 +36,9 @@ date = 2024-11-14
 status = \"in_progress\"   # the latest update says in_progress
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for commitment in &cx.ledger.commitments {
         let status = &commitment.status;
         match commitment.updates.last() {

@@ -1,7 +1,7 @@
 //! C001 `syntax`: the file is not valid TOML.
 
 use crate::diagnostic::Finding;
-use crate::rules::{Level, Rule};
+use crate::rule::{Level, Rule};
 use crate::span::Span;
 
 /// The rule.
@@ -31,7 +31,6 @@ id = \"chancay-harbor\"
 title = \"Complete Chancay Harbor on schedule   # the closing quote is missing
 ```
 ",
-    check: None,
 };
 
 /// A TOML parse error at `span` of `text`.

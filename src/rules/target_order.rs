@@ -1,7 +1,8 @@
 //! C016 `target-order`: target observations out of order or in the future.
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -36,10 +37,9 @@ date = 2020-09-01     # before the baseline
 value = 30
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for target in cx
         .ledger
         .commitments

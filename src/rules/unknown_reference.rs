@@ -2,9 +2,10 @@
 
 use std::collections::HashSet;
 
+use crate::context::Context;
 use crate::diagnostic::Finding;
 use crate::model::Evidence;
-use crate::rules::{Context, Level, Rule};
+use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 use crate::suggest;
 
@@ -42,10 +43,9 @@ name = \"Republic of Peru\"
 parties = [\"cn\", \"pe\"]   # `cn` is not declared
 ```
 ",
-    check: Some(check),
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let ledger = cx.ledger;
     let parties: HashSet<&str> = ledger.parties.iter().map(|p| p.id.value.as_str()).collect();
     let sources: HashSet<&str> = ledger.sources.iter().map(|s| s.id.value.as_str()).collect();

@@ -1,0 +1,37 @@
+//! What a rule may look at: the ledger, the as-of date and the files.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{FileId, Files};
+use crate::model::Ledger;
+
+/// What a rule may look at. Built once per check.
+pub struct Context<'a> {
+    /// The loaded ledger.
+    pub ledger: &'a Ledger,
+    /// The date the ledger is checked at ("today").
+    pub as_of: NaiveDate,
+    /// The ledger and source texts.
+    pub files: &'a Files,
+    /// Source id → the loaded local copy of that source.
+    pub source_files: &'a HashMap<String, FileId>,
+}
+
+impl<'a> Context<'a> {
+    /// Builds the context.
+    pub fn new(
+        ledger: &'a Ledger,
+        as_of: NaiveDate,
+        files: &'a Files,
+        source_files: &'a HashMap<String, FileId>,
+    ) -> Self {
+        Context {
+            ledger,
+            as_of,
+            files,
+            source_files,
+        }
+    }
+}
