@@ -17,6 +17,7 @@ pub const LEDGER_FILE: FileId = 0;
 #[derive(Debug, Clone, Default)]
 pub struct Files {
     inner: SimpleFiles<String, String>,
+    count: usize,
 }
 
 /// A 1-based line and column (in characters) in a file.
@@ -31,7 +32,18 @@ pub struct Position {
 impl Files {
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: String, text: String) -> FileId {
+        self.count += 1;
         self.inner.add(name, text)
+    }
+
+    /// How many files there are; their ids are `0..len()`.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
     }
 
     /// The display name of a file.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Commitment, Evidence, Ledger, Status, Update};
-use crate::text::{markdown_cell as cell, markdown_link as link, status_label};
+use crate::text::{markdown_cell as cell, markdown_code, markdown_link as link, status_label};
 
 /// What changed between two ledgers. Serialized as is for `--format json`.
 #[derive(Debug, Clone, Serialize)]
@@ -228,8 +228,8 @@ pub fn to_markdown(diff: &LedgerDiff) -> String {
             for item in items {
                 let _ = writeln!(
                     out,
-                    "- `{}` {} ({})",
-                    item.id,
+                    "- {} {} ({})",
+                    markdown_code(&item.id),
                     cell(&item.title),
                     status_label(item.status)
                 );
@@ -240,7 +240,12 @@ pub fn to_markdown(diff: &LedgerDiff) -> String {
     if !diff.changed.is_empty() {
         let _ = writeln!(out, "### Changed\n");
         for change in &diff.changed {
-            let _ = writeln!(out, "- `{}` {}", change.id, cell(&change.title));
+            let _ = writeln!(
+                out,
+                "- {} {}",
+                markdown_code(&change.id),
+                cell(&change.title)
+            );
             if let Some([from, to]) = change.status {
                 let _ = writeln!(
                     out,

@@ -71,6 +71,25 @@ impl FoldedText {
 /// over `text` for all of them, so 10,000 quotes against a 1 MB source cost
 /// about one scan of the source.
 pub fn find_all(text: &str, quotes: &[String]) -> Vec<bool> {
+    // The same quote cited many times is one pattern: duplicates would make
+    // the automaton report every match once per copy.
+    let mut unique: Vec<&str> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let slots: Vec<usize> = quotes
+        .iter()
+        .map(|quote| {
+            *index.entry(quote.as_str()).or_insert_with(|| {
+                unique.push(quote.as_str());
+                unique.len() - 1
+            })
+        })
+        .collect();
+    let found = find_unique(text, &unique);
+    slots.into_iter().map(|slot| found[slot]).collect()
+}
+
+/// [`find_all`] for distinct quotes.
+fn find_unique(text: &str, quotes: &[&str]) -> Vec<bool> {
     let mut found = vec![false; quotes.len()];
     // An empty quote is in every text (the schema refuses empty quotes).
     for (slot, quote) in found.iter_mut().zip(quotes) {
@@ -83,9 +102,12 @@ pub fn find_all(text: &str, quotes: &[String]) -> Vec<bool> {
         .build(quotes);
     let Ok(automaton) = built else {
         // Too large to build: fall back to one search per quote.
-        return quotes.iter().map(|q| text.contains(q.as_str())).collect();
+        return quotes.iter().map(|q| text.contains(q)).collect();
     };
     let mut remaining = found.iter().filter(|f| !**f).count();
+    if remaining == 0 {
+        return found;
+    }
     for hit in automaton.find_overlapping_iter(text) {
         let slot = &mut found[hit.pattern().as_usize()];
         if !*slot {
@@ -205,11 +227,7 @@ fn align(text: &str, text_words: &[(usize, usize)], quote: &[&str]) -> Option<(f
         next_cost[0] = 0.0;
         next_start[0] = j + 1;
         for i in 1..=m {
-            let replace = if quote[i - 1] == word {
-                0.0
-            } else {
-                1.0 - strsim::normalized_levenshtein(quote[i - 1], word)
-            };
+            let replace = word_distance(quote[i - 1], word);
             let candidates = [
                 (cost[i - 1] + replace, start[i - 1]),
                 (next_cost[i - 1] + 1.0, next_start[i - 1]),
@@ -229,6 +247,22 @@ fn align(text: &str, text_words: &[(usize, usize)], quote: &[&str]) -> Option<(f
         }
     }
     best
+}
+
+/// Longer words are compared only for equality: the edit distance of two
+/// words costs the product of their lengths, and one 60,000-letter "word"
+/// must not cost seconds per quote.
+const SIMILARITY_MAX_BYTES: usize = 64;
+
+/// 0 for the same word, up to 1 for unrelated ones.
+fn word_distance(a: &str, b: &str) -> f64 {
+    if a == b {
+        0.0
+    } else if a.len() > SIMILARITY_MAX_BYTES || b.len() > SIMILARITY_MAX_BYTES {
+        1.0
+    } else {
+        1.0 - strsim::normalized_levenshtein(a, b)
+    }
 }
 
 /// For very long sources: the passage sharing the longest start or end

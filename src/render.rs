@@ -6,9 +6,10 @@ use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as C
 use codespan_reporting::term::{self, Config};
 use serde::Serialize;
 
-use crate::diagnostic::{Files, Finding, Severity};
+use crate::diagnostic::{FileId, Files, Finding, Severity};
 use crate::model::Headcount;
-use crate::text::plural;
+use crate::span::Span;
+use crate::text::{is_hidden_control, picture, plural, visible, visible_lines};
 
 /// What a check run is about, for the closing summary.
 #[derive(Debug, Clone)]
@@ -35,7 +36,7 @@ pub fn summary_line(findings: &[Finding], summary: &Summary<'_>) -> String {
     let (errors, warnings) = counts(findings);
     format!(
         "{}: {}, {} in {} (as of {})",
-        summary.ledger,
+        visible(summary.ledger),
         plural(errors, "error", "errors"),
         plural(warnings, "warning", "warnings"),
         summary.headcount,
@@ -43,23 +44,101 @@ pub fn summary_line(findings: &[Finding], summary: &Summary<'_>) -> String {
     )
 }
 
-fn to_codespan(finding: &Finding) -> Diagnostic<usize> {
+fn to_codespan(finding: &Finding, shown: &Shown) -> Diagnostic<usize> {
     let severity = match finding.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
     };
     let mut labels = vec![
-        CsLabel::primary(finding.primary.file, finding.primary.span.range())
-            .with_message(finding.primary.message.clone()),
+        CsLabel::primary(
+            finding.primary.file,
+            shown.range(finding.primary.file, finding.primary.span),
+        )
+        .with_message(visible(&finding.primary.message)),
     ];
     labels.extend(finding.secondary.iter().map(|label| {
-        CsLabel::secondary(label.file, label.span.range()).with_message(label.message.clone())
+        CsLabel::secondary(label.file, shown.range(label.file, label.span))
+            .with_message(visible(&label.message))
     }));
     Diagnostic::new(severity)
         .with_code(finding.rule.code)
-        .with_message(format!("{} [{}]", finding.message, finding.rule.name))
+        .with_message(format!(
+            "{} [{}]",
+            visible(&finding.message),
+            finding.rule.name
+        ))
         .with_labels(labels)
-        .with_notes(finding.notes.clone())
+        .with_notes(
+            finding
+                .notes
+                .iter()
+                .map(|note| visible_lines(note))
+                .collect(),
+        )
+}
+
+/// The files as a terminal shows them. Each hidden character of a file
+/// (ESC, BEL, a bidirectional override) becomes one visible character
+/// ([`picture`]), so lines and columns stay the file's, and spans are
+/// moved by the bytes that changed.
+struct Shown {
+    /// The files with pictures, when any file needed them.
+    files: Option<Files>,
+    /// Per file: (byte offset in the original, bytes added before it).
+    shifts: Vec<Vec<(usize, usize)>>,
+}
+
+impl Shown {
+    fn of(files: &Files) -> Shown {
+        let needs = (0..files.len()).any(|id| files.text(id).chars().any(is_hidden_control));
+        if !needs {
+            return Shown {
+                files: None,
+                shifts: Vec::new(),
+            };
+        }
+        let mut shown = Files::default();
+        let mut shifts = Vec::new();
+        for id in 0..files.len() {
+            let text = files.text(id);
+            let mut out = String::with_capacity(text.len());
+            let mut shift = Vec::new();
+            let mut added = 0;
+            for (at, c) in text.char_indices() {
+                // Line ends stay line ends.
+                if is_hidden_control(c) && c != '\n' && c != '\r' {
+                    let picture = picture(c);
+                    out.push(picture);
+                    added += picture.len_utf8() - c.len_utf8();
+                    shift.push((at + c.len_utf8(), added));
+                } else {
+                    out.push(c);
+                }
+            }
+            shown.add(files.name(id).to_owned(), out);
+            shifts.push(shift);
+        }
+        Shown {
+            files: Some(shown),
+            shifts,
+        }
+    }
+
+    fn files<'a>(&'a self, original: &'a Files) -> &'a Files {
+        self.files.as_ref().unwrap_or(original)
+    }
+
+    /// `span` of `file` in the shown text.
+    fn range(&self, file: FileId, span: Span) -> std::ops::Range<usize> {
+        let Some(shift) = self.shifts.get(file) else {
+            return span.range();
+        };
+        let moved = |at: usize| {
+            let before = shift.partition_point(|(from, _)| *from <= at);
+            at + before.checked_sub(1).map_or(0, |i| shift[i].1)
+        };
+        moved(span.start)..moved(span.end)
+    }
 }
 
 /// Writes findings compiler-style, then the summary line.
@@ -85,15 +164,20 @@ pub fn human_findings(
         ..Config::default()
     };
     let styles = term::Styles::default();
+    let shown = Shown::of(files);
     for finding in findings {
-        let diagnostic = to_codespan(finding);
+        let diagnostic = to_codespan(finding, &shown);
         let mut writer = term::StylesWriter::new(&mut *out, &styles);
-        term::emit_to_write_style(&mut writer, &config, files.codespan(), &diagnostic).map_err(
-            |error| match error {
-                codespan_reporting::files::Error::Io(error) => error,
-                other => io::Error::other(other),
-            },
-        )?;
+        term::emit_to_write_style(
+            &mut writer,
+            &config,
+            shown.files(files).codespan(),
+            &diagnostic,
+        )
+        .map_err(|error| match error {
+            codespan_reporting::files::Error::Io(error) => error,
+            other => io::Error::other(other),
+        })?;
     }
     Ok(())
 }
@@ -223,10 +307,10 @@ pub fn github(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> Str
         let label = &finding.primary;
         let start = files.position(label.file, label.span.start);
         let end = files.position(label.file, label.span.end);
-        let mut message = finding.message.clone();
+        let mut message = visible(&finding.message);
         for note in &finding.notes {
             message.push('\n');
-            message.push_str(note);
+            message.push_str(&visible_lines(note));
         }
         text.push_str(&format!(
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
@@ -240,7 +324,9 @@ pub fn github(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> Str
             escape_data(&message)
         ));
     }
-    text.push_str(&summary_line(findings, summary));
+    // The summary is a line of the log too: escaped like the rest, so that
+    // nothing in a ledger's path can start a workflow command.
+    text.push_str(&escape_data(&summary_line(findings, summary)).replace("::", ":%3A"));
     text.push('\n');
     text
 }

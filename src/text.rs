@@ -107,6 +107,75 @@ pub(crate) fn markdown_link(title: &str, url: Option<&str>) -> String {
     }
 }
 
+/// Whether a terminal would act on `c` instead of showing it: control
+/// characters (but tab) and the bidirectional controls that reorder text.
+pub fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && c != '\t') || is_bidi_control(c)
+}
+
+/// `text` as it can be printed on a terminal or in a one-line message:
+/// control characters, newlines included, become `\u{1b}`-style escapes (as
+/// rustc shows them), so printed ledger data cannot move the cursor, clear
+/// the screen, start a new line or reorder what follows.
+pub fn visible(text: &str) -> String {
+    escape_hidden(text, |_| false)
+}
+
+/// [`visible`], but newlines are kept: for text of several lines.
+pub fn visible_lines(text: &str) -> String {
+    escape_hidden(text, |c| c == '\n')
+}
+
+fn escape_hidden(text: &str, keep: impl Fn(char) -> bool) -> String {
+    if !text.chars().any(|c| is_hidden_control(c) && !keep(c)) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden_control(c) && !keep(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One visible character that stands for a hidden one in a source excerpt,
+/// so that columns stay those of the file: the control pictures `␀`…`␟`
+/// and `␡`, and `�` for the rest.
+pub fn picture(c: char) -> char {
+    match u32::from(c) {
+        code @ 0..=0x1f => char::from_u32(0x2400 + code).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// An id (or any short token) as a Markdown code span. Ids are kebab-case
+/// once the ledger loads, but references may be anything: backticks, pipes,
+/// line breaks and control characters cannot leave the span or the table
+/// cell.
+pub(crate) fn markdown_code(text: &str) -> String {
+    let mut inner = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '`' => inner.push('\''),
+            '|' => inner.push_str("\\|"),
+            c if c.is_control() || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}' => {
+                inner.push(' ')
+            }
+            other => inner.push(other),
+        }
+    }
+    let inner = inner.trim();
+    if inner.is_empty() {
+        "` `".to_owned()
+    } else {
+        format!("`{inner}`")
+    }
+}
+
 /// The largest char boundary of `text` at or before `at`.
 pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
@@ -151,6 +220,25 @@ mod tests {
         assert_eq!(
             link_target("https://x.org/a (b)|c"),
             "https://x.org/a%20%28b%29%7Cc"
+        );
+    }
+
+    #[test]
+    fn hidden_characters_are_shown_as_escapes() {
+        assert_eq!(visible("a\u{1b}[2Jb\nc"), "a\\u{1b}[2Jb\\u{a}c");
+        assert_eq!(visible_lines("a\u{7}\nb"), "a\\u{7}\nb");
+        assert_eq!(visible("x\u{202e}y\tz"), "x\\u{202e}y\tz");
+        assert_eq!(visible("plain"), "plain");
+        assert_eq!(picture('\u{1b}'), '\u{241b}');
+        assert_eq!(picture('\u{9b}'), '\u{fffd}');
+    }
+
+    #[test]
+    fn code_spans_keep_ids_inside() {
+        assert_eq!(markdown_code("chancay-harbor"), "`chancay-harbor`");
+        assert_eq!(
+            markdown_code("x\n## evil <img src=y>`|"),
+            "`x ## evil <img src=y>'\\|`"
         );
     }
 

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use commitments::edit::{self, AddRequest};
+use commitments::edit::{AddRequest, Edit};
 use commitments::model::Kind;
 
 use super::CliError;
@@ -63,7 +63,5 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         quote: args.quote,
         after: args.after,
     };
-    super::edit::run(&args.edit, today, |text, ledger| {
-        edit::plan_add(text, ledger, &request)
-    })
+    super::edit::run(&args.edit, today, Edit::Add(request))
 }

@@ -46,6 +46,19 @@ pub(crate) struct EditArgs {
     /// Print the change as a unified diff and write nothing.
     #[arg(long)]
     pub(crate) dry_run: bool,
+    /// How long to wait, in seconds, while another process edits the same
+    /// ledger.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = parse_seconds)]
+    pub(crate) wait: std::time::Duration,
+}
+
+/// A number of seconds, such as `10` or `0.5`.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .and_then(|seconds| std::time::Duration::try_from_secs_f64(seconds).ok())
+        .filter(|duration| duration.as_secs() <= 3600)
+        .ok_or_else(|| format!("`{text}` is not a number of seconds from 0 to 3600"))
 }
 
 /// A date written as YYYY-MM-DD.

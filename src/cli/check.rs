@@ -80,7 +80,10 @@ pub(crate) fn run(
             Ok(has_errors) => any_errors |= has_errors,
             // With several ledgers, go on with the others, then exit 2.
             Err(error @ CliError::Usage(_)) if ledgers.len() > 1 => {
-                eprintln!("error: {}", error.message());
+                eprintln!(
+                    "error: {}",
+                    commitments::text::visible_lines(error.message())
+                );
                 any_unreadable = true;
             }
             Err(error) => return Err(error),

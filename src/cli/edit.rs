@@ -7,27 +7,23 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use commitments::edit::{self, EditError, EditOptions};
-use commitments::model::Ledger;
+use commitments::edit::{self, Edit, EditError, EditOptions};
 use commitments::render;
 use commitments::text::plural;
 
 use super::args::EditArgs;
 use super::{CliError, print};
 
-/// Applies the edit that `plan` makes, then reports it: the diff with
+/// Applies `edit`, then reports it: the diff with
 /// `--dry-run`, else what was written and any warning the edit adds.
-pub(crate) fn run(
-    args: &EditArgs,
-    today: NaiveDate,
-    plan: impl FnOnce(&str, &Ledger) -> Result<String, EditError>,
-) -> Result<ExitCode, CliError> {
+pub(crate) fn run(args: &EditArgs, today: NaiveDate, edit: Edit) -> Result<ExitCode, CliError> {
     let path = super::ledger_or_default(args.ledger.ledger.clone());
     let options = EditOptions {
         as_of: args.as_of.or(today),
         dry_run: args.dry_run,
+        wait: args.wait,
     };
-    let applied = edit::apply(&path, &options, plan).map_err(refusal)?;
+    let applied = edit::apply(&path, &options, &edit).map_err(refusal)?;
     let warnings = &applied.review.added_warnings;
     if !warnings.is_empty() {
         let shown = render::findings_string(&applied.review.proposed.files, warnings);
@@ -50,7 +46,7 @@ pub(crate) fn run(
     };
     eprintln!(
         "edited {}; it checks with no new errors{new_warnings}",
-        path.display()
+        commitments::text::visible(&path.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -71,6 +67,9 @@ fn refusal(error: EditError) -> CliError {
             super::print_findings(&review.proposed.files, &review.added_errors);
             CliError::Refused(message)
         }
-        EditError::Refused(_) | EditError::Changed(_) => CliError::Refused(message),
+        EditError::Refused(_)
+        | EditError::Changed(_)
+        | EditError::Lock(_)
+        | EditError::WouldAlter(_) => CliError::Refused(message),
     }
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
+use commitments::text::visible_lines;
 
 mod add;
 mod args;
@@ -96,7 +97,7 @@ pub fn main() -> ExitCode {
     match run(cli.command, sub, today) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {}", error.message());
+            eprintln!("error: {}", visible_lines(error.message()));
             error.exit_code()
         }
     }

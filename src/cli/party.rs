@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use commitments::edit::{self, PartyRequest};
+use commitments::edit::{Edit, PartyRequest};
 
 use super::CliError;
 use super::args::EditArgs;
@@ -33,7 +33,5 @@ pub(crate) fn run(command: Command, today: NaiveDate) -> Result<ExitCode, CliErr
         id: args.id,
         name: args.name,
     };
-    super::edit::run(&args.edit, today, |text, ledger| {
-        edit::plan_party(text, ledger, &request)
-    })
+    super::edit::run(&args.edit, today, Edit::Party(request))
 }

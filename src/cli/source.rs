@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use commitments::edit::{self, SourceRequest};
+use commitments::edit::{Edit, SourceRequest};
 
 use super::CliError;
 use super::args::{EditArgs, parse_date};
@@ -49,7 +49,5 @@ pub(crate) fn run(command: Command, today: NaiveDate) -> Result<ExitCode, CliErr
         file: args.file,
         url: args.url,
     };
-    super::edit::run(&args.edit, today, |text, ledger| {
-        edit::plan_source(text, ledger, &request)
-    })
+    super::edit::run(&args.edit, today, Edit::Source(request))
 }

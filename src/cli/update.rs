@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::ArgMatches;
 
-use commitments::edit::{self, EvidenceFlag, UpdateRequest};
+use commitments::edit::{self, Edit, EvidenceFlag, UpdateRequest};
 use commitments::model::{Kind, Status};
 
 use super::CliError;
@@ -79,9 +79,7 @@ pub(crate) fn run(
         note: args.note,
         evidence,
     };
-    super::edit::run(&args.edit, today, |text, ledger| {
-        edit::plan_update(text, ledger, &request)
-    })
+    super::edit::run(&args.edit, today, Edit::Update(request))
 }
 
 /// The evidence flags in the order they were given on the command line.

@@ -3,15 +3,16 @@
 //! language server).
 
 use std::path::Path;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Finding, LEDGER_FILE};
-use crate::load::load_path;
-use crate::model::Ledger;
+use crate::load::{load_bytes, load_path};
 use crate::output::WriteError;
 
-use super::{EditError, Review, review};
+use super::verify::only_touches;
+use super::{Edit, EditError, Review, review};
 
 /// How to apply an edit.
 #[derive(Debug, Clone)]
@@ -20,6 +21,8 @@ pub struct EditOptions {
     pub as_of: NaiveDate,
     /// Plan and review the edit, but write nothing.
     pub dry_run: bool,
+    /// How long to wait for another editor of the same ledger.
+    pub wait: Duration,
 }
 
 /// An edit that was accepted (and, unless it was a dry run, written).
@@ -35,26 +38,52 @@ pub struct Applied {
     pub written: bool,
 }
 
-/// Plans an edit of the ledger at `path` with `plan`, checks the proposed
-/// text with every rule, and writes it atomically if it adds no error and
-/// the file did not change meanwhile.
-pub fn apply(
-    path: &Path,
-    options: &EditOptions,
-    plan: impl FnOnce(&str, &Ledger) -> Result<String, EditError>,
-) -> Result<Applied, EditError> {
-    let original = load_path(path).map_err(EditError::Read)?;
+/// Makes `edit` in the ledger at `path`, as one transaction:
+///
+/// 1. follow a symbolic link to the ledger itself, and lock it, so that
+///    concurrent editors take turns and each reads what the last one wrote;
+/// 2. read it; refuse it if it does not load;
+/// 3. plan the new text (on LF line ends without a byte-order mark; both
+///    are restored afterwards, so the file keeps its own);
+/// 4. check that, as TOML values, nothing changed but what the edit names;
+/// 5. check it with every rule, and refuse it if that adds an error;
+/// 6. write it atomically, keeping the file's mode and owner, if nothing
+///    else changed the file meanwhile; then release the lock.
+pub fn apply(path: &Path, options: &EditOptions, edit: &Edit) -> Result<Applied, EditError> {
+    let target = crate::output::resolve_links(path).map_err(|source| EditError::Write {
+        path: path.to_owned(),
+        source,
+    })?;
+    // A path that is missing, a folder or too large is reported by the
+    // loader, as for every command; only a regular file is locked.
+    let _lock = match std::fs::metadata(&target) {
+        Ok(metadata) if metadata.is_file() => Some(super::lock(&target, options.wait)?),
+        _ => None,
+    };
+    let original = load_path(&target).map_err(EditError::Read)?;
     let blocking: Vec<Finding> = original.blocking_findings();
-    let Some(ledger) = original.ledger.as_ref().filter(|_| blocking.is_empty()) else {
+    if original.ledger.is_none() || !blocking.is_empty() {
+        return Err(EditError::NotLoaded {
+            loaded: Box::new(original),
+            findings: blocking,
+        });
+    }
+    let text = original.files.text(LEDGER_FILE).to_owned();
+    let base = target.parent().map(Path::to_owned).unwrap_or_default();
+    let layout = Layout::of(&text);
+    let plain = layout.strip(&text);
+    // The plan works on the plain text, with spans of the plain text.
+    let plain_loaded = load_bytes(&path.display().to_string(), plain.as_bytes(), None);
+    let Some(plain_ledger) = plain_loaded.ledger.as_ref() else {
         return Err(EditError::NotLoaded {
             loaded: Box::new(original),
             findings: blocking,
         });
     };
-    let text = original.files.text(LEDGER_FILE).to_owned();
-    let proposed = plan(&text, ledger)?;
+    let proposed_plain = edit.plan(&plain, plain_ledger)?;
+    only_touches(&plain, &proposed_plain, edit).map_err(EditError::WouldAlter)?;
+    let proposed = layout.restore(&proposed_plain);
     let name = format!("{} (as edited)", path.display());
-    let base = path.parent().map(Path::to_owned).unwrap_or_default();
     let mut review = review(&original, &proposed, &name, Some(&base), options.as_of);
     for finding in review
         .added_errors
@@ -67,7 +96,7 @@ pub fn apply(
         return Err(EditError::AddsErrors(Box::new(review)));
     }
     if !options.dry_run {
-        write(path, &text, &proposed)?;
+        write(&target, &text, &proposed)?;
     }
     Ok(Applied {
         original: text,
@@ -75,6 +104,48 @@ pub fn apply(
         review,
         written: !options.dry_run,
     })
+}
+
+/// How a ledger's bytes are laid out beyond its TOML: a byte-order mark,
+/// and CRLF line ends. Edits are planned without them and get them back.
+struct Layout {
+    bom: bool,
+    crlf: bool,
+}
+
+impl Layout {
+    fn of(text: &str) -> Self {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let newlines = body.matches('\n').count();
+        Layout {
+            bom: body.len() != text.len(),
+            // Only a file whose every line ends in CRLF is converted; a
+            // mixed one is left as it is.
+            crlf: newlines > 0 && body.matches("\r\n").count() == newlines,
+        }
+    }
+
+    fn strip(&self, text: &str) -> String {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if self.crlf {
+            body.replace("\r\n", "\n")
+        } else {
+            body.to_owned()
+        }
+    }
+
+    fn restore(&self, plain: &str) -> String {
+        let body = if self.crlf {
+            plain.replace('\n', "\r\n")
+        } else {
+            plain.to_owned()
+        };
+        if self.bom {
+            format!("\u{feff}{body}")
+        } else {
+            body
+        }
+    }
 }
 
 /// Swaps a finding's TOML advice for its rule's command-line advice.

@@ -7,6 +7,8 @@
 //! change meanwhile. Values are rendered by toml_edit, so quoting and escaping
 //! are always valid TOML.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
@@ -19,9 +21,37 @@ use crate::suggest;
 
 mod apply;
 mod evidence;
+mod lock;
+mod verify;
 
 pub use apply::{Applied, EditOptions, apply};
 pub use evidence::{EvidenceFlag, pair_evidence};
+pub use lock::{LedgerLock, LockError, lock};
+
+/// One edit of a ledger, as the editing commands (or an editor) ask for it.
+#[derive(Debug, Clone)]
+pub enum Edit {
+    /// `commitments update`.
+    Update(UpdateRequest),
+    /// `commitments add`.
+    Add(AddRequest),
+    /// `commitments party add`.
+    Party(PartyRequest),
+    /// `commitments source add`.
+    Source(SourceRequest),
+}
+
+impl Edit {
+    /// The proposed text: `text` with this edit made.
+    pub fn plan(&self, text: &str, ledger: &Ledger) -> Result<String, EditError> {
+        match self {
+            Edit::Update(request) => plan_update(text, ledger, request),
+            Edit::Add(request) => plan_add(text, ledger, request),
+            Edit::Party(request) => plan_party(text, ledger, request),
+            Edit::Source(request) => plan_source(text, ledger, request),
+        }
+    }
+}
 
 /// Why an edit was not made. Nothing was written in any case.
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +76,15 @@ pub enum EditError {
     /// The request conflicts with the ledger, such as an id that is taken.
     #[error("{0}; nothing was written")]
     Refused(String),
+    /// Another editor holds the ledger, or it cannot be locked.
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    /// The planned text would change something the edit was not asked to
+    /// touch: a bug in the planning, caught before anything is written.
+    #[error(
+        "the edit would also change {0}, which it was not asked to touch; nothing was written. This is a bug in commitments: please report it with the ledger"
+    )]
+    WouldAlter(String),
     /// The edited ledger would have errors it did not have before.
     #[error(
         "the edit would add {}; nothing was written",
@@ -292,7 +331,12 @@ pub fn plan_update(
     let commitments = document
         .get_mut("commitment")
         .and_then(Item::as_array_of_tables_mut)
-        .ok_or_else(|| EditError::Refused("the ledger has no [[commitment]] entries".into()))?;
+        .ok_or_else(|| {
+            EditError::Refused(
+                "the commitments are not written as [[commitment]] tables, which `update` edits"
+                    .into(),
+            )
+        })?;
     let commitment = commitments
         .iter_mut()
         .find(|table| table.get("id").and_then(Item::as_str) == Some(request.id.as_str()))
@@ -313,11 +357,30 @@ pub fn plan_update(
             Item::Value(Value::Array(evidence_array(&request.evidence))),
         );
     }
-    match commitment
-        .get_mut("update")
-        .and_then(Item::as_array_of_tables_mut)
-    {
-        Some(updates) => updates.push(update),
+    match commitment.get_mut("update") {
+        Some(Item::ArrayOfTables(updates)) => updates.push(update),
+        // A history written inline, `update = [{ ... }, { ... }]`, gets the
+        // new entry inline too, laid out like the one before it.
+        Some(Item::Value(Value::Array(updates))) => {
+            let mut entry = update.into_inline_table();
+            let prefix = updates
+                .iter()
+                .last()
+                .and_then(|last| last.decor().prefix())
+                .and_then(|prefix| prefix.as_str())
+                .map(str::to_owned);
+            entry.fmt();
+            updates.push(entry);
+            if let (Some(prefix), Some(added)) = (prefix, updates.iter_mut().last()) {
+                added.decor_mut().set_prefix(prefix);
+            }
+        }
+        Some(_) => {
+            return Err(EditError::Refused(format!(
+                "the history of `{}` is neither [[commitment.update]] tables nor an array",
+                request.id
+            )));
+        }
         None => {
             let mut updates = ArrayOfTables::new();
             updates.push(update);
@@ -526,16 +589,32 @@ pub fn review(
     let before = check(original, &Levels::of(original), as_of);
     let proposed = crate::load::load_bytes(name, proposed_text.as_bytes(), base_dir);
     let findings = check(&proposed, &Levels::of(&proposed), as_of);
+    // Findings are compared as a multiset of (rule, message, text under
+    // the finding): a second copy of an existing error is a new error.
+    let key = |loaded: &Loaded, f: &Finding| {
+        (
+            f.rule.code,
+            f.message.clone(),
+            loaded
+                .files
+                .snippet(f.primary.file, f.primary.span)
+                .to_owned(),
+        )
+    };
     let added = |severity: Severity| -> Vec<Finding> {
-        let existing: Vec<(&str, &str)> = before
-            .iter()
-            .filter(|f| f.severity == severity)
-            .map(|f| (f.rule.code, f.message.as_str()))
-            .collect();
+        let mut existing: HashMap<_, usize> = HashMap::new();
+        for f in before.iter().filter(|f| f.severity == severity) {
+            *existing.entry(key(original, f)).or_default() += 1;
+        }
         findings
             .iter()
-            .filter(|f| {
-                f.severity == severity && !existing.contains(&(f.rule.code, f.message.as_str()))
+            .filter(|f| f.severity == severity)
+            .filter(|f| match existing.get_mut(&key(&proposed, f)) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    false
+                }
+                _ => true,
             })
             .cloned()
             .collect()

@@ -20,7 +20,7 @@ use crate::model::{
     WebEvidence,
 };
 use crate::rule::Level;
-use crate::rules::{self, schema, syntax};
+use crate::rules::{self, id_format, schema, syntax};
 use crate::span::{Span, Spanned};
 use reader::{
     Reader, TableReader, Value, any_string, array, boolean, choice, date, integer_in, number, text,
@@ -232,6 +232,11 @@ fn load_text(name: &str, text: String, base_dir: Option<&Path>, split: Split) ->
         Some(plan) => chunks::read(text, &plan, &mut loaded.findings),
         None => read_whole(text, &mut loaded.findings),
     };
+    if let Some(ledger) = &ledger {
+        // Ids become file names, URLs and Markdown: an unsafe one stops
+        // every output, as a syntax error does.
+        id_format::check_ids(ledger, &mut loaded.findings);
+    }
     if let (Some(ledger), Some(base)) = (&ledger, base_dir) {
         source_files::load(ledger, base, name, &mut loaded);
     }
@@ -377,19 +382,19 @@ fn read_ledger(root: &DeTable<'_>, out: &mut Reader) -> Ledger {
             Some(())
         });
     }
-    if let Some(value) = root.get("checker") {
-        if let Some(checker) = TableReader::of(
+    if let Some(value) = root.get("checker")
+        && let Some(checker) = TableReader::of(
             value,
             "checker",
             "`[checker]`".to_owned(),
             CHECKER_KEYS,
             out,
-        ) {
-            if let Ok(Some(levels)) = checker.optional("levels", out, read_levels) {
-                ledger.checker = CheckerConfig { levels };
-            }
-            checker.finish(out);
+        )
+    {
+        if let Ok(Some(levels)) = checker.optional("levels", out, read_levels) {
+            ledger.checker = CheckerConfig { levels };
         }
+        checker.finish(out);
     }
     root.finish(out);
     ledger

@@ -1,22 +1,36 @@
 //! Reads the local copies of sources, refusing any path that leads out of
 //! the ledger's folder before touching the file.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use super::Loaded;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{FileId, Finding};
 use crate::model::Ledger;
 use crate::rules::source_file;
 use crate::span::Span;
 
+/// Reads every source's local copy. A file named by several sources is read
+/// once, and all of them together may hold at most [`MAX_TOTAL_SOURCE_BYTES`].
 pub(super) fn load(ledger: &Ledger, base: &Path, ledger_name: &str, loaded: &mut Loaded) {
     let display_base = Path::new(ledger_name).parent().unwrap_or(Path::new(""));
+    let mut read: HashMap<PathBuf, FileId> = HashMap::new();
+    let mut total: u64 = 0;
     for source in &ledger.sources {
         let Some(file) = &source.file else { continue };
-        match read_inside(base, &file.value) {
-            Ok(text) => {
-                let name = display_base.join(&file.value).display().to_string();
-                let id = loaded.files.add(name, text);
+        let found = resolve_inside(base, &file.value).and_then(|resolved| {
+            if let Some(&id) = read.get(&resolved) {
+                return Ok(id);
+            }
+            let text = read_text(&resolved, total)?;
+            total += text.len() as u64;
+            let name = display_base.join(&file.value).display().to_string();
+            let id = loaded.files.add(name, text);
+            read.insert(resolved, id);
+            Ok(id)
+        });
+        match found {
+            Ok(id) => {
                 loaded.source_files.insert(source.id.value.clone(), id);
             }
             Err(problem) => loaded
@@ -37,6 +51,7 @@ pub(crate) enum Problem {
     NotUtf8 { offset: usize },
     Binary { offset: usize },
     TooLarge { size: u64 },
+    TotalTooLarge { size: u64 },
     Io(std::io::Error),
 }
 
@@ -55,6 +70,9 @@ impl Problem {
             Problem::NotUtf8 { offset } => source_file::not_utf8(span, written, *offset),
             Problem::Binary { offset } => source_file::binary(span, written, *offset),
             Problem::TooLarge { size } => source_file::too_large(span, written, *size),
+            Problem::TotalTooLarge { size } => {
+                source_file::total_too_large(span, written, *size, MAX_TOTAL_SOURCE_BYTES)
+            }
             Problem::Io(error) => source_file::unreadable(span, written, error),
         }
     }
@@ -64,8 +82,11 @@ impl Problem {
 /// any article or report.
 pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads `written` (relative to `base`) if it stays inside `base`.
-fn read_inside(base: &Path, written: &str) -> Result<String, Problem> {
+/// All source files of one ledger together: 256 MiB.
+pub const MAX_TOTAL_SOURCE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The file `written` (relative to `base`) names, if it stays inside `base`.
+fn resolve_inside(base: &Path, written: &str) -> Result<PathBuf, Problem> {
     let relative = Path::new(written);
     let looks_absolute = written.starts_with(['/', '\\'])
         || written.as_bytes().get(1) == Some(&b':')
@@ -101,11 +122,20 @@ fn read_inside(base: &Path, written: &str) -> Result<String, Problem> {
     if !resolved.is_file() {
         return Err(Problem::NotAFile);
     }
-    let size = std::fs::metadata(&resolved).map_err(Problem::Io)?.len();
+    Ok(resolved)
+}
+
+/// Reads a resolved source file as text, within the limits, `already`
+/// bytes of other sources having been read.
+fn read_text(resolved: &Path, already: u64) -> Result<String, Problem> {
+    let size = std::fs::metadata(resolved).map_err(Problem::Io)?.len();
     if size > MAX_SOURCE_BYTES {
         return Err(Problem::TooLarge { size });
     }
-    let bytes = std::fs::read(&resolved).map_err(Problem::Io)?;
+    if already + size > MAX_TOTAL_SOURCE_BYTES {
+        return Err(Problem::TotalTooLarge { size });
+    }
+    let bytes = std::fs::read(resolved).map_err(Problem::Io)?;
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Problem::Binary { offset });
     }

@@ -40,6 +40,18 @@ const HEADER: [&str; 22] = [
     "findings",
 ];
 
+/// Columns that hold numbers the tool wrote: left as numbers (a minus sign
+/// there is a sign, not a formula). Every other cell is neutralised.
+const NUMERIC: [&str; 7] = [
+    "days_early",
+    "days_late",
+    "days_overdue",
+    "target_baseline",
+    "target_goal",
+    "target_latest",
+    "findings",
+];
+
 /// Renders the report as CSV. Days early and late are separate columns so
 /// that no number needs a minus sign.
 pub fn to_csv(report: &Report) -> String {
@@ -78,7 +90,13 @@ pub fn to_csv(report: &Report) -> String {
             number(target.and_then(|t| t.latest)),
             c.findings.len().to_string(),
         ];
-        let _ = writer.write_record(row.iter().map(|cell| neutralise(cell)));
+        let _ = writer.write_record(row.iter().zip(HEADER).map(|(cell, column)| {
+            if NUMERIC.contains(&column) {
+                cell.clone()
+            } else {
+                neutralise(cell)
+            }
+        }));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
@@ -101,5 +119,12 @@ mod tests {
             assert!(neutralise(formula).starts_with('\''), "{formula:?}");
         }
         assert_eq!(neutralise("kept"), "kept");
+    }
+
+    #[test]
+    fn numeric_columns_are_named_in_the_header() {
+        for column in NUMERIC {
+            assert!(HEADER.contains(&column), "{column}");
+        }
     }
 }

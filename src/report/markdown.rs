@@ -4,7 +4,9 @@ use std::fmt::Write as _;
 
 use super::{Count, DueItem, EvidenceLink, Report};
 use crate::model::Status;
-use crate::text::{markdown_cell as cell, markdown_link as link, plural, status_label};
+use crate::text::{
+    markdown_cell as cell, markdown_code, markdown_link as link, plural, status_label,
+};
 
 fn evidence(evidence: &EvidenceLink) -> String {
     link(&evidence.title, evidence.url.as_deref())
@@ -38,8 +40,8 @@ fn due_table(out: &mut String, items: &[DueItem], days: &str) {
     for item in items {
         let _ = writeln!(
             out,
-            "| `{}` {} | {} | {} | {} |",
-            item.id,
+            "| {} {} | {} | {} | {} |",
+            markdown_code(&item.id),
             cell(&item.title),
             item.due,
             item.days,
@@ -94,7 +96,7 @@ pub fn to_markdown(report: &Report) -> String {
                 finding
                     .commitment
                     .as_deref()
-                    .map(|id| format!("`{id}`"))
+                    .map(markdown_code)
                     .unwrap_or_default(),
                 cell(&finding.message)
             );
@@ -147,9 +149,9 @@ pub fn to_markdown(report: &Report) -> String {
     for party in &totals.by_party {
         let _ = write!(
             out,
-            "| {} (`{}`) | {} |",
+            "| {} ({}) | {} |",
             cell(&party.name),
-            party.id,
+            markdown_code(&party.id),
             party.commitments
         );
         for count in &party.by_status {
@@ -193,9 +195,9 @@ pub fn to_markdown(report: &Report) -> String {
             };
             let _ = writeln!(
                 out,
-                "| {} | `{}` | {status} | {} |",
+                "| {} | {} | {status} | {} |",
                 change.date,
-                change.id,
+                markdown_code(&change.id),
                 cell(&change.note)
             );
         }
@@ -236,7 +238,7 @@ pub fn to_markdown(report: &Report) -> String {
                 let _ = write!(status, ", goal {goal}");
             }
         }
-        let mut title = format!("`{}` {}", c.id, cell(&c.title));
+        let mut title = format!("{} {}", markdown_code(&c.id), cell(&c.title));
         if !c.children.is_empty() {
             let _ = write!(
                 title,
@@ -245,7 +247,7 @@ pub fn to_markdown(report: &Report) -> String {
             );
         }
         if let Some(parent) = &c.parent {
-            let _ = write!(title, " (under `{parent}`)");
+            let _ = write!(title, " (under {})", markdown_code(parent));
         }
         if !c.findings.is_empty() {
             let _ = write!(
@@ -257,7 +259,11 @@ pub fn to_markdown(report: &Report) -> String {
         let _ = writeln!(
             out,
             "| {title} | {} | {status} | {} | {} |",
-            c.parties.join(", "),
+            c.parties
+                .iter()
+                .map(|party| cell(party))
+                .collect::<Vec<_>>()
+                .join(", "),
             c.due.map(|d| d.to_string()).unwrap_or_default(),
             latest_update(c)
         );

@@ -73,19 +73,19 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for commitment in &cx.ledger.commitments {
         let made = &commitment.made;
         after_as_of(made, &format!("commitment `{}`", commitment.id.value), out);
-        if let Some(due) = &commitment.due {
-            if due.value < made.value {
-                out.push(
-                    Finding::new(
-                        &RULE,
-                        due.span,
-                        format!("`due` {} is before `made` {}", due.value, made.value),
-                    )
-                    .label("due before it was made")
-                    .with_secondary(made.span, "made here")
-                    .help("check both dates; a deadline comes after the promise"),
-                );
-            }
+        if let Some(due) = &commitment.due
+            && due.value < made.value
+        {
+            out.push(
+                Finding::new(
+                    &RULE,
+                    due.span,
+                    format!("`due` {} is before `made` {}", due.value, made.value),
+                )
+                .label("due before it was made")
+                .with_secondary(made.span, "made here")
+                .help("check both dates; a deadline comes after the promise"),
+            );
         }
         for update in &commitment.updates {
             let date = &update.date;
@@ -106,10 +106,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             after_as_of(date, "update", out);
             for evidence in &update.evidence {
-                if let Evidence::Web(web) = evidence {
-                    if let Some(published) = &web.published {
-                        after_as_of(published, "evidence", out);
-                    }
+                if let Evidence::Web(web) = evidence
+                    && let Some(published) = &web.published
+                {
+                    after_as_of(published, "evidence", out);
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! C017 `id-format`: ids that are not ASCII kebab-case.
 
-use crate::context::Context;
 use crate::diagnostic::Finding;
+use crate::model::Ledger;
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 
@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     code: "C017",
     name: "id-format",
     default_level: Level::Error,
-    fixed_level: false,
+    fixed_level: true,
     edit_help: None,
     summary: "a commitment, party or source id that is not ASCII kebab-case",
     doc: "\
@@ -24,7 +24,10 @@ lowercase letters and digits in words joined by single hyphens, such as
 
 Ids appear in URLs, file names, CSV cells and command lines, and are typed by
 hand. One spelling rule means no look-alike ids (`Chancay_Harbor` next to
-`chancay-harbor`) and no invisible characters.
+`chancay-harbor`) and no invisible characters. An id that breaks it could
+also break out of the Markdown, HTML or terminal output it is printed in, so
+the rule works like `syntax`: it cannot be allowed, and a ledger with such an
+id gets no report, diff or edit until it is fixed.
 
 ## Example
 
@@ -57,8 +60,9 @@ fn kebab(id: &str) -> String {
         .join("-")
 }
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let ledger = cx.ledger;
+/// Reported by the loader, like `syntax` and `schema`: a ledger with an
+/// unsafe id gets no report, no diff and no edit.
+pub(crate) fn check_ids(ledger: &Ledger, out: &mut Vec<Finding>) {
     let ids = ledger
         .parties
         .iter()

@@ -94,9 +94,14 @@ fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut
         .map(|c| quote::fold(&c.quote.value))
         .collect();
     let found = quote::find_all(&source.text, &wanted);
+    // The same missing quote cited many times is looked up once.
+    let mut closest: HashMap<&str, Option<quote::ClosePassage>> = HashMap::new();
     for ((citation, wanted), found) in citations.iter().zip(&wanted).zip(found) {
         if !found {
-            report(cx, citation, wanted, file, &source, out);
+            let passage = closest
+                .entry(wanted.as_str())
+                .or_insert_with(|| quote::closest_passage(&source, wanted));
+            report(cx, citation, file, passage.as_ref(), out);
         }
     }
 }
@@ -105,9 +110,8 @@ fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut
 fn report(
     cx: &Context<'_>,
     citation: &Citation,
-    wanted: &str,
     file: FileId,
-    source: &FoldedText,
+    closest: Option<&quote::ClosePassage>,
     out: &mut Vec<Finding>,
 ) {
     let file_name = cx.files.name(file);
@@ -120,7 +124,7 @@ fn report(
         ),
     )
     .label("not in the source");
-    match quote::closest_passage(source, wanted) {
+    match closest {
         Some(passage) => {
             let reads = ellipsize(cx.files.snippet(file, passage.span));
             finding = finding

@@ -132,6 +132,21 @@ pub(crate) fn too_large(span: Span, written: &str, size: u64) -> Finding {
     .note("the file was not read")
 }
 
+/// Reading it would take the ledger's source files over their total limit.
+pub(crate) fn total_too_large(span: Span, written: &str, size: u64, limit: u64) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!(
+            "source file `{written}` ({size} bytes) would take the sources over their limit of {} MiB together",
+            limit / (1024 * 1024)
+        ),
+    )
+    .label("not read")
+    .help("keep only the text of each document, or split the ledger")
+    .note("the file was not read; quotes of it are not verified")
+}
+
 /// Any other failure to read it.
 pub(crate) fn unreadable(span: Span, written: &str, error: &std::io::Error) -> Finding {
     Finding::new(

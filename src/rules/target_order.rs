@@ -84,22 +84,21 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if let Some(previous) = index
                 .checked_sub(1)
                 .map(|i| &target.observations[i].measurement.date)
+                && date.value < previous.value
             {
-                if date.value < previous.value {
-                    out.push(
-                        Finding::new(
-                            &RULE,
-                            date.span,
-                            format!(
-                                "observation of {} comes after one of {}",
-                                date.value, previous.value
-                            ),
-                        )
-                        .label("out of chronological order")
-                        .with_secondary(previous.span, "later date above")
-                        .help("keep observations oldest first"),
-                    );
-                }
+                out.push(
+                    Finding::new(
+                        &RULE,
+                        date.span,
+                        format!(
+                            "observation of {} comes after one of {}",
+                            date.value, previous.value
+                        ),
+                    )
+                    .label("out of chronological order")
+                    .with_secondary(previous.span, "later date above")
+                    .help("keep observations oldest first"),
+                );
             }
         }
     }
