@@ -722,3 +722,235 @@ fn an_edit_that_adds_a_warning_is_written_and_prints_the_warning() {
     );
     assert!(scratch.text().contains("id = \"late-road\""));
 }
+
+// ---------------------------------------------------------------------------
+// Nothing lost: locks, structure, bytes, where writes go
+
+/// A ledger of `n` commitments `c0`…, each with one update, quoting the
+/// fixture's article.
+fn many_commitments(n: usize) -> String {
+    let mut text = String::from(
+        "[ledger]\ntitle = \"Many\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"China\"\n\n[sources.article]\ntitle = \"An article\"\nfile = \"article.txt\"\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "\n[[commitment]]\nid = \"c{i}\"\ntitle = \"Commitment {i}\"\nparties = [\"cn\"]\nkind = \"deliverable\"\nmade = 2025-03-01\nstatus = \"announced\"\nsource = {{ ref = \"article\", quote = \"complete the port on schedule\" }}\n"
+        ));
+    }
+    text
+}
+
+fn update_args(id: &str, day: u32) -> Vec<String> {
+    [
+        "update",
+        id,
+        "--status",
+        "in_progress",
+        "--date",
+        &format!("2025-04-{day:02}"),
+        "--note",
+        &format!("Round {day}."),
+        "--url",
+        "https://example.org/e",
+        "--quote",
+        "work started",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+#[test]
+fn concurrent_edits_lose_no_update() {
+    let scratch = Scratch::new();
+    let (editors, rounds) = (16, 20);
+    std::fs::write(scratch.ledger(), many_commitments(editors)).unwrap();
+    for round in 1..=rounds {
+        let children: Vec<_> = (0..editors)
+            .map(|i| {
+                let mut args = update_args(&format!("c{i}"), round);
+                let ledger = scratch.ledger();
+                args.extend(["--ledger".into(), ledger.display().to_string()]);
+                args.extend(["--as-of".into(), AS_OF.into(), "--wait".into(), "60".into()]);
+                Command::new(BIN)
+                    .args(&args)
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            assert_ok(&output);
+        }
+        // Every editor that exited 0 has its update in the file.
+        let text = scratch.text();
+        let ledger: toml::Table = text.parse().unwrap();
+        for (i, commitment) in ledger["commitment"].as_array().unwrap().iter().enumerate() {
+            let updates = commitment["update"].as_array().unwrap();
+            assert_eq!(updates.len(), round as usize, "c{i} after round {round}");
+        }
+    }
+    assert_eq!(scratch.files(), ["article.txt", "ledger.toml"]);
+}
+
+#[test]
+fn a_second_editor_waits_then_names_the_holder() {
+    let scratch = Scratch::new();
+    let held = std::fs::File::open(scratch.ledger()).unwrap();
+    held.lock().unwrap();
+    let before = scratch.modified();
+    let mut args = update_args("port", 2);
+    args.extend(["--wait".into(), "0.3".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = scratch.run(&args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("is being edited by another process"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("pid {}", std::process::id())),
+        "{stderr}"
+    );
+    assert_eq!(scratch.text(), original());
+    assert_eq!(scratch.modified(), before);
+    drop(held);
+    assert_ok(&scratch.run(&args));
+}
+
+#[test]
+fn an_inline_history_gets_the_new_update_inline_and_keeps_the_old_ones() {
+    let scratch = Scratch::new();
+    let inline = original().replace(
+        "[[commitment.update]]\ndate = 2025-04-01\nstatus = \"in_progress\"\nnote = '''Work started.'''\nevidence = [ { url = \"https://example.org/start\", quote = \"work started\" } ]\n",
+        "update = [\n  { date = 2025-04-01, status = \"in_progress\", note = \"Work started.\", evidence = [{ url = \"https://example.org/start\", quote = \"work started\" }] },\n]\n",
+    );
+    assert_ne!(inline, original(), "the fixture has the update to inline");
+    std::fs::write(scratch.ledger(), &inline).unwrap();
+    let args = update_args("port", 20);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_ok(&scratch.run(&args));
+    let text = scratch.text();
+    assert!(text.contains("note = \"Work started.\""), "{text}");
+    assert!(text.contains("note = \"Round 20.\""), "{text}");
+    assert!(!text.contains("[[commitment.update]]"), "{text}");
+    let ledger: toml::Table = text.parse().unwrap();
+    let port = &ledger["commitment"].as_array().unwrap()[0];
+    assert_eq!(port["update"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_second_copy_of_an_existing_error_is_a_new_error() {
+    let scratch = Scratch::new();
+    // The ledger already cites a quote its source does not hold.
+    let broken = original().replace(
+        "quote = \"more scholarships\"",
+        "quote = \"words not in the article\"",
+    );
+    std::fs::write(scratch.ledger(), &broken).unwrap();
+    let output = scratch.run(&[
+        "update",
+        "port",
+        "--status",
+        "in_progress",
+        "--date",
+        "2025-05-01",
+        "--note",
+        "Again.",
+        "--evidence",
+        "article",
+        "--quote",
+        "words not in the article",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[C007]"), "{stderr}");
+    assert_eq!(scratch.text(), broken);
+}
+
+#[test]
+fn crlf_line_ends_and_a_byte_order_mark_are_kept() {
+    let scratch = Scratch::new();
+    let crlf = format!("\u{feff}{}", original().replace('\n', "\r\n"));
+    std::fs::write(scratch.ledger(), &crlf).unwrap();
+    let args = update_args("port", 21);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_ok(&scratch.run(&args));
+    assert_ok(&scratch.run(&["party", "add", "br", "--name", "Brazil"]));
+    let text = scratch.text();
+    assert!(text.starts_with('\u{feff}'), "the BOM was dropped");
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count(),
+        "a line lost its CR:\n{text:?}"
+    );
+    assert!(text.contains("note = \"Round 21.\"\r\n"));
+    assert!(text.contains("[parties.br]\r\nname = \"Brazil\"\r\n"));
+    // Without the BOM and CRs, the edits are exactly those of an LF file.
+    let lf = Scratch::new();
+    assert_ok(&lf.run(&args));
+    assert_ok(&lf.run(&["party", "add", "br", "--name", "Brazil"]));
+    assert_eq!(
+        text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
+        lf.text()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_edit_through_a_symlink_edits_the_target_and_keeps_the_link() {
+    let scratch = Scratch::new();
+    let link = scratch.dir.path().join("link.toml");
+    std::os::unix::fs::symlink("ledger.toml", &link).unwrap();
+    let args = update_args("port", 22);
+    let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
+    all.extend(["--ledger", link.to_str().unwrap(), "--as-of", AS_OF]);
+    assert_ok(&Command::new(BIN).args(&all).output().unwrap());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(scratch.text().contains("Round 22."));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rewritten_ledger_keeps_its_mode_and_owner() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let scratch = Scratch::new();
+    std::fs::set_permissions(scratch.ledger(), std::fs::Permissions::from_mode(0o640)).unwrap();
+    // As root (CI), the owner can be given away and must come back.
+    let is_root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    if is_root {
+        std::os::unix::fs::chown(scratch.ledger(), Some(4242), Some(4343)).unwrap();
+    }
+    let before = std::fs::metadata(scratch.ledger()).unwrap();
+    let args = update_args("port", 23);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_ok(&scratch.run(&args));
+    let after = std::fs::metadata(scratch.ledger()).unwrap();
+    assert_eq!(after.mode() & 0o7777, 0o640);
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+}
+
+#[cfg(unix)]
+#[test]
+fn temporary_files_of_dead_writers_are_reaped_and_live_ones_kept() {
+    let scratch = Scratch::new();
+    // No process has a pid this high (the kernel's limit is 2^22).
+    let dead = scratch.dir.path().join(".commitments-99999999-abc.tmp");
+    let live = scratch
+        .dir
+        .path()
+        .join(format!(".commitments-{}-abc.tmp", std::process::id()));
+    std::fs::write(&dead, "half").unwrap();
+    std::fs::write(&live, "busy").unwrap();
+    let args = update_args("port", 24);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_ok(&scratch.run(&args));
+    assert!(!dead.exists(), "a dead writer's temporary file was left");
+    assert!(live.exists(), "a live writer's temporary file was removed");
+}

@@ -541,3 +541,387 @@ fn quotes_of_url_only_sources_are_not_fetched_or_checked() {
     let (code, report) = check_json(dir.path(), "ledger.toml");
     assert_eq!((code, report["errors"].as_u64()), (0, Some(0)));
 }
+
+// ---------------------------------------------------------------------------
+// Nothing injected: every output escapes ledger data for its reader
+
+/// A folder with `commitments.toml` holding `text`.
+fn ledger_dir(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("commitments.toml"), text).unwrap();
+    dir
+}
+
+const ONE_COMMITMENT: &str = "[ledger]\ntitle = \"T\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"China\"\n\n[sources.s]\ntitle = \"S\"\nurl = \"https://example.org\"\n\n[[commitment]]\nid = \"a\"\ntitle = \"A\"\nparties = [\"cn\"]\nkind = \"ongoing\"\nmade = 2025-01-01\nstatus = \"announced\"\nsource = { ref = \"s\", quote = \"q\" }\n";
+
+#[test]
+fn an_unsafe_id_stops_reports_diffs_and_edits_with_its_location() {
+    let text = ONE_COMMITMENT.replace(
+        "id = \"a\"",
+        "id = \"a\\n## Pwned <img src=https://evil.example/x>\"",
+    );
+    let dir = ledger_dir(&text);
+    for args in [
+        vec!["report", "--as-of", "2025-06-30"],
+        vec!["report", "--format", "html", "--as-of", "2025-06-30"],
+        vec!["diff", "commitments.toml"],
+        vec![
+            "update",
+            "a",
+            "--status",
+            "active",
+            "--date",
+            "2025-06-01",
+            "--note",
+            "n",
+            "--url",
+            "https://e.org",
+            "--quote",
+            "q",
+            "--as-of",
+            "2025-06-30",
+        ],
+    ] {
+        let output = run_in(dir.path(), &args);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(!stdout.contains("Pwned"), "{args:?}: {stdout}");
+        assert!(stderr.contains("error[C017]"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("commitments.toml:13:6"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("\n## Pwned"), "{args:?}: {stderr}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("commitments.toml")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn references_cannot_start_markdown_blocks_in_reports() {
+    // An unknown parent is an error, but the report is still made: the
+    // reference must stay inside its code span.
+    let text = ONE_COMMITMENT.replace(
+        "status = \"announced\"",
+        "status = \"announced\"\nparent = \"x\\n## Pwned\\n<img src=https://evil.example/x>\"",
+    );
+    let dir = ledger_dir(&text);
+    let output = run_in(dir.path(), &["report", "--as-of", "2025-06-30"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let markdown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        markdown.contains("Pwned"),
+        "the reference is shown: {markdown}"
+    );
+    for line in markdown.lines() {
+        assert!(!line.starts_with("## Pwned"), "{markdown}");
+        assert!(!line.starts_with("<img"), "{markdown}");
+        // Raw HTML only inside a code span, where it is shown, not run.
+        if let Some(at) = line.find("<img") {
+            assert_eq!(line[..at].matches('`').count() % 2, 1, "{line}");
+        }
+    }
+}
+
+#[test]
+fn control_characters_reach_no_terminal() {
+    // In a value (a TOML escape): shown as an escape in the message.
+    let text = ONE_COMMITMENT.replace("parties = [\"cn\"]", "parties = [\"cn\\u001b[2J\\u0007\"]");
+    let dir = ledger_dir(&text);
+    let output = run_in(dir.path(), &["check", "--as-of", "2025-06-30"]);
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{shown}");
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    assert!(shown.contains("`cn\\u{1b}[2J\\u{7}`"), "{shown}");
+    // Raw in the file (a syntax error): shown as a control picture in the
+    // excerpt, with the file's own line and column.
+    let raw = ONE_COMMITMENT.replace("title = \"A\"", "title = \"A\" # \u{1b}[2J\u{7}");
+    let dir = ledger_dir(&raw);
+    let output = run_in(dir.path(), &["check", "--as-of", "2025-06-30"]);
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains('\u{241b}'),
+        "the excerpt shows a control picture: {shown}"
+    );
+    assert!(shown.contains("commitments.toml:14:15"), "{shown}");
+    // And in the messages of the editing commands.
+    let output = run_in(
+        dir.path(),
+        &[
+            "update",
+            "a\u{1b}[2J",
+            "--status",
+            "active",
+            "--date",
+            "2025-06-01",
+            "--note",
+            "n",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+}
+
+#[test]
+fn github_output_escapes_every_line_including_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x\n::error file=evil,line=1::pwned.toml";
+    std::fs::write(
+        dir.path().join(name),
+        ONE_COMMITMENT.replace("status = \"announced\"", "status = \"kept\""),
+    )
+    .unwrap();
+    let output = run_in(
+        dir.path(),
+        &["check", name, "--format", "github", "--as-of", "2025-06-30"],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for line in stdout.lines() {
+        assert!(
+            !line.starts_with("::") || line.starts_with("::error file=x%0A%3A%3Aerror"),
+            "an injected command: {line}\n{stdout}"
+        );
+    }
+    assert!(stdout.lines().count() >= 2, "{stdout}");
+}
+
+#[test]
+fn csv_numbers_stay_numbers() {
+    let text = ONE_COMMITMENT.replace(
+        "source = { ref = \"s\", quote = \"q\" }\n",
+        "source = { ref = \"s\", quote = \"q\" }\n\n[commitment.target]\nmetric = \"balance\"\nunit = \"USD bn\"\nbaseline = { value = -12.5, date = 2025-01-01 }\ngoal = -2\n",
+    );
+    let dir = ledger_dir(&text);
+    let output = run_in(
+        dir.path(),
+        &["report", "--format", "csv", "--as-of", "2025-06-30"],
+    );
+    let csv = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{csv}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.contains(",-12.5,-2,"), "{row}");
+    assert!(!row.contains("'-"), "{row}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn every_command_exits_2_when_it_cannot_write_its_output() {
+    let root = Path::new(ROOT);
+    for args in [
+        vec!["rules"],
+        vec!["explain", "stale"],
+        vec!["schema"],
+        vec!["check", "--as-of", "2025-11-30"],
+        vec!["check", "--as-of", "2025-11-30", "--format", "json"],
+        vec!["report", "--as-of", "2025-11-30"],
+        vec!["diff", "commitments.toml"],
+    ] {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let output = Command::new(BIN)
+            .args(&args)
+            .current_dir(root)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot write"), "{args:?}: {stderr}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Where reports go
+
+#[test]
+fn a_report_is_never_written_over_the_ledger_or_a_source() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(ROOT).join("commitments.toml"),
+        dir.path().join("commitments.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let article = "sources/xinhua-2024-06-28-xi-boluarte-talks.txt";
+    std::fs::copy(Path::new(ROOT).join(article), dir.path().join(article)).unwrap();
+    let before = snapshot(dir.path());
+    for target in ["commitments.toml", "./commitments.toml", article] {
+        let output = run_in(dir.path(), &["report", "-o", target]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{target}: {stderr}");
+        assert!(
+            stderr.contains("is the ledger") || stderr.contains("is the local copy of source"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(snapshot(dir.path()), before);
+    assert_eq!(
+        std::fs::read(dir.path().join("commitments.toml")).unwrap(),
+        std::fs::read(Path::new(ROOT).join("commitments.toml")).unwrap()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_to_a_fifo_or_a_device_or_dash_is_written_straight_to_it() {
+    let root = Path::new(ROOT);
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let output = Command::new(BIN)
+        .args([
+            "report",
+            "--as-of",
+            "2025-11-30",
+            "-o",
+            fifo.to_str().unwrap(),
+        ])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let received = reader.join().unwrap();
+    assert!(received.starts_with("# China–Peru"), "{received}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO was replaced"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "a file was left"
+    );
+    // A character device, and `-`.
+    let output = Command::new(BIN)
+        .args(["report", "--as-of", "2025-11-30", "-o", "/dev/null"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let output = Command::new(BIN)
+        .args(["report", "--as-of", "2025-11-30", "-o", "-"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("# China–Peru"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_report_honours_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.md");
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 077 && exec '{BIN}' report --as-of 2025-11-30 -o '{}'",
+            report.display()
+        ))
+        .current_dir(ROOT)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mode = std::fs::metadata(&report).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+// ---------------------------------------------------------------------------
+// Nothing hangs: linear in the input
+
+#[test]
+fn one_source_file_named_by_many_sources_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("big.txt"), "x ".repeat(1 << 20)).unwrap();
+    let mut text = String::from(MINIMAL);
+    for i in 0..150 {
+        text.push_str(&format!(
+            "\n[sources.s{i}]\ntitle = \"S\"\nfile = \"big.txt\"\n"
+        ));
+    }
+    let loaded =
+        commitments::load::load_bytes("commitments.toml", text.as_bytes(), Some(dir.path()));
+    assert_eq!(loaded.files.len(), 2, "the ledger and one copy of big.txt");
+    assert_eq!(loaded.source_files.len(), 150);
+}
+
+#[test]
+fn identical_missing_quotes_are_each_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "the words that are here").unwrap();
+    let mut text = String::from(
+        "[ledger]\ntitle = \"t\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"C\"\n\n[sources.a]\ntitle = \"A\"\nfile = \"a.txt\"\n\n[[commitment]]\nid = \"c\"\ntitle = \"C\"\nparties = [\"cn\"]\nkind = \"ongoing\"\nmade = 2025-01-01\nstatus = \"active\"\nsource = { ref = \"a\", quote = \"the words that are here\" }\n",
+    );
+    for _ in 0..5_000 {
+        text.push_str("\n[[commitment.update]]\ndate = 2025-02-01\nstatus = \"active\"\nnote = \"n\"\nevidence = [{ ref = \"a\", quote = \"the words that are not here\" }]\n");
+    }
+    std::fs::write(dir.path().join("commitments.toml"), &text).unwrap();
+    let (code, report) = check_json(dir.path(), "commitments.toml");
+    assert_eq!(code, 1);
+    let missing = positions(&report)
+        .iter()
+        .filter(|(c, _, _)| c == "C007")
+        .count();
+    assert_eq!(missing, 5_000);
+}
+
+#[test]
+fn a_very_long_word_gets_a_closest_passage_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let word = "a".repeat(60_000);
+    std::fs::write(dir.path().join("a.txt"), format!("start {word} end")).unwrap();
+    let text = format!(
+        "[ledger]\ntitle = \"t\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"C\"\n\n[sources.a]\ntitle = \"A\"\nfile = \"a.txt\"\n\n[[commitment]]\nid = \"c\"\ntitle = \"C\"\nparties = [\"cn\"]\nkind = \"ongoing\"\nmade = 2025-01-01\nstatus = \"announced\"\nsource = {{ ref = \"a\", quote = \"start {}b end\" }}\n",
+        "a".repeat(59_999)
+    );
+    std::fs::write(dir.path().join("commitments.toml"), &text).unwrap();
+    let (code, report) = check_json(dir.path(), "commitments.toml");
+    assert_eq!(code, 1);
+    assert_eq!(positions(&report)[0].0, "C007");
+}

@@ -1,12 +1,13 @@
 //! `commitments report`: where every commitment stands on a date.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use commitments::check::Levels;
+use commitments::load::Loaded;
 use commitments::report::{self, ReportError};
 
 use super::args::{AsOf, LedgerFlag};
@@ -28,7 +29,8 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     format: Format,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE (atomically; `-` is standard output) instead of standard
+    /// output. Never over the ledger or one of its source files.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -64,13 +66,41 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         Format::Html => report::to_html(&report),
     };
     match args.output {
-        Some(file) => match commitments::output::write_atomic(&file, text.as_bytes()) {
-            Ok(()) => Ok(ExitCode::SUCCESS),
-            Err(error) => Err(CliError::Usage(format!(
-                "cannot write `{}`: {error}",
-                file.display()
-            ))),
-        },
-        None => print(&text),
+        Some(file) if file.as_os_str() != "-" => {
+            refuse_inputs(&file, &path, &loaded)?;
+            commitments::output::write_atomic(&file, text.as_bytes()).map_err(|error| {
+                CliError::Usage(format!("cannot write `{}`: {error}", file.display()))
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => print(&text),
     }
+}
+
+/// Refuses to write the report over the ledger or one of its source files.
+fn refuse_inputs(output: &Path, ledger: &Path, loaded: &Loaded) -> Result<(), CliError> {
+    // A file that does not exist yet is no input.
+    let Ok(target) = output.canonicalize() else {
+        return Ok(());
+    };
+    let folder = ledger.parent().unwrap_or(Path::new(""));
+    let sources = loaded.ledger.iter().flat_map(|l| &l.sources);
+    let inputs = std::iter::once((ledger.to_owned(), "the ledger".to_owned())).chain(
+        sources.filter_map(|source| {
+            let file = source.file.as_ref()?;
+            Some((
+                folder.join(&file.value),
+                format!("the local copy of source `{}`", source.id.value),
+            ))
+        }),
+    );
+    for (input, what) in inputs {
+        if input.canonicalize().is_ok_and(|input| input == target) {
+            return Err(CliError::Usage(format!(
+                "`{}` is {what}; the report is not written over it. Pick another file with -o",
+                output.display()
+            )));
+        }
+    }
+    Ok(())
 }
