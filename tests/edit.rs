@@ -954,3 +954,48 @@ fn temporary_files_of_dead_writers_are_reaped_and_live_ones_kept() {
     assert!(!dead.exists(), "a dead writer's temporary file was left");
     assert!(live.exists(), "a live writer's temporary file was removed");
 }
+
+#[test]
+fn an_edit_killed_at_any_moment_leaves_the_old_or_the_new_ledger() {
+    let scratch = Scratch::new();
+    let mut rng = fastrand::Rng::with_seed(20261128);
+    let (mut old_seen, mut new_seen) = (0, 0);
+    for round in 1..=29 {
+        let old = scratch.text();
+        let args = update_args("port", round);
+        // What the edit writes when it is not killed.
+        let expected = Scratch::new();
+        std::fs::write(expected.ledger(), &old).unwrap();
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        assert_ok(&expected.run(&refs));
+        let new = expected.text();
+        let ledger = scratch.ledger();
+        let mut child = Command::new(BIN)
+            .args(&args)
+            .args(["--ledger", ledger.to_str().unwrap(), "--as-of", AS_OF])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(rng.u64(0..60)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = scratch.text();
+        if now == old {
+            old_seen += 1;
+        } else if now == new {
+            new_seen += 1;
+        } else {
+            panic!("round {round}: the ledger is neither the old nor the new one:\n{now}");
+        }
+    }
+    // Both outcomes happened, or the test did not test anything.
+    assert!(
+        old_seen > 0 && new_seen > 0,
+        "old {old_seen}, new {new_seen}"
+    );
+    // The next edit removes what killed editors left behind.
+    let args = update_args("port", 30);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_ok(&scratch.run(&refs));
+    assert_eq!(scratch.files(), ["article.txt", "ledger.toml"]);
+}

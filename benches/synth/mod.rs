@@ -325,3 +325,88 @@ pub fn write(dir: &std::path::Path, synth: &Synth) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+// Only benches/hostile.rs uses it; the other users of this module do not.
+#[allow(dead_code)]
+/// A ledger of a hostile shape, about `bytes` long (its text, sources
+/// aside), for `benches/hostile.rs`. Each shape once cost far more than a
+/// normal ledger of its size.
+pub fn hostile(shape: &str, bytes: usize) -> Synth {
+    let head =
+        "[ledger]\ntitle = \"Hostile\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"China\"\n";
+    let commitment = |id: &str, status: &str, source: &str, quote: &str| {
+        format!(
+            "\n[[commitment]]\nid = \"{id}\"\ntitle = \"T\"\nparties = [\"cn\"]\nkind = \"ongoing\"\nmade = 2025-01-01\nstatus = \"{status}\"\nsource = {{ ref = \"{source}\", quote = \"{quote}\" }}\n"
+        )
+    };
+    let article =
+        "the two sides agreed to deepen practical cooperation in trade and investment ".repeat(50);
+    let mut ledger = String::from(head);
+    let mut sources = Vec::new();
+    match shape {
+        // Many updates citing the same two quotes, one in the source and one
+        // not: duplicate patterns, and one closest-passage search.
+        "identical-quotes" => {
+            ledger.push_str("\n[sources.a]\ntitle = \"A\"\nfile = \"sources/a.txt\"\n");
+            ledger.push_str(&commitment(
+                "c",
+                "active",
+                "a",
+                "deepen practical cooperation",
+            ));
+            let mut i = 0;
+            while ledger.len() < bytes {
+                let quote = if i % 2 == 0 {
+                    "deepen practical cooperation"
+                } else {
+                    "deepen theoretical cooperation"
+                };
+                ledger.push_str(&format!(
+                    "\n[[commitment.update]]\ndate = 2025-02-01\nstatus = \"active\"\nnote = \"n\"\nevidence = [{{ ref = \"a\", quote = \"{quote}\" }}]\n"
+                ));
+                i += 1;
+            }
+            sources.push(("sources/a.txt".to_owned(), article));
+        }
+        // Quotes with a 60,000-letter word that is almost in the source:
+        // every one gets a closest-passage search.
+        "long-word" => {
+            let word = "a".repeat(60_000);
+            ledger.push_str("\n[sources.a]\ntitle = \"A\"\nfile = \"sources/a.txt\"\n");
+            let mut i = 0;
+            while ledger.len() < bytes {
+                let quote = format!("start {}{i} end", &word[..59_990]);
+                ledger.push_str(&commitment(&format!("c{i}"), "announced", "a", &quote));
+                i += 1;
+            }
+            sources.push((
+                "sources/a.txt".to_owned(),
+                format!("{article} start {word} end"),
+            ));
+        }
+        // One 8 MB source named by 150 sources, quoted by every commitment.
+        "shared-source" => {
+            for s in 0..150 {
+                ledger.push_str(&format!(
+                    "\n[sources.s{s}]\ntitle = \"S\"\nfile = \"sources/big.txt\"\n"
+                ));
+            }
+            let mut i = 0;
+            while ledger.len() < bytes {
+                ledger.push_str(&commitment(
+                    &format!("c{i}"),
+                    "announced",
+                    &format!("s{}", i % 150),
+                    "deepen practical cooperation",
+                ));
+                i += 1;
+            }
+            sources.push((
+                "sources/big.txt".to_owned(),
+                article.repeat(8 * 1024 * 1024 / article.len()),
+            ));
+        }
+        other => panic!("no hostile shape {other}"),
+    }
+    Synth { ledger, sources }
+}

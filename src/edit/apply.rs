@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Finding, LEDGER_FILE};
-use crate::load::{load_bytes, load_path};
+use crate::load::{Loaded, load_bytes, load_path};
 use crate::output::WriteError;
 
 use super::verify::only_touches;
@@ -61,6 +61,26 @@ pub fn apply(path: &Path, options: &EditOptions, edit: &Edit) -> Result<Applied,
         _ => None,
     };
     let original = load_path(&target).map_err(EditError::Read)?;
+    let base = target.parent().map(Path::to_owned).unwrap_or_default();
+    let name = path.display().to_string();
+    let mut applied = propose(original, edit, &name, Some(&base), options.as_of)?;
+    if !options.dry_run {
+        write(&target, &applied.original, &applied.proposed)?;
+        applied.written = true;
+    }
+    Ok(applied)
+}
+
+/// Steps 2 to 5 of [`apply`], on a loaded ledger and without touching any
+/// file: the proposed text and its review (not written), or why the edit is
+/// refused.
+pub fn propose(
+    original: Loaded,
+    edit: &Edit,
+    name: &str,
+    base: Option<&Path>,
+    as_of: NaiveDate,
+) -> Result<Applied, EditError> {
     let blocking: Vec<Finding> = original.blocking_findings();
     if original.ledger.is_none() || !blocking.is_empty() {
         return Err(EditError::NotLoaded {
@@ -69,11 +89,10 @@ pub fn apply(path: &Path, options: &EditOptions, edit: &Edit) -> Result<Applied,
         });
     }
     let text = original.files.text(LEDGER_FILE).to_owned();
-    let base = target.parent().map(Path::to_owned).unwrap_or_default();
     let layout = Layout::of(&text);
     let plain = layout.strip(&text);
     // The plan works on the plain text, with spans of the plain text.
-    let plain_loaded = load_bytes(&path.display().to_string(), plain.as_bytes(), None);
+    let plain_loaded = load_bytes(name, plain.as_bytes(), None);
     let Some(plain_ledger) = plain_loaded.ledger.as_ref() else {
         return Err(EditError::NotLoaded {
             loaded: Box::new(original),
@@ -83,8 +102,13 @@ pub fn apply(path: &Path, options: &EditOptions, edit: &Edit) -> Result<Applied,
     let proposed_plain = edit.plan(&plain, plain_ledger)?;
     only_touches(&plain, &proposed_plain, edit).map_err(EditError::WouldAlter)?;
     let proposed = layout.restore(&proposed_plain);
-    let name = format!("{} (as edited)", path.display());
-    let mut review = review(&original, &proposed, &name, Some(&base), options.as_of);
+    let mut review = review(
+        &original,
+        &proposed,
+        &format!("{name} (as edited)"),
+        base,
+        as_of,
+    );
     for finding in review
         .added_errors
         .iter_mut()
@@ -95,14 +119,11 @@ pub fn apply(path: &Path, options: &EditOptions, edit: &Edit) -> Result<Applied,
     if !review.added_errors.is_empty() {
         return Err(EditError::AddsErrors(Box::new(review)));
     }
-    if !options.dry_run {
-        write(&target, &text, &proposed)?;
-    }
     Ok(Applied {
         original: text,
         proposed,
         review,
-        written: !options.dry_run,
+        written: false,
     })
 }
 

@@ -24,7 +24,7 @@ mod evidence;
 mod lock;
 mod verify;
 
-pub use apply::{Applied, EditOptions, apply};
+pub use apply::{Applied, EditOptions, apply, propose};
 pub use evidence::{EvidenceFlag, pair_evidence};
 pub use lock::{LedgerLock, LockError, lock};
 

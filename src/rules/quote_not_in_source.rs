@@ -94,16 +94,37 @@ fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut
         .map(|c| quote::fold(&c.quote.value))
         .collect();
     let found = quote::find_all(&source.text, &wanted);
-    // The same missing quote cited many times is looked up once.
-    let mut closest: HashMap<&str, Option<quote::ClosePassage>> = HashMap::new();
+    // The same missing quote cited many times is looked up and shown in
+    // full once; later citations point back to the first.
+    let mut first: HashMap<&str, &Citation> = HashMap::new();
     for ((citation, wanted), found) in citations.iter().zip(&wanted).zip(found) {
-        if !found {
-            let passage = closest
-                .entry(wanted.as_str())
-                .or_insert_with(|| quote::closest_passage(&source, wanted));
-            report(cx, citation, file, passage.as_ref(), out);
+        if found {
+            continue;
+        }
+        match first.get(wanted.as_str()) {
+            Some(earlier) => out.push(repeated(citation, earlier)),
+            None => {
+                let passage = quote::closest_passage(&source, wanted);
+                report(cx, citation, file, passage.as_ref(), out);
+                first.insert(wanted.as_str(), citation);
+            }
         }
     }
+}
+
+/// A missing quote cited again: the first citation shows the passage.
+fn repeated(citation: &Citation, first: &Citation) -> Finding {
+    Finding::new(
+        &RULE,
+        citation.quote.span,
+        format!(
+            "quote not found in source `{}` (cited before)",
+            citation.source_ref.value
+        ),
+    )
+    .label("not in the source")
+    .with_secondary(first.quote.span, "the same quote, first cited here")
+    .help("fix every citation of it; the first one shows the closest passage")
 }
 
 /// Reports a quote that is not in its source, with the closest passage.
