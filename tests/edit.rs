@@ -999,3 +999,22 @@ fn an_edit_killed_at_any_moment_leaves_the_old_or_the_new_ledger() {
     assert_ok(&scratch.run(&refs));
     assert_eq!(scratch.files(), ["article.txt", "ledger.toml"]);
 }
+
+/// Found by the `edit` fuzz target: an update of an id that two commitments
+/// share once went to the first and was then refused as a bug.
+#[test]
+fn an_update_of_a_duplicated_id_is_refused() {
+    let scratch = Scratch::new();
+    let twice = original().replace("id = \"scholarships\"", "id = \"port\"");
+    std::fs::write(scratch.ledger(), &twice).unwrap();
+    let args = update_args("port", 3);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = scratch.run(&args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("2 commitments have the id `port`"),
+        "{stderr}"
+    );
+    assert_eq!(scratch.text(), twice);
+}

@@ -320,6 +320,17 @@ pub fn plan_update(
     request: &UpdateRequest,
 ) -> Result<String, EditError> {
     require_commitment(ledger, &request.id)?;
+    let named = ledger
+        .commitments
+        .iter()
+        .filter(|c| c.id.value == request.id)
+        .count();
+    if named > 1 {
+        return Err(EditError::Refused(format!(
+            "{named} commitments have the id `{}`, so the update has no single target; give one of them another id first",
+            request.id
+        )));
+    }
     for item in &request.evidence {
         if let NewEvidence::Source { source, .. } = item {
             require_source(ledger, source)?;
