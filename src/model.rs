@@ -44,34 +44,53 @@ pub struct Ledger {
     pub incomplete_ids: Vec<String>,
 }
 
-/// How many records a ledger holds on a date, in the words every output
-/// uses: commitments, plus umbrellas. An umbrella is a commitment that
-/// another one names as its `parent`; it is not counted as a commitment,
-/// because its children are. Commitments made after the date are left out.
-/// It prints as "29 commitments plus 1 umbrella" (see [`crate::text`]).
+/// How many records a ledger holds on a date, by [`Group`], in the words
+/// every output uses. Commitments made after the date are left out. It
+/// prints as "24 commitments (5 signed at the talks) plus 1 request and
+/// 1 umbrella" (see [`crate::text`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Headcount {
-    /// Commitments counted (every one that is not an umbrella).
+    /// Commitments counted: promises, those signed at the talks included.
     pub commitments: usize,
-    /// Umbrellas, not counted in `commitments`.
+    /// Of `commitments`, those fulfilled the moment they were made.
+    pub signed_at_talks: usize,
+    /// Requests, not counted in `commitments`.
+    pub requests: usize,
+    /// Umbrellas, not counted in `commitments` (their children are).
     pub umbrellas: usize,
 }
 
 impl Ledger {
-    /// The ledger's [`Headcount`] on `as_of`.
-    pub fn headcount(&self, as_of: NaiveDate) -> Headcount {
-        let made = || self.commitments.iter().filter(|c| c.made.value <= as_of);
-        let parents: std::collections::HashSet<&str> = made()
+    /// The ids of the commitments made by `as_of` that others made by then
+    /// name as their `parent`.
+    pub fn umbrella_ids(&self, as_of: NaiveDate) -> std::collections::HashSet<&str> {
+        let made = self.commitments.iter().filter(|c| c.made.value <= as_of);
+        let parents: std::collections::HashSet<&str> = made
+            .clone()
             .filter_map(|c| c.parent.as_ref())
             .map(|parent| parent.value.as_str())
             .collect();
-        let umbrellas = made()
-            .filter(|c| parents.contains(c.id.value.as_str()))
-            .count();
-        Headcount {
-            commitments: made().count() - umbrellas,
-            umbrellas,
+        made.map(|c| c.id.value.as_str())
+            .filter(|id| parents.contains(id))
+            .collect()
+    }
+
+    /// The ledger's [`Headcount`] on `as_of`.
+    pub fn headcount(&self, as_of: NaiveDate) -> Headcount {
+        let umbrellas = self.umbrella_ids(as_of);
+        let mut count = Headcount::default();
+        for commitment in self.commitments.iter().filter(|c| c.made.value <= as_of) {
+            match commitment.group(umbrellas.contains(commitment.id.value.as_str())) {
+                Group::Commitment => count.commitments += 1,
+                Group::SignedAtTalks => {
+                    count.commitments += 1;
+                    count.signed_at_talks += 1;
+                }
+                Group::Request => count.requests += 1,
+                Group::Umbrella => count.umbrellas += 1,
+            }
         }
+        count
     }
 }
 
@@ -249,9 +268,15 @@ pub struct Commitment {
     pub id: Spanned<String>,
     /// Short human title.
     pub title: Spanned<String>,
-    /// Ids of the parties that committed.
+    /// Ids of every party involved.
     #[schemars(length(min = 1))]
     pub parties: Vec<Spanned<String>>,
+    /// Ids of the parties that made the commitment (a subset of `parties`).
+    /// Without it, every party in `parties` counts as having committed.
+    pub by: Option<Vec<Spanned<String>>>,
+    /// Ids of the parties that `by` asked to act: the record is a request,
+    /// not a promise of the parties asked (nor of `by`).
+    pub asks: Option<Vec<Spanned<String>>>,
     /// Free-form policy area, such as `trade`.
     pub area: Option<Spanned<String>>,
     /// Deliverable or ongoing.
@@ -260,6 +285,10 @@ pub struct Commitment {
     pub made: Spanned<NaiveDate>,
     /// Optional deadline.
     pub due: Option<Spanned<NaiveDate>>,
+    /// The passage that states the deadline.
+    pub due_source: Option<Evidence>,
+    /// Why the editors estimate the deadline, when no source states one.
+    pub due_estimate: Option<Spanned<String>>,
     /// Optional umbrella commitment that this one belongs to.
     pub parent: Option<Spanned<String>>,
     /// Current status; must equal the latest update's status.
@@ -278,7 +307,53 @@ pub struct Commitment {
     pub span: Span,
 }
 
+/// How a record is counted: every output uses these groups and words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// A promise, counted.
+    Commitment,
+    /// A promise fulfilled the moment it was made (a document signed in
+    /// front of the leaders): counted, but apart from the deliverables' rates.
+    SignedAtTalks,
+    /// One side's ask of the other: no one's promise, not counted.
+    Request,
+    /// A commitment that others name as `parent`: its children count.
+    Umbrella,
+}
+
 impl Commitment {
+    /// The parties that made it: `by`, or else every party.
+    pub fn committed_by(&self) -> &[Spanned<String>] {
+        self.by.as_deref().unwrap_or(&self.parties)
+    }
+
+    /// Whether the record is a request (it names whom it `asks`).
+    pub fn is_request(&self) -> bool {
+        self.asks.as_ref().is_some_and(|asks| !asks.is_empty())
+    }
+
+    /// Fulfilled when it was made: its first update is `kept` and dated its
+    /// `made` date, such as a document signed while the leaders watched.
+    pub fn signed_at_talks(&self) -> bool {
+        self.updates.first().is_some_and(|first| {
+            first.status.value == Status::Kept && first.date.value == self.made.value
+        })
+    }
+
+    /// Its group, given whether other records name it as `parent`.
+    pub fn group(&self, is_umbrella: bool) -> Group {
+        if is_umbrella {
+            Group::Umbrella
+        } else if self.is_request() {
+            Group::Request
+        } else if self.signed_at_talks() {
+            Group::SignedAtTalks
+        } else {
+            Group::Commitment
+        }
+    }
+
     /// The date of the latest update, or `made` when there is none.
     pub fn last_activity(&self) -> NaiveDate {
         self.updates

@@ -204,6 +204,8 @@ struct JsonReport<'a> {
     errors: usize,
     warnings: usize,
     commitments: usize,
+    signed_at_talks: usize,
+    requests: usize,
     umbrellas: usize,
     findings: Vec<JsonFinding<'a>>,
 }
@@ -235,7 +237,8 @@ struct JsonLabel<'a> {
 }
 
 /// Findings as one JSON document:
-/// `{ ledger, as_of, errors, warnings, commitments, umbrellas, findings: [...] }`.
+/// `{ ledger, as_of, errors, warnings, commitments, signed_at_talks,
+/// requests, umbrellas, findings: [...] }`.
 pub fn json(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> String {
     let (errors, warnings) = counts(findings);
     let report = JsonReport {
@@ -244,6 +247,8 @@ pub fn json(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> Strin
         errors,
         warnings,
         commitments: summary.headcount.commitments,
+        signed_at_talks: summary.headcount.signed_at_talks,
+        requests: summary.headcount.requests,
         umbrellas: summary.headcount.umbrellas,
         findings: findings
             .iter()

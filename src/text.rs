@@ -9,22 +9,38 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 impl std::fmt::Display for Headcount {
-    /// "29 commitments plus 1 umbrella", or "2 commitments".
+    /// "24 commitments (5 signed at the talks) plus 1 request and 1
+    /// umbrella", or "2 commitments": groups that are empty are not named.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rest = headcount_rest(self);
+        let space = if rest.is_empty() { "" } else { " " };
         write!(
             f,
-            "{}",
+            "{}{space}{rest}",
             plural(self.commitments, "commitment", "commitments")
-        )?;
-        if self.umbrellas > 0 {
-            write!(
-                f,
-                " plus {}",
-                plural(self.umbrellas, "umbrella", "umbrellas")
-            )?;
-        }
-        Ok(())
+        )
     }
+}
+
+/// What a [`Headcount`] says after "N commitments": "(5 signed at the
+/// talks) plus 1 request and 1 umbrella", or nothing.
+pub fn headcount_rest(count: &Headcount) -> String {
+    let mut rest = Vec::new();
+    if count.signed_at_talks > 0 {
+        rest.push(format!("({} signed at the talks)", count.signed_at_talks));
+    }
+    let uncounted: Vec<String> = [
+        (count.requests, "request", "requests"),
+        (count.umbrellas, "umbrella", "umbrellas"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    if !uncounted.is_empty() {
+        rest.push(format!("plus {}", uncounted.join(" and ")));
+    }
+    rest.join(" ")
 }
 
 /// A status as an emoji and its word; the word is always there.

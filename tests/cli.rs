@@ -222,11 +222,11 @@ fn a_duplicate_id_is_named_at_its_second_use() {
     let at = copy.write_edited(
         |text| {
             text.replace(
-                "id = \"practical-cooperation\"",
+                "id = \"mutual-learning-civilizations\"",
                 "id = \"political-mutual-trust\"",
             )
         },
-        "id = \"political-mutual-trust\"\ntitle = \"Deepen",
+        "id = \"political-mutual-trust\"\ntitle = \"Promote",
     );
     assert_one_error(&copy, "duplicate-id", (at.0, at.1 + 5));
 }
@@ -255,11 +255,11 @@ fn a_changed_word_in_a_quote_is_caught_and_the_passage_shown() {
     let at = copy.write_edited(
         |text| {
             text.replace(
-                "quote = \"deepen practical cooperation\"",
-                "quote = \"deepen pragmatic cooperation\"",
+                "quote = \"promote mutual learning between civilizations\"",
+                "quote = \"promote mutual teaching between civilizations\"",
             )
         },
-        "\"deepen pragmatic",
+        "\"promote mutual teaching",
     );
     assert_one_error(&copy, "quote-not-in-source", at);
     let human = stdout(&run(&[
@@ -269,7 +269,7 @@ fn a_changed_word_in_a_quote_is_caught_and_the_passage_shown() {
         REVIEWED,
     ]));
     assert!(
-        human.contains("the source reads: \"deepen practical cooperation\""),
+        human.contains("the source reads: \"promote mutual learning between civilizations\""),
         "{human}"
     );
 }
@@ -440,8 +440,8 @@ fn levels_change_in_the_ledger() {
     copy.write_edited(
         |text| {
             text.replacen(
-                "\n[parties.cn]",
-                "\n[checker.levels]\nstale = \"allow\"\nC013 = \"error\"\n\n[parties.cn]",
+                "\n[checker.levels]\n",
+                "\n[checker.levels]\nstale = \"allow\"\nC013 = \"error\"\n",
                 1,
             )
         },
@@ -454,8 +454,8 @@ fn levels_change_in_the_ledger() {
     copy.write_edited(
         |text| {
             text.replacen(
-                "\n[parties.cn]",
-                "\n[checker.levels]\nstael = \"allow\"\n\n[parties.cn]",
+                "\n[checker.levels]\n",
+                "\n[checker.levels]\nstael = \"allow\"\n",
                 1,
             )
         },
@@ -763,32 +763,62 @@ fn report_output_is_deterministic() {
 // One command line, one vocabulary
 
 #[test]
-fn every_output_counts_the_same_commitments_and_umbrellas() {
+fn every_output_counts_the_same_commitments_requests_and_signed_documents() {
     let as_of = ["--as-of", REVIEWED];
+    let phrase = "28 commitments (5 signed at the talks) plus 1 request";
     let check_human = stdout(&run(&["check", as_of[0], as_of[1]]));
     assert!(
-        check_human.ends_with("in 29 commitments plus 1 umbrella (as of 2025-11-30)\n"),
+        check_human.ends_with(&format!("in {phrase} (as of 2025-11-30)\n")),
         "{check_human}"
     );
     let check_json = json(&run(&["check", "--format", "json", as_of[0], as_of[1]]));
-    assert_eq!(check_json["commitments"], 29);
-    assert_eq!(check_json["umbrellas"], 1);
     let report_json = json(&run(&["report", "--format", "json", as_of[0], as_of[1]]));
-    assert_eq!(report_json["totals"]["commitments"], 29);
-    assert_eq!(report_json["totals"]["umbrellas"], 1);
+    for (key, value) in [
+        ("commitments", 28),
+        ("signed_at_talks", 5),
+        ("requests", 1),
+        ("umbrellas", 0),
+    ] {
+        assert_eq!(check_json[key], value, "check: {key}");
+        assert_eq!(report_json["totals"][key], value, "report: {key}");
+    }
+    // The deliverables' rate leaves the signed documents out: 2 of 3 kept.
+    let deliverables = &report_json["totals"]["deliverables"];
+    assert_eq!(
+        (
+            deliverables["total"].as_u64(),
+            deliverables["kept"].as_u64()
+        ),
+        (Some(3), Some(2))
+    );
     let markdown = stdout(&run(&["report", as_of[0], as_of[1]]));
+    assert!(markdown.contains(&format!("**{phrase}**.")), "{markdown}");
     assert!(
-        markdown.contains("**29 commitments**, plus 1 umbrella not counted"),
+        markdown.contains("Deliverables, those signed at the talks aside: 3 — kept 2 (66.7%)"),
         "{markdown}"
     );
     let html = stdout(&run(&["report", "--format", "html", as_of[0], as_of[1]]));
     assert!(
-        html.contains("<b>29</b>commitments<br><span class=\"muted\">plus 1 umbrella</span>"),
+        html.contains("<b>28</b>commitments<br><span class=\"muted\">(5 signed at the talks) plus 1 request</span>"),
         "{html}"
     );
-    // The CSV has a row per record: the 29 commitments and the umbrella.
+    // The tiles and the status groups count the same records.
+    let announced_tile = html
+        .split("<b>")
+        .find(|t| t.contains("</b>announced"))
+        .unwrap();
+    let announced_group = html.split("id=\"status-announced\"").nth(1).unwrap();
+    let tile_count: &str = announced_tile.split("</b>").next().unwrap();
+    assert!(
+        announced_group.contains(&format!("announced</span> {tile_count}</h3>")),
+        "tile {tile_count}: {}",
+        &announced_group[..300]
+    );
+    // The CSV has a row per record, each with its group.
     let csv = stdout(&run(&["report", "--format", "csv", as_of[0], as_of[1]]));
-    assert_eq!(csv.lines().count(), 1 + 29 + 1);
+    assert_eq!(csv.lines().count(), 1 + 28 + 1);
+    assert_eq!(csv.matches(",signed_at_talks,").count(), 5);
+    assert_eq!(csv.matches(",request,").count(), 1);
 }
 
 #[test]
@@ -797,7 +827,7 @@ fn quiet_prints_only_the_summary_line() {
     assert_eq!(code(&output), 0);
     assert_eq!(
         stdout(&output),
-        "commitments.toml: 0 errors, 22 warnings in 29 commitments plus 1 umbrella (as of 2025-11-30)\n"
+        "commitments.toml: 0 errors, 21 warnings in 28 commitments (5 signed at the talks) plus 1 request (as of 2025-11-30)\n"
     );
     let broken = run(&[
         "check",
@@ -953,5 +983,87 @@ fn the_example_ledger_repository_checks_clean() {
         stdout(&output).ends_with("0 errors, 1 warning in 2 commitments (as of 2025-11-30)\n"),
         "{}",
         stdout(&output)
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Every claim traceable
+
+#[test]
+fn a_deadline_without_provenance_is_an_error_in_the_real_ledger() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| {
+            let start = text
+                .find("due_estimate = \"The article says 'on schedule'")
+                .unwrap();
+            let end = start + text[start..].find('\n').unwrap() + 1;
+            format!("{}{}", &text[..start], &text[end..])
+        },
+        "2024-11-30\nstatus = \"kept\"",
+    );
+    assert_one_error(&copy, "due-provenance", at);
+}
+
+#[test]
+fn a_joint_commitment_without_by_is_an_error_in_the_real_ledger() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| {
+            text.replacen(
+                "parties = [\"cn\", \"pe\"]\nby = [\"cn\", \"pe\"]\narea = \"trade\"",
+                "parties = [\"cn\", \"pe\"]\narea = \"trade\"",
+                1,
+            )
+        },
+        "\"cn\", \"pe\"]\narea = \"trade\"",
+    );
+    assert_one_error(&copy, "who-committed", at);
+}
+
+#[test]
+fn a_request_counts_for_no_party_and_signed_documents_not_in_the_rates() {
+    let report = json(&run(&["report", "--format", "json", "--as-of", REVIEWED]));
+    let commitments = report["commitments"].as_array().unwrap();
+    let request = commitments
+        .iter()
+        .find(|c| c["id"] == "investment-legal-environment")
+        .unwrap();
+    assert_eq!(request["group"], "request");
+    assert_eq!(request["by"], serde_json::json!(["cn"]));
+    assert_eq!(request["asks"], serde_json::json!(["pe"]));
+    // Each party's total is what it committed (`by`), requests aside.
+    for party in report["totals"]["by_party"].as_array().unwrap() {
+        let id = party["id"].as_str().unwrap();
+        let theirs = commitments
+            .iter()
+            .filter(|c| matches!(c["group"].as_str(), Some("commitment" | "signed_at_talks")))
+            .filter(|c| c["by"].as_array().unwrap().iter().any(|p| p == id))
+            .count();
+        assert_eq!(party["commitments"], theirs, "{id}");
+    }
+    let peru = &report["totals"]["by_party"][1];
+    assert_eq!(
+        (peru["id"].as_str(), peru["commitments"].as_u64()),
+        (Some("pe"), Some(12))
+    );
+    // Documents signed at the talks: no deviation, and outside the rates.
+    for c in commitments
+        .iter()
+        .filter(|c| c["group"] == "signed_at_talks")
+    {
+        assert!(c["id"].as_str().unwrap().starts_with("document-"), "{c}");
+        assert_eq!(c["deviation_days"], Value::Null);
+    }
+    // Chancay's deadline is the editors' estimate, and says so.
+    let chancay = commitments
+        .iter()
+        .find(|c| c["id"] == "chancay-harbor")
+        .unwrap();
+    assert_eq!(chancay["due_estimated"], true);
+    let markdown = stdout(&run(&["report", "--as-of", REVIEWED]));
+    assert!(
+        markdown.contains("16 days early against an estimated deadline | 2024-11-30 (estimated) |"),
+        "{markdown}"
     );
 }

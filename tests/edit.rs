@@ -708,6 +708,8 @@ fn an_edit_that_adds_a_warning_is_written_and_prints_the_warning() {
         "2025-03-01",
         "--due",
         "2025-05-01",
+        "--due-estimate",
+        "A test deadline.",
         "--source",
         "article",
         "--quote",

@@ -265,7 +265,7 @@ fn hostile_text_cannot_inject_markup_formulas_or_rows() {
 fn json_is_versioned() {
     let report = build(Path::new("commitments.toml"), date("2025-11-30"));
     let value: serde_json::Value = serde_json::from_str(&report::to_json(&report)).unwrap();
-    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["schema_version"], 2);
     assert_eq!(value["as_of"], "2025-11-30");
-    assert_eq!(value["commitments"].as_array().unwrap().len(), 30);
+    assert_eq!(value["commitments"].as_array().unwrap().len(), 29);
 }

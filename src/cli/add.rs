@@ -18,18 +18,36 @@ pub(crate) struct Args {
     /// A short title.
     #[arg(long)]
     title: String,
-    /// Who committed: party ids separated by commas.
+    /// Every party involved: party ids separated by commas.
     #[arg(long, value_delimiter = ',', required = true)]
     parties: Vec<String>,
+    /// The parties that made the commitment, if not all of --parties.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    by: Option<Vec<String>>,
+    /// For a request: the parties that --by asked to act.
+    #[arg(long, value_delimiter = ',', value_name = "IDS", requires = "by")]
+    asks: Option<Vec<String>>,
     /// deliverable (done once) or ongoing (kept up).
     #[arg(long, value_parser = parse_kind)]
     kind: Kind,
     /// When it was made, as YYYY-MM-DD.
     #[arg(long, value_parser = parse_date)]
     made: NaiveDate,
-    /// The deadline, as YYYY-MM-DD.
+    /// The deadline, as YYYY-MM-DD; say where it comes from with
+    /// --due-quote or --due-estimate.
     #[arg(long, value_parser = parse_date)]
     due: Option<NaiveDate>,
+    /// The passage of --source that states the deadline.
+    #[arg(
+        long,
+        value_name = "TEXT",
+        requires = "due",
+        conflicts_with = "due_estimate"
+    )]
+    due_quote: Option<String>,
+    /// Why the deadline is the editors' estimate, when no source states it.
+    #[arg(long, value_name = "TEXT", requires = "due")]
+    due_estimate: Option<String>,
     /// The policy area.
     #[arg(long)]
     area: Option<String>,
@@ -54,9 +72,13 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         id: args.id,
         title: args.title,
         parties: args.parties,
+        by: args.by,
+        asks: args.asks,
         kind: args.kind,
         made: args.made,
         due: args.due,
+        due_quote: args.due_quote,
+        due_estimate: args.due_estimate,
         area: args.area,
         parent: args.parent,
         source: args.source,

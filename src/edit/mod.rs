@@ -149,14 +149,22 @@ pub struct AddRequest {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// Who committed.
+    /// Every party involved.
     pub parties: Vec<String>,
+    /// Those that made it, if not all of `parties`.
+    pub by: Option<Vec<String>>,
+    /// For a request: the parties asked.
+    pub asks: Option<Vec<String>>,
     /// Deliverable or ongoing.
     pub kind: Kind,
     /// When it was made.
     pub made: NaiveDate,
     /// Its deadline.
     pub due: Option<NaiveDate>,
+    /// The passage of `source` that states the deadline.
+    pub due_quote: Option<String>,
+    /// Why the editors estimate the deadline.
+    pub due_estimate: Option<String>,
     /// Its policy area.
     pub area: Option<String>,
     /// Its umbrella commitment.
@@ -465,7 +473,12 @@ fn insert_keyed_table(text: &str, table: &str, id: &str, fields: Table, before: 
 /// The proposed text for `commitments add`.
 pub fn plan_add(text: &str, ledger: &Ledger, request: &AddRequest) -> Result<String, EditError> {
     require_source(ledger, &request.source)?;
-    for party in &request.parties {
+    for party in request
+        .parties
+        .iter()
+        .chain(request.by.iter().flatten())
+        .chain(request.asks.iter().flatten())
+    {
         require_party(ledger, party)?;
     }
     if let Some(parent) = &request.parent {
@@ -495,6 +508,15 @@ pub fn plan_add(text: &str, ledger: &Ledger, request: &AddRequest) -> Result<Str
         parties.push(party.as_str());
     }
     table.insert("parties", toml_edit::value(parties));
+    for (key, list) in [("by", &request.by), ("asks", &request.asks)] {
+        if let Some(list) = list {
+            let mut array = Array::new();
+            for party in list {
+                array.push(party.as_str());
+            }
+            table.insert(key, toml_edit::value(array));
+        }
+    }
     if let Some(area) = &request.area {
         table.insert("area", toml_edit::value(area.as_str()));
     }
@@ -502,6 +524,15 @@ pub fn plan_add(text: &str, ledger: &Ledger, request: &AddRequest) -> Result<Str
     table.insert("made", Item::Value(date_value(request.made)));
     if let Some(due) = request.due {
         table.insert("due", Item::Value(date_value(due)));
+    }
+    if let Some(quote) = &request.due_quote {
+        let mut due_source = InlineTable::new();
+        due_source.insert("ref", request.source.as_str().into());
+        due_source.insert("quote", quote.as_str().into());
+        table.insert("due_source", toml_edit::value(due_source));
+    }
+    if let Some(estimate) = &request.due_estimate {
+        table.insert("due_estimate", toml_edit::value(estimate.as_str()));
     }
     if let Some(parent) = &request.parent {
         table.insert("parent", toml_edit::value(parent.as_str()));

@@ -319,8 +319,23 @@ const LEDGER_KEYS: &[&str] = &["title", "reviewed", "stale_after_days", "descrip
 const PARTY_KEYS: &[&str] = &["name"];
 const SOURCE_KEYS: &[&str] = &["title", "publisher", "published", "file", "url", "language"];
 const COMMITMENT_KEYS: &[&str] = &[
-    "id", "title", "parties", "area", "kind", "made", "due", "parent", "status", "source", "notes",
-    "target", "update",
+    "id",
+    "title",
+    "parties",
+    "by",
+    "asks",
+    "area",
+    "kind",
+    "made",
+    "due",
+    "due_source",
+    "due_estimate",
+    "parent",
+    "status",
+    "source",
+    "notes",
+    "target",
+    "update",
 ];
 const CITATION_KEYS: &[&str] = &["ref", "quote"];
 const WEB_KEYS: &[&str] = &["url", "quote", "title", "published"];
@@ -522,12 +537,24 @@ fn read_commitment(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Comm
         }
         Some(parties)
     });
+    let party_list = |v: &Value<'_>, k: &str, out: &mut Reader| {
+        let list = array(v, k, out, |item, _, out| text(item, k, out))?;
+        if list.is_empty() {
+            out.push(schema::empty_list(out.span_of(v), k));
+            return None;
+        }
+        Some(list)
+    };
+    let by = table.optional("by", out, party_list);
+    let asks = table.optional("asks", out, party_list);
     let area = table.optional("area", out, text);
     let kind = table.required("kind", "\"deliverable\"", out, |v, k, out| {
         choice(v, k, &Kind::ALL, Kind::as_str, out)
     });
     let made = table.required("made", "2024-06-28", out, date);
     let due = table.optional("due", out, date);
+    let due_source = table.optional("due_source", out, |v, _, out| read_evidence(v, out));
+    let due_estimate = table.optional("due_estimate", out, text);
     let parent = table.optional("parent", out, text);
     let status = table.required("status", "\"announced\"", out, status);
     let source = table.required(
@@ -560,10 +587,14 @@ fn read_commitment(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Comm
         id: id?,
         title: title?,
         parties: parties?,
+        by: by.ok()?,
+        asks: asks.ok()?,
         area: area.ok()?,
         kind: kind?,
         made: made?,
         due: due.ok()?,
+        due_source: due_source.ok()?,
+        due_estimate: due_estimate.ok()?,
         parent: parent.ok()?,
         status: status?,
         source: source?,

@@ -1,6 +1,7 @@
 //! The report as CSV: one row per commitment, safe to open in a spreadsheet.
 
 use super::Report;
+use crate::model::Group;
 
 /// Cells starting with these could be run as formulas by a spreadsheet
 /// (OWASP "CSV injection").
@@ -15,16 +16,20 @@ pub(crate) fn neutralise(text: &str) -> String {
     }
 }
 
-const HEADER: [&str; 22] = [
+const HEADER: [&str; 26] = [
     "id",
     "title",
     "kind",
     "status",
     "status_since",
     "parties",
+    "by",
+    "asks",
+    "group",
     "area",
     "made",
     "due",
+    "due_estimated",
     "final_date",
     "days_early",
     "days_late",
@@ -52,6 +57,16 @@ const NUMERIC: [&str; 7] = [
     "findings",
 ];
 
+/// The group as the JSON report spells it.
+fn group_word(group: Group) -> &'static str {
+    match group {
+        Group::Commitment => "commitment",
+        Group::SignedAtTalks => "signed_at_talks",
+        Group::Request => "request",
+        Group::Umbrella => "umbrella",
+    }
+}
+
 /// Renders the report as CSV. Days early and late are separate columns so
 /// that no number needs a minus sign.
 pub fn to_csv(report: &Report) -> String {
@@ -66,16 +81,24 @@ pub fn to_csv(report: &Report) -> String {
             None => (None, None),
         };
         let target = c.target.as_ref();
-        let row: [String; 22] = [
+        let row: [String; 26] = [
             c.id.clone(),
             c.title.clone(),
             c.kind.as_str().to_owned(),
             c.status.as_str().to_owned(),
             c.status_since.to_string(),
             c.parties.join(";"),
+            c.by.join(";"),
+            c.asks.join(";"),
+            group_word(c.group).to_owned(),
             text(c.area.clone()),
             c.made.to_string(),
             text(c.due.map(|d| d.to_string())),
+            if c.due.is_some() {
+                c.due_estimated.to_string()
+            } else {
+                String::new()
+            },
             text(c.final_date.map(|d| d.to_string())),
             text(early.map(|d| d.to_string())),
             text(late.map(|d| d.to_string())),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{CommitmentReport, Report};
-use crate::model::{Kind, Status};
+use crate::model::{Group, Kind, Status};
 
 /// Fill colour of each status, used in tiles, bars and the timeline.
 fn colour(status: Status) -> &'static str {
@@ -105,7 +105,7 @@ pub fn to_html(report: &Report) -> String {
                     }
                     section aria-label="Summary" {
                         div.tiles {
-                            div.tile { b { (totals.commitments) } "commitments" @if totals.umbrellas > 0 { br; span.muted { "plus " (crate::text::plural(totals.umbrellas, "umbrella", "umbrellas")) } } }
+                            div.tile { b { (totals.commitments) } "commitments" @let rest = crate::text::headcount_rest(&totals.headcount()); @if !rest.is_empty() { br; span.muted { (rest) } } }
                             @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                                 @if count.count > 0 {
                                     div.tile style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }
@@ -115,8 +115,12 @@ pub fn to_html(report: &Report) -> String {
                             div.tile style="border-top-color:#e07b00" { b { (report.due_soon.len()) } "due in " (super::WINDOW_DAYS) " days" }
                             div.tile { b { (report.findings.len()) } "checker findings" @if findings_errors > 0 { br; span.finding-error { (findings_errors) " errors" } } }
                         }
+                        @for (count, meaning) in [(totals.signed_at_talks, super::SIGNED_AT_TALKS_MEANING), (totals.requests, super::REQUEST_MEANING), (totals.umbrellas, super::UMBRELLA_MEANING)] {
+                            @if count > 0 { p.muted { (meaning) } }
+                        }
                         p {
-                            "Deliverables: " (totals.deliverables.total) " — kept " (totals.deliverables.kept_percent) "%, partially kept "
+                            @if totals.signed_at_talks > 0 { "Deliverables, those signed at the talks aside: " } @else { "Deliverables: " }
+                            (totals.deliverables.total) " — kept " (totals.deliverables.kept_percent) "%, partially kept "
                             (totals.deliverables.partially_kept_percent) "%, broken " (totals.deliverables.broken_percent) "%, open "
                             (totals.deliverables.open_percent) "%."
                         }
@@ -181,7 +185,7 @@ pub fn to_html(report: &Report) -> String {
                     section {
                         h2 { "Commitments by status" }
                         @for status in Status::ALL {
-                            @let group: Vec<&CommitmentReport> = report.commitments.iter().filter(|c| c.status == status).collect();
+                            @let group: Vec<&CommitmentReport> = report.commitments.iter().filter(|c| c.status == status && matches!(c.group, Group::Commitment | Group::SignedAtTalks)).collect();
                             @if !group.is_empty() {
                                 section id=(format!("status-{}", status.as_str())) {
                                     h3 { (status_badge(status)) " " (group.len()) }
@@ -189,6 +193,18 @@ pub fn to_html(report: &Report) -> String {
                                         thead { tr { th { "Commitment" } th { "Parties" } th { "Dates" } th { "Latest evidence" } } }
                                         tbody { @for c in group { (commitment_row(c)) } }
                                     }
+                                }
+                            }
+                        }
+                    }
+                    @for (group, heading, id) in [(Group::Request, "Requests (not counted)", "requests"), (Group::Umbrella, "Umbrellas (not counted)", "umbrellas")] {
+                        @let members: Vec<&CommitmentReport> = report.commitments.iter().filter(|c| c.group == group).collect();
+                        @if !members.is_empty() {
+                            section id=(id) {
+                                h2 { (heading) " " (members.len()) }
+                                table.commitments.cards {
+                                    thead { tr { th { "Commitment" } th { "Parties" } th { "Dates" } th { "Latest evidence" } } }
+                                    tbody { @for c in members { (commitment_row(c)) } }
                                 }
                             }
                         }
@@ -272,6 +288,7 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
                 strong { (c.title) }
                 @if !c.children.is_empty() { br; span.muted { "Umbrella of " (c.children.len()) " commitments" } }
                 @if let Some(parent) = &c.parent { br; span.muted { "Under " a href=(format!("#c-{parent}")) { (parent) } } }
+                @if c.group == Group::SignedAtTalks { br; span.muted { "Signed at the talks" } }
                 blockquote { "“" (c.quote) "” — " (c.source) }
                 @if let Some(target) = &c.target {
                     p {
@@ -287,15 +304,20 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
                     p class=(format!("finding-{}", finding.severity)) { (finding.severity) " " (finding.code) ": " (finding.message) }
                 }
             }
-            td { (c.parties.join(", ")) br; span.muted { (c.kind.as_str()) } }
+            td {
+                (c.by.join(", "))
+                @if !c.asks.is_empty() { " asks " (c.asks.join(", ")) }
+                br; span.muted { (c.kind.as_str()) }
+            }
             td {
                 "made " (c.made)
-                @if let Some(due) = c.due { br; "due " (due) }
+                @if let Some(due) = c.due { br; "due " (due) @if c.due_estimated { " (estimated)" } }
                 br; (status_badge(c.status)) " since " (c.status_since)
                 @if let Some(days) = c.deviation_days {
                     br; @if days < 0 { (-days) " days early" } @else if days == 0 { "on the day" } @else { strong { (days) " days late" } }
+                    @if c.due_estimated { " against an estimated deadline" }
                 }
-                @if let Some(days) = c.overdue_days { br; strong.finding-error { (days) " days overdue" } }
+                @if let Some(days) = c.overdue_days { br; strong.finding-error { (days) " days overdue" } @if c.due_estimated { " against an estimated deadline" } }
             }
             td {
                 @if let Some(evidence) = &c.latest_evidence {

@@ -3,10 +3,20 @@
 use std::fmt::Write as _;
 
 use super::{Count, DueItem, EvidenceLink, Report};
-use crate::model::Status;
+use crate::model::{Group, Status};
 use crate::text::{
     markdown_cell as cell, markdown_code, markdown_link as link, plural, status_label,
 };
+
+/// Who committed, or who asked whom.
+fn who(c: &super::CommitmentReport) -> String {
+    let list = |ids: &[String]| ids.iter().map(|id| cell(id)).collect::<Vec<_>>().join(", ");
+    if c.asks.is_empty() {
+        list(&c.by)
+    } else {
+        format!("{} asks {}", list(&c.by), list(&c.asks))
+    }
+}
 
 fn evidence(evidence: &EvidenceLink) -> String {
     link(&evidence.title, evidence.url.as_deref())
@@ -105,26 +115,31 @@ pub fn to_markdown(report: &Report) -> String {
     }
 
     let totals = &report.totals;
-    let umbrellas = if totals.umbrellas > 0 {
-        format!(
-            ", plus {} not counted (their children are)",
-            plural(totals.umbrellas, "umbrella", "umbrellas")
-        )
-    } else {
-        String::new()
-    };
-    let _ = writeln!(
-        out,
-        "## Summary\n\n**{}**{umbrellas}.\n",
-        plural(totals.commitments, "commitment", "commitments")
-    );
+    let _ = writeln!(out, "## Summary\n\n**{}**.\n", totals.headcount());
+    for (count, meaning) in [
+        (totals.signed_at_talks, super::SIGNED_AT_TALKS_MEANING),
+        (totals.requests, super::REQUEST_MEANING),
+        (totals.umbrellas, super::UMBRELLA_MEANING),
+    ] {
+        if count > 0 {
+            let _ = writeln!(out, "- {meaning}");
+        }
+    }
+    if totals.signed_at_talks + totals.requests + totals.umbrellas > 0 {
+        out.push('\n');
+    }
     let d = &totals.deliverables;
+    let which = if totals.signed_at_talks > 0 {
+        "Deliverables, those signed at the talks aside"
+    } else {
+        "Deliverables"
+    };
     if d.total == 0 {
         let _ = writeln!(out, "No deliverables.\n");
     } else {
         let _ = writeln!(
             out,
-            "Deliverables: {} — kept {} ({}%), partially kept {} ({}%), broken {} ({}%), open {} ({}%).\n",
+            "{which}: {} — kept {} ({}%), partially kept {} ({}%), broken {} ({}%), open {} ({}%).\n",
             d.total,
             d.kept,
             d.kept_percent,
@@ -207,21 +222,34 @@ pub fn to_markdown(report: &Report) -> String {
     let _ = writeln!(out, "## Commitments\n");
     let _ = writeln!(
         out,
-        "| Commitment | Parties | Status | Due | Latest update |\n|---|---|---|---|---|"
+        "| Commitment | Committed by | Status | Due | Latest update |\n|---|---|---|---|---|"
     );
     for c in &report.commitments {
         let mut status = format!("{} since {}", status_label(c.status), c.status_since);
+        let against = if c.due_estimated {
+            " against an estimated deadline"
+        } else {
+            ""
+        };
         if let Some(days) = c.deviation_days {
             let _ = match days {
-                0 => write!(status, ", on the day"),
-                d if d < 0 => write!(status, ", {} early", plural((-d) as usize, "day", "days")),
-                d => write!(status, ", {} late", plural(d as usize, "day", "days")),
+                0 => write!(status, ", on the day{against}"),
+                d if d < 0 => write!(
+                    status,
+                    ", {} early{against}",
+                    plural((-d) as usize, "day", "days")
+                ),
+                d => write!(
+                    status,
+                    ", {} late{against}",
+                    plural(d as usize, "day", "days")
+                ),
             };
         }
         if let Some(days) = c.overdue_days {
             let _ = write!(
                 status,
-                ", **{} overdue**",
+                ", **{} overdue**{against}",
                 plural(days as usize, "day", "days")
             );
         }
@@ -249,6 +277,11 @@ pub fn to_markdown(report: &Report) -> String {
         if let Some(parent) = &c.parent {
             let _ = write!(title, " (under {})", markdown_code(parent));
         }
+        match c.group {
+            Group::SignedAtTalks => title.push_str(" (signed at the talks)"),
+            Group::Request => title.push_str(" (a request)"),
+            Group::Commitment | Group::Umbrella => {}
+        }
         if !c.findings.is_empty() {
             let _ = write!(
                 title,
@@ -259,12 +292,16 @@ pub fn to_markdown(report: &Report) -> String {
         let _ = writeln!(
             out,
             "| {title} | {} | {status} | {} | {} |",
-            c.parties
-                .iter()
-                .map(|party| cell(party))
-                .collect::<Vec<_>>()
-                .join(", "),
-            c.due.map(|d| d.to_string()).unwrap_or_default(),
+            who(c),
+            c.due
+                .map(|d| {
+                    if c.due_estimated {
+                        format!("{d} (estimated)")
+                    } else {
+                        d.to_string()
+                    }
+                })
+                .unwrap_or_default(),
             latest_update(c)
         );
     }

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::check::{Levels, check_view};
 use crate::diagnostic::{Finding, LEDGER_FILE};
 use crate::load::Loaded;
-use crate::model::{Commitment, Evidence, Kind, Ledger, Status};
+use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Status};
 use crate::replay;
 
 pub use self::csv::to_csv;
@@ -24,10 +24,19 @@ pub use self::html::to_html;
 pub use self::markdown::to_markdown;
 
 /// The version of the JSON report's shape; bumped on incompatible changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// How far ahead "due soon" looks, and how far back "recent changes" look.
 pub const WINDOW_DAYS: i64 = 90;
+
+/// What "signed at the talks" means, in every output.
+pub const SIGNED_AT_TALKS_MEANING: &str = "Signed at the talks: kept the day they were made, such as documents signed while the leaders watched. They are counted, but not in the deliverables' rates.";
+/// What a request is, in every output.
+pub const REQUEST_MEANING: &str =
+    "Requests: one side's ask of the other. A request is nobody's promise, and is not counted.";
+/// What an umbrella is, in every output.
+pub const UMBRELLA_MEANING: &str =
+    "Umbrellas: commitments that others belong to. They are not counted; their children are.";
 
 /// A whole report. Serialized as is for `--format json`.
 #[derive(Debug, Clone, Serialize)]
@@ -58,11 +67,17 @@ pub struct Report {
     pub commitments: Vec<CommitmentReport>,
 }
 
-/// Counts over the commitments, umbrellas left out (their children count).
+/// Counts over the commitments (see [`Group`]): requests and umbrellas are
+/// counted apart, and the deliverables' rates leave out what was signed at
+/// the talks.
 #[derive(Debug, Clone, Serialize)]
 pub struct Totals {
-    /// Commitments counted: every commitment that is not an umbrella.
+    /// Commitments counted: promises, those signed at the talks included.
     pub commitments: usize,
+    /// Of those, fulfilled the moment they were made.
+    pub signed_at_talks: usize,
+    /// Requests: one side's ask of the other, not counted above.
+    pub requests: usize,
     /// Umbrella commitments (with children), not counted above.
     pub umbrellas: usize,
     /// By status, every status listed.
@@ -71,10 +86,24 @@ pub struct Totals {
     pub by_kind: Vec<Count>,
     /// By area, alphabetically; `(none)` for commitments without one.
     pub by_area: Vec<Count>,
-    /// By party, in ledger order; a joint commitment counts for each party.
+    /// By party, in ledger order: what each party committed (`by`); a joint
+    /// commitment counts for each of its parties.
     pub by_party: Vec<PartyTotals>,
-    /// How deliverables ended up.
+    /// How deliverables ended up, those signed at the talks left out.
     pub deliverables: Progress,
+}
+
+impl Totals {
+    /// The same counts as a [`crate::model::Headcount`], for the phrase every
+    /// output uses.
+    pub fn headcount(&self) -> crate::model::Headcount {
+        crate::model::Headcount {
+            commitments: self.commitments,
+            signed_at_talks: self.signed_at_talks,
+            requests: self.requests,
+            umbrellas: self.umbrellas,
+        }
+    }
 }
 
 /// A label and how many commitments have it.
@@ -93,7 +122,7 @@ pub struct PartyTotals {
     pub id: String,
     /// Its name.
     pub name: String,
-    /// Commitments it is party to.
+    /// Commitments it made (`by`).
     pub commitments: usize,
     /// Of those, by status.
     pub by_status: Vec<Count>,
@@ -180,8 +209,14 @@ pub struct CommitmentReport {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// Party ids.
+    /// Party ids: everyone involved.
     pub parties: Vec<String>,
+    /// The parties that made it (`by`, or else every party).
+    pub by: Vec<String>,
+    /// For a request: the parties asked.
+    pub asks: Vec<String>,
+    /// How it is counted.
+    pub group: Group,
     /// Policy area.
     pub area: Option<String>,
     /// Deliverable or ongoing.
@@ -190,6 +225,11 @@ pub struct CommitmentReport {
     pub made: NaiveDate,
     /// Its deadline.
     pub due: Option<NaiveDate>,
+    /// Whether the deadline is the editors' estimate (`due_estimate`).
+    pub due_estimated: bool,
+    /// Where the deadline comes from: the quote of `due_source`, or the
+    /// reason of `due_estimate`.
+    pub due_basis: Option<String>,
     /// Its umbrella commitment.
     pub parent: Option<String>,
     /// Commitments under it, if it is an umbrella.
@@ -202,7 +242,7 @@ pub struct CommitmentReport {
     pub final_date: Option<NaiveDate>,
     /// For kept and partially kept deliverables with a deadline: days between
     /// deadline and delivery; negative is early, positive late (AidData's
-    /// deviation).
+    /// deviation). Not given for what was signed at the talks.
     pub deviation_days: Option<i64>,
     /// For open deliverables past their deadline: days overdue.
     pub overdue_days: Option<i64>,
@@ -354,7 +394,7 @@ impl<'a> Builder<'a> {
             .collect();
         let counted: Vec<&CommitmentReport> = commitments
             .iter()
-            .filter(|c| c.children.is_empty())
+            .filter(|c| matches!(c.group, Group::Commitment | Group::SignedAtTalks))
             .collect();
         let meta = self.view.meta.as_ref();
         let reviewed = self
@@ -380,7 +420,7 @@ impl<'a> Builder<'a> {
             as_of: self.as_of,
             reviewed,
             review_notice,
-            totals: self.totals(&counted, commitments.len() - counted.len()),
+            totals: self.totals(&counted, &commitments),
             overdue: self.overdue(&counted),
             due_soon: self.due_soon(&counted),
             recent_changes: self.recent_changes(),
@@ -437,13 +477,30 @@ impl<'a> Builder<'a> {
         };
         let final_date = status.is_final().then_some(status_since);
         let due = commitment.due.as_ref().map(|d| d.value);
+        let children = self
+            .children
+            .get(commitment.id.value.as_str())
+            .cloned()
+            .unwrap_or_default();
+        let group = commitment.group(!children.is_empty());
         let deliverable = commitment.kind.value == Kind::Deliverable;
         let deviation_days = match (final_date, due) {
-            // Deviation is about delivery: a broken promise is not "early".
-            (Some(done), Some(due)) if deliverable && status != Status::Broken => {
+            // Deviation is about delivery: a broken promise is not "early",
+            // and a document signed at the talks was never late or early.
+            (Some(done), Some(due))
+                if deliverable && status != Status::Broken && group != Group::SignedAtTalks =>
+            {
                 Some((done - due).num_days())
             }
             _ => None,
+        };
+        let due_basis = match (&commitment.due_source, &commitment.due_estimate) {
+            (Some(source), _) => Some(source.quote().value.clone()),
+            (None, Some(estimate)) => Some(estimate.value.clone()),
+            (None, None) => None,
+        };
+        let ids = |list: &[crate::span::Spanned<String>]| -> Vec<String> {
+            list.iter().map(|p| p.value.clone()).collect()
         };
         let overdue_days = match due {
             Some(due) if deliverable && !status.is_final() && due < self.as_of => {
@@ -467,17 +524,20 @@ impl<'a> Builder<'a> {
         CommitmentReport {
             id: commitment.id.value.clone(),
             title: commitment.title.value.clone(),
-            parties: commitment.parties.iter().map(|p| p.value.clone()).collect(),
+            parties: ids(&commitment.parties),
+            by: ids(commitment.committed_by()),
+            asks: commitment.asks.as_deref().map(ids).unwrap_or_default(),
+            group,
             area: commitment.area.as_ref().map(|a| a.value.clone()),
             kind: commitment.kind.value,
             made: commitment.made.value,
             due,
+            due_estimated: due.is_some()
+                && commitment.due_source.is_none()
+                && commitment.due_estimate.is_some(),
+            due_basis,
             parent: commitment.parent.as_ref().map(|p| p.value.clone()),
-            children: self
-                .children
-                .get(commitment.id.value.as_str())
-                .cloned()
-                .unwrap_or_default(),
+            children,
             status,
             status_since,
             final_date,
@@ -544,7 +604,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn totals(&self, counted: &[&CommitmentReport], umbrellas: usize) -> Totals {
+    fn totals(&self, counted: &[&CommitmentReport], all: &[CommitmentReport]) -> Totals {
+        let in_group = |group: Group| all.iter().filter(|c| c.group == group).count();
         let by_status = |items: &mut dyn Iterator<Item = &&CommitmentReport>| {
             let mut counts = [0usize; Status::ALL.len()];
             for item in items {
@@ -583,7 +644,7 @@ impl<'a> Builder<'a> {
                 let id = party.id.value.as_str();
                 let theirs: Vec<&&CommitmentReport> = counted
                     .iter()
-                    .filter(|c| c.parties.iter().any(|p| p == id))
+                    .filter(|c| c.by.iter().any(|p| p == id))
                     .collect();
                 PartyTotals {
                     id: id.to_owned(),
@@ -595,7 +656,7 @@ impl<'a> Builder<'a> {
             .collect();
         let deliverables: Vec<&&CommitmentReport> = counted
             .iter()
-            .filter(|c| c.kind == Kind::Deliverable)
+            .filter(|c| c.kind == Kind::Deliverable && c.group == Group::Commitment)
             .collect();
         let count = |status: Status| deliverables.iter().filter(|c| c.status == status).count();
         let total = deliverables.len();
@@ -607,7 +668,9 @@ impl<'a> Builder<'a> {
         let open = total - kept - partially_kept - broken;
         Totals {
             commitments: counted.len(),
-            umbrellas,
+            signed_at_talks: in_group(Group::SignedAtTalks),
+            requests: in_group(Group::Request),
+            umbrellas: in_group(Group::Umbrella),
             by_status: by_status(&mut counted.iter()),
             by_kind,
             by_area: areas

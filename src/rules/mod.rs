@@ -12,6 +12,7 @@ use crate::diagnostic::Finding;
 pub use crate::rule::{Level, Rule, Severity};
 
 pub mod date_order;
+pub mod due_provenance;
 pub mod duplicate_id;
 pub mod id_format;
 pub mod kept_late;
@@ -28,6 +29,7 @@ pub mod status_mismatch;
 pub mod syntax;
 pub mod target_order;
 pub mod unknown_reference;
+pub mod who_committed;
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
@@ -48,6 +50,8 @@ pub static RULES: &[&Rule] = &[
     &stale::RULE,
     &target_order::RULE,
     &id_format::RULE,
+    &due_provenance::RULE,
+    &who_committed::RULE,
 ];
 
 /// A check: reads the context, pushes findings at the rule's default level.
@@ -68,6 +72,8 @@ pub(crate) static CHECKS: &[(&Rule, Check)] = &[
     (&kept_late::RULE, kept_late::check),
     (&stale::RULE, stale::check),
     (&target_order::RULE, target_order::check),
+    (&due_provenance::RULE, due_provenance::check),
+    (&who_committed::RULE, who_committed::check),
 ];
 
 /// Finds a rule by code (`C004`, any case) or name (`duplicate-id`).

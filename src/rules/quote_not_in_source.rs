@@ -60,11 +60,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .iter()
                 .flat_map(|t| t.observations.iter().flat_map(|o| &o.evidence)),
         );
-        let citations =
-            std::iter::once(&commitment.source).chain(evidence.filter_map(|e| match e {
-                Evidence::Source(citation) => Some(citation),
-                Evidence::Web(_) => None,
-            }));
+        let citations = std::iter::once(&commitment.source).chain(
+            evidence
+                .chain(commitment.due_source.as_ref())
+                .filter_map(|e| match e {
+                    Evidence::Source(citation) => Some(citation),
+                    Evidence::Web(_) => None,
+                }),
+        );
         for citation in citations {
             if let Some(&file) = cx.source_files.get(&citation.source_ref.value) {
                 by_file.entry(file).or_default().push(citation);
