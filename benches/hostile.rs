@@ -17,8 +17,10 @@ use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion
 mod synth;
 
 /// The shapes and the ledger size each is measured at.
-const SHAPES: [(&str, usize); 3] = [
+const SHAPES: [(&str, usize); 5] = [
+    ("one-quote", 10_000_000),
     ("identical-quotes", 10_000_000),
+    ("long-word", 60_000),
     ("long-word", 1_500_000),
     ("shared-source", 1_000_000),
 ];
@@ -57,7 +59,7 @@ fn full_check(dir: &Path) -> usize {
 
 fn hostile(c: &mut Criterion) {
     for (shape, bytes) in SHAPES {
-        let hostile = written(shape, || synth::hostile(shape, bytes));
+        let hostile = written(&format!("{shape}-{bytes}"), || synth::hostile(shape, bytes));
         let size = std::fs::metadata(hostile.join("commitments.toml"))
             .unwrap()
             .len() as usize;

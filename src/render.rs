@@ -44,7 +44,7 @@ pub fn summary_line(findings: &[Finding], summary: &Summary<'_>) -> String {
     )
 }
 
-fn to_codespan(finding: &Finding, shown: &Shown) -> Diagnostic<usize> {
+fn to_codespan(finding: &Finding, shown: &Shown, files: &Files) -> Diagnostic<usize> {
     let severity = match finding.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -52,12 +52,12 @@ fn to_codespan(finding: &Finding, shown: &Shown) -> Diagnostic<usize> {
     let mut labels = vec![
         CsLabel::primary(
             finding.primary.file,
-            shown.range(finding.primary.file, finding.primary.span),
+            shown.range(finding.primary.file, finding.primary.span, files),
         )
         .with_message(visible(&finding.primary.message)),
     ];
     labels.extend(finding.secondary.iter().map(|label| {
-        CsLabel::secondary(label.file, shown.range(label.file, label.span))
+        CsLabel::secondary(label.file, shown.range(label.file, label.span, files))
             .with_message(visible(&label.message))
     }));
     Diagnostic::new(severity)
@@ -76,6 +76,9 @@ fn to_codespan(finding: &Finding, shown: &Shown) -> Diagnostic<usize> {
                 .collect(),
         )
 }
+
+/// The most characters a label is drawn under.
+const MAX_UNDERLINED: usize = 1_000;
 
 /// The files as a terminal shows them. Each hidden character of a file
 /// (ESC, BEL, a bidirectional override) becomes one visible character
@@ -129,7 +132,22 @@ impl Shown {
     }
 
     /// `span` of `file` in the shown text.
-    fn range(&self, file: FileId, span: Span) -> std::ops::Range<usize> {
+    fn range(&self, file: FileId, span: Span, files: &Files) -> std::ops::Range<usize> {
+        // Carets are drawn under at most MAX_UNDERLINED characters: the
+        // start of a 60,000-letter quote says where it is as well as all of
+        // it would, and the text output stays proportionate.
+        let text = files.text(file);
+        let mut end = span.end;
+        if text
+            .get(span.start..span.end)
+            .is_some_and(|s| s.len() > MAX_UNDERLINED)
+        {
+            end = text[span.start..]
+                .char_indices()
+                .nth(MAX_UNDERLINED)
+                .map_or(span.end, |(at, _)| span.start + at);
+        }
+        let span = Span::new(span.start, end);
         let Some(shift) = self.shifts.get(file) else {
             return span.range();
         };
@@ -166,7 +184,7 @@ pub fn human_findings(
     let styles = term::Styles::default();
     let shown = Shown::of(files);
     for finding in findings {
-        let diagnostic = to_codespan(finding, &shown);
+        let diagnostic = to_codespan(finding, &shown, files);
         let mut writer = term::StylesWriter::new(&mut *out, &styles);
         term::emit_to_write_style(
             &mut writer,

@@ -344,6 +344,21 @@ pub fn hostile(shape: &str, bytes: usize) -> Synth {
     let mut ledger = String::from(head);
     let mut sources = Vec::new();
     match shape {
+        // Many updates citing one quote that is in the source: the shape
+        // that once made the automaton quadratic.
+        "one-quote" => {
+            ledger.push_str("\n[sources.a]\ntitle = \"A\"\nfile = \"sources/a.txt\"\n");
+            ledger.push_str(&commitment(
+                "c",
+                "active",
+                "a",
+                "deepen practical cooperation",
+            ));
+            while ledger.len() < bytes {
+                ledger.push_str("\n[[commitment.update]]\ndate = 2025-02-01\nstatus = \"active\"\nnote = \"n\"\nevidence = [{ ref = \"a\", quote = \"deepen practical cooperation\" }]\n");
+            }
+            sources.push(("sources/a.txt".to_owned(), article));
+        }
         // Many updates citing the same two quotes, one in the source and one
         // not: duplicate patterns, and one closest-passage search.
         "identical-quotes" => {

@@ -2,7 +2,6 @@
 //! the user is told about it.
 
 use std::io::Write;
-
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -14,8 +13,8 @@ use commitments::text::plural;
 use super::args::EditArgs;
 use super::{CliError, print};
 
-/// Applies `edit`, then reports it: the diff with
-/// `--dry-run`, else what was written and any warning the edit adds.
+/// Applies `edit`, then reports it: the diff with `--dry-run`, else what
+/// was written and any warning the edit adds.
 pub(crate) fn run(args: &EditArgs, today: NaiveDate, edit: Edit) -> Result<ExitCode, CliError> {
     let path = super::ledger_or_default(args.ledger.ledger.clone());
     let options = EditOptions {

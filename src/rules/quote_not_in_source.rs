@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::context::Context;
-use crate::diagnostic::{FileId, Finding, Label};
+use crate::diagnostic::{FileId, Finding, LEDGER_FILE, Label};
 use crate::model::{Citation, Evidence};
 use crate::quote::{self, FoldedText};
 use crate::rule::{Level, Rule};
@@ -91,12 +91,15 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// Checks every quote that cites one source file.
 fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut Vec<Finding>) {
-    let source = FoldedText::new(cx.files.text(file));
+    let text = cx.files.text(file);
     let wanted: Vec<String> = citations
         .iter()
         .map(|c| quote::fold(&c.quote.value))
         .collect();
-    let found = quote::find_all(&source.text, &wanted);
+    // The search needs only the folded text; the map back to the original
+    // (eight bytes per byte) is built only when a quote is missing.
+    let found = quote::find_all(&quote::fold(text), &wanted);
+    let mut source: Option<FoldedText> = None;
     // The same missing quote cited many times is looked up and shown in
     // full once; later citations point back to the first.
     let mut first: HashMap<&str, &Citation> = HashMap::new();
@@ -105,9 +108,10 @@ fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut
             continue;
         }
         match first.get(wanted.as_str()) {
-            Some(earlier) => out.push(repeated(citation, earlier)),
+            Some(earlier) => out.push(repeated(cx, citation, earlier)),
             None => {
-                let passage = quote::closest_passage(&source, wanted);
+                let source = source.get_or_insert_with(|| FoldedText::new(text));
+                let passage = quote::closest_passage(source, wanted);
                 report(cx, citation, file, passage.as_ref(), out);
                 first.insert(wanted.as_str(), citation);
             }
@@ -115,20 +119,27 @@ fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut
     }
 }
 
-/// A missing quote cited again: the first citation shows the passage.
-fn repeated(citation: &Citation, first: &Citation) -> Finding {
+/// A missing quote cited again: the first citation shows the passage. The
+/// first is named by its line, not shown again, so that a quote cited
+/// thousands of times costs a line each.
+fn repeated(cx: &Context<'_>, citation: &Citation, first: &Citation) -> Finding {
+    let line = cx.files.position(LEDGER_FILE, first.quote.span.start).line;
     Finding::new(
         &RULE,
         citation.quote.span,
         format!(
-            "quote not found in source `{}` (cited before)",
+            "quote not found in source `{}` (the same as on line {line})",
             citation.source_ref.value
         ),
     )
     .label("not in the source")
-    .with_secondary(first.quote.span, "the same quote, first cited here")
-    .help("fix every citation of it; the first one shows the closest passage")
+    .help(format!(
+        "fix every citation of it; the finding on line {line} shows the closest passage"
+    ))
 }
+
+/// Passages longer than this are not shown as an excerpt of the source.
+const MAX_SHOWN_PASSAGE: usize = 1_000;
 
 /// Reports a quote that is not in its source, with the closest passage.
 fn report(
@@ -150,17 +161,20 @@ fn report(
     .label("not in the source");
     match closest {
         Some(passage) => {
-            let reads = ellipsize(cx.files.snippet(file, passage.span));
-            finding = finding
-                .with_label(Label {
+            let text = cx.files.snippet(file, passage.span);
+            let reads = ellipsize(text);
+            // A passage too long to read in an excerpt is only quoted,
+            // shortened, in the note.
+            if text.chars().count() <= MAX_SHOWN_PASSAGE {
+                finding = finding.with_label(Label {
                     file,
                     span: passage.span,
                     message: "closest passage in the source".to_owned(),
-                })
-                .note(format!("the source reads: \"{reads}\""))
-                .help(
-                    "copy the passage exactly; only whitespace and typographic quotes are folded",
-                );
+                });
+            }
+            finding = finding.note(format!("the source reads: \"{reads}\"")).help(
+                "copy the passage exactly; only whitespace and typographic quotes are folded",
+            );
         }
         None => {
             finding = finding.help(format!(
