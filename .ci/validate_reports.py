@@ -14,18 +14,24 @@ from PIL import Image
 folder = Path(sys.argv[1])
 
 report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
-assert report["schema_version"] == 1, report["schema_version"]
+assert report["schema_version"] == 2, report["schema_version"]
 ids = [c["id"] for c in report["commitments"]]
 assert len(ids) >= 25, len(ids)
-print(f"json: parses, schema_version 1, {len(ids)} commitments")
+print(f"json: parses, schema_version 2, {len(ids)} commitments")
 
 with (folder / "report.csv").open(newline="", encoding="utf-8") as handle:
     rows = list(csv.DictReader(handle))
 assert [row["id"] for row in rows] == ids, "csv rows do not match the json"
+# Numeric columns hold plain numbers (a minus sign there is a sign); every
+# other cell must not start like a formula.
+numeric = {"days_early", "days_late", "days_overdue", "target_baseline", "target_goal", "target_latest", "findings"}
 for row in rows:
-    for cell in row.values():
-        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
-print(f"csv: parses, {len(rows)} rows, no formula cells")
+    for column, cell in row.items():
+        if column in numeric:
+            assert cell == "" or float(cell) == float(cell), (column, cell)
+        else:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
+print(f"csv: parses, {len(rows)} rows, numbers in numeric columns, no formula cells")
 
 markdown = (folder / "report.md").read_text(encoding="utf-8")
 assert markdown.startswith("# " + report["title"]), markdown[:80]
