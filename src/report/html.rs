@@ -190,7 +190,7 @@ pub fn to_html(report: &Report) -> String {
                                 section id=(format!("status-{}", status.as_str())) {
                                     h3 { (status_badge(status)) " " (group.len()) }
                                     table.commitments.cards {
-                                        thead { tr { th { "Commitment" } th { "Parties" } th { "Dates" } th { "Latest evidence" } } }
+                                        thead { tr { th { "Commitment" } th { "Committed by" } th { "Dates" } th { "Latest evidence" } } }
                                         tbody { @for c in group { (commitment_row(c)) } }
                                     }
                                 }
@@ -203,7 +203,7 @@ pub fn to_html(report: &Report) -> String {
                             section id=(id) {
                                 h2 { (heading) " " (members.len()) }
                                 table.commitments.cards {
-                                    thead { tr { th { "Commitment" } th { "Parties" } th { "Dates" } th { "Latest evidence" } } }
+                                    thead { tr { th { "Commitment" } th { "Committed by" } th { "Dates" } th { "Latest evidence" } } }
                                     tbody { @for c in members { (commitment_row(c)) } }
                                 }
                             }
