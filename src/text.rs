@@ -72,8 +72,7 @@ pub(crate) fn markdown_cell(text: &str) -> String {
             '[' => out.push_str("\\["),
             ']' => out.push_str("\\]"),
             '`' => out.push_str("\\`"),
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            c if c.is_control() => out.push(' '),
+            c if breaks_markdown_line(c) => out.push(' '),
             other => out.push(other),
         }
     }
@@ -85,6 +84,12 @@ pub(crate) fn markdown_cell(text: &str) -> String {
     } else {
         out.to_owned()
     }
+}
+
+/// Characters that would end a line of Markdown, or hide in one: line and
+/// paragraph separators and every control character.
+fn breaks_markdown_line(c: char) -> bool {
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -178,9 +183,7 @@ pub(crate) fn markdown_code(text: &str) -> String {
         match c {
             '`' => inner.push('\''),
             '|' => inner.push_str("\\|"),
-            c if c.is_control() || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}' => {
-                inner.push(' ')
-            }
+            c if breaks_markdown_line(c) || is_bidi_control(c) => inner.push(' '),
             other => inner.push(other),
         }
     }

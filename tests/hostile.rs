@@ -909,6 +909,16 @@ fn identical_missing_quotes_are_each_reported_once() {
         .filter(|(c, _, _)| c == "C007")
         .count();
     assert_eq!(missing, 5_000);
+    // Only the first shows the closest passage; the others name its line.
+    let first_line = positions(&report)[0].1;
+    let pointing_back = format!("(the same as on line {first_line})");
+    let repeats = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["message"].as_str().unwrap().ends_with(&pointing_back))
+        .count();
+    assert_eq!(repeats, 4_999);
 }
 
 #[test]
