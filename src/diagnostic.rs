@@ -130,6 +130,9 @@ pub struct Finding {
     pub secondary: Vec<Label>,
     /// `help:` and `note:` lines that say what to do.
     pub notes: Vec<String>,
+    /// The word the "did you mean" label proposes, to put in place of the
+    /// primary span (an editor offers it as a fix).
+    pub suggestion: Option<String>,
 }
 
 impl Finding {
@@ -142,7 +145,16 @@ impl Finding {
             primary: Label::ledger(span, ""),
             secondary: Vec::new(),
             notes: Vec::new(),
+            suggestion: None,
         }
+    }
+
+    /// Labels the primary span "did you mean `word`?" and records `word` as
+    /// its fix.
+    pub fn did_you_mean(mut self, word: &str) -> Self {
+        self.primary.message = format!("did you mean `{word}`?");
+        self.suggestion = Some(word.to_owned());
+        self
     }
 
     /// Sets the text under the primary span.

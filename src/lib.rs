@@ -29,6 +29,7 @@ pub mod diff;
 pub mod edit;
 pub(crate) mod layout;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod quote;

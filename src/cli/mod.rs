@@ -15,6 +15,7 @@ mod check;
 mod diff;
 mod edit;
 mod explain;
+mod lsp;
 mod new;
 mod party;
 mod report;
@@ -46,6 +47,7 @@ enum Command {
     Schema(schema::Args),
     Rules(rules::Args),
     Explain(explain::Args),
+    Lsp(lsp::Args),
 }
 
 /// Why a command failed, and so its exit status.
@@ -89,8 +91,7 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => error.exit(),
     };
-    // The only clock read: "today" is an input everywhere else.
-    let today = chrono::Utc::now().date_naive();
+    let today = utc_today();
     let sub = matches
         .subcommand()
         .map_or(&matches, |(_, sub_matches)| sub_matches);
@@ -101,6 +102,12 @@ pub fn main() -> ExitCode {
             error.exit_code()
         }
     }
+}
+
+/// The only clock read: "today" is an input everywhere else. The language
+/// server, which runs for days, asks it again at every check.
+fn utc_today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
 }
 
 /// Runs one command. `matches` are the subcommand's own, for the flags
@@ -118,6 +125,7 @@ fn run(command: Command, matches: &ArgMatches, today: NaiveDate) -> Result<ExitC
         Command::Schema(args) => schema::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Lsp(args) => lsp::run(args, utc_today),
     }
 }
 

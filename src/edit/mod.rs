@@ -344,28 +344,9 @@ pub fn plan_update(
             require_source(ledger, source)?;
         }
     }
-    let mut document: DocumentMut = text
-        .parse()
-        .map_err(|error| EditError::Refused(format!("the ledger cannot be edited: {error}")))?;
-    let commitments = document
-        .get_mut("commitment")
-        .and_then(Item::as_array_of_tables_mut)
-        .ok_or_else(|| {
-            EditError::Refused(
-                "the commitments are not written as [[commitment]] tables, which `update` edits"
-                    .into(),
-            )
-        })?;
-    let commitment = commitments
-        .iter_mut()
-        .find(|table| table.get("id").and_then(Item::as_str) == Some(request.id.as_str()))
-        .ok_or_else(|| unknown("commitment", &request.id, Vec::new()))?;
-    match commitment.get_mut("status") {
-        Some(item) => replace_keeping_style(item, request.status.as_str()),
-        None => {
-            commitment.insert("status", toml_edit::value(request.status.as_str()));
-        }
-    }
+    let mut document = editable(text)?;
+    let commitment = commitment_table(&mut document, &request.id)?;
+    set_status(commitment, request.status);
     let mut update = Table::new();
     update.insert("date", Item::Value(date_value(request.date)));
     update.insert("status", toml_edit::value(request.status.as_str()));
@@ -407,6 +388,63 @@ pub fn plan_update(
         }
     }
     Ok(document.to_string())
+}
+
+/// The ledger's text as a toml_edit document.
+fn editable(text: &str) -> Result<DocumentMut, EditError> {
+    text.parse()
+        .map_err(|error| EditError::Refused(format!("the ledger cannot be edited: {error}")))
+}
+
+/// The `[[commitment]]` table whose id is `id`.
+fn commitment_table<'a>(document: &'a mut DocumentMut, id: &str) -> Result<&'a mut Table, EditError> {
+    document
+        .get_mut("commitment")
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or_else(|| {
+            EditError::Refused(
+                "the commitments are not written as [[commitment]] tables, which this edit changes"
+                    .into(),
+            )
+        })?
+        .iter_mut()
+        .find(|table| table.get("id").and_then(Item::as_str) == Some(id))
+        .ok_or_else(|| unknown("commitment", id, Vec::new()))
+}
+
+fn set_status(commitment: &mut Table, status: Status) {
+    match commitment.get_mut("status") {
+        Some(item) => replace_keeping_style(item, status.as_str()),
+        None => {
+            commitment.insert("status", toml_edit::value(status.as_str()));
+        }
+    }
+}
+
+/// The proposed text with the `status` of commitment `id` set to `status`,
+/// and nothing else changed: an editor's fix for a status that disagrees
+/// with the latest update.
+pub fn plan_set_status(
+    text: &str,
+    ledger: &Ledger,
+    id: &str,
+    status: Status,
+) -> Result<String, EditError> {
+    require_commitment(ledger, id)?;
+    let mut document = editable(text)?;
+    set_status(commitment_table(&mut document, id)?, status);
+    Ok(document.to_string())
+}
+
+/// `word` written in place of `written` (a key or a string value): quoted
+/// as TOML needs it when `written` was a quoted string, bare otherwise when
+/// a bare key can spell it.
+pub fn respell(written: &str, word: &str) -> String {
+    if written.starts_with(['"', '\'']) {
+        Value::from(word).to_string()
+    } else {
+        toml_edit::Key::new(word).to_string()
+    }
 }
 
 /// Inserts `snippet` (a table with its header) at `at`, with one blank line

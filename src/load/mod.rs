@@ -8,6 +8,8 @@ mod chunks;
 mod reader;
 mod source_files;
 
+pub use source_files::SourceCache;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -165,7 +167,7 @@ pub fn load_bytes(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
 /// [`load_bytes`] without copying the text.
 pub fn load_owned(name: &str, bytes: Vec<u8>, base_dir: Option<&Path>) -> Loaded {
     match String::from_utf8(bytes) {
-        Ok(text) => load_text(name, text, base_dir, Split::Auto),
+        Ok(text) => load_text(name, text, base_dir, None, Split::Auto),
         Err(error) => {
             let mut loaded = Loaded::default();
             let valid = error.utf8_error().valid_up_to();
@@ -213,12 +215,24 @@ enum Split {
 
 fn load_split(name: &str, bytes: &[u8], base_dir: Option<&Path>, split: Split) -> Loaded {
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_text(name, text.to_owned(), base_dir, split),
+        Ok(text) => load_text(name, text.to_owned(), base_dir, None, split),
         Err(_) => load_bytes(name, bytes, base_dir),
     }
 }
 
-fn load_text(name: &str, text: String, base_dir: Option<&Path>, split: Split) -> Loaded {
+/// Loads a ledger's text as an editor holds it, reading its source files
+/// through `cache` so that unchanged ones are not read again.
+pub fn load_cached(name: &str, text: String, base_dir: &Path, cache: &SourceCache) -> Loaded {
+    load_text(name, text, Some(base_dir), Some(cache), Split::Auto)
+}
+
+fn load_text(
+    name: &str,
+    text: String,
+    base_dir: Option<&Path>,
+    cache: Option<&SourceCache>,
+    split: Split,
+) -> Loaded {
     let mut loaded = Loaded::default();
     let id = loaded.files.add(name.to_owned(), text);
     debug_assert_eq!(id, LEDGER_FILE);
@@ -238,7 +252,7 @@ fn load_text(name: &str, text: String, base_dir: Option<&Path>, split: Split) ->
         id_format::check_ids(ledger, &mut loaded.findings);
     }
     if let (Some(ledger), Some(base)) = (&ledger, base_dir) {
-        source_files::load(ledger, base, name, &mut loaded);
+        source_files::load(ledger, base, name, cache, &mut loaded);
     }
     loaded.ledger = ledger;
     loaded

@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::SystemTime;
 
 use super::Loaded;
 use crate::diagnostic::{FileId, Finding};
@@ -12,7 +15,13 @@ use crate::span::Span;
 
 /// Reads every source's local copy. A file named by several sources is read
 /// once, and all of them together may hold at most [`MAX_TOTAL_SOURCE_BYTES`].
-pub(super) fn load(ledger: &Ledger, base: &Path, ledger_name: &str, loaded: &mut Loaded) {
+pub(super) fn load(
+    ledger: &Ledger,
+    base: &Path,
+    ledger_name: &str,
+    cache: Option<&SourceCache>,
+    loaded: &mut Loaded,
+) {
     let display_base = Path::new(ledger_name).parent().unwrap_or(Path::new(""));
     let mut read: HashMap<PathBuf, FileId> = HashMap::new();
     let mut total: u64 = 0;
@@ -22,7 +31,7 @@ pub(super) fn load(ledger: &Ledger, base: &Path, ledger_name: &str, loaded: &mut
             if let Some(&id) = read.get(&resolved) {
                 return Ok(id);
             }
-            let text = read_text(&resolved, total)?;
+            let text = read_text(&resolved, total, cache)?;
             total += text.len() as u64;
             let name = display_base.join(&file.value).display().to_string();
             let id = loaded.files.add(name, text);
@@ -125,16 +134,83 @@ fn resolve_inside(base: &Path, written: &str) -> Result<PathBuf, Problem> {
     Ok(resolved)
 }
 
+/// Source files kept in memory between loads of a ledger that changes often
+/// (in an editor): a file is read again only when its size or modification
+/// time changed.
+#[derive(Debug, Default)]
+pub struct SourceCache {
+    files: Mutex<HashMap<PathBuf, CachedSource>>,
+    reads: AtomicUsize,
+}
+
+#[derive(Debug)]
+struct CachedSource {
+    modified: Option<SystemTime>,
+    size: u64,
+    text: String,
+}
+
+impl SourceCache {
+    /// An empty cache.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many times a source file was read from disk through this cache.
+    pub fn reads(&self) -> usize {
+        self.reads.load(Ordering::Relaxed)
+    }
+
+    fn get(&self, path: &Path, modified: Option<SystemTime>, size: u64) -> Option<String> {
+        let files = self.files.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        files
+            .get(path)
+            .filter(|cached| cached.modified == modified && cached.size == size)
+            .map(|cached| cached.text.clone())
+    }
+
+    fn put(&self, path: &Path, modified: Option<SystemTime>, size: u64, text: &str) {
+        self.reads.fetch_add(1, Ordering::Relaxed);
+        let mut files = self.files.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        files.insert(
+            path.to_owned(),
+            CachedSource {
+                modified,
+                size,
+                text: text.to_owned(),
+            },
+        );
+    }
+}
+
 /// Reads a resolved source file as text, within the limits, `already`
 /// bytes of other sources having been read.
-fn read_text(resolved: &Path, already: u64) -> Result<String, Problem> {
-    let size = std::fs::metadata(resolved).map_err(Problem::Io)?.len();
+fn read_text(
+    resolved: &Path,
+    already: u64,
+    cache: Option<&SourceCache>,
+) -> Result<String, Problem> {
+    let metadata = std::fs::metadata(resolved).map_err(Problem::Io)?;
+    let size = metadata.len();
     if size > MAX_SOURCE_BYTES {
         return Err(Problem::TooLarge { size });
     }
     if already + size > MAX_TOTAL_SOURCE_BYTES {
         return Err(Problem::TotalTooLarge { size });
     }
+    let modified = metadata.modified().ok();
+    if let Some(text) = cache.and_then(|cache| cache.get(resolved, modified, size)) {
+        return Ok(text);
+    }
+    let text = read_checked(resolved)?;
+    if let Some(cache) = cache {
+        cache.put(resolved, modified, size, &text);
+    }
+    Ok(text)
+}
+
+/// Reads a file that must be UTF-8 text without NUL bytes.
+fn read_checked(resolved: &Path) -> Result<String, Problem> {
     let bytes = std::fs::read(resolved).map_err(Problem::Io)?;
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Problem::Binary { offset });

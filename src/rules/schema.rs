@@ -54,7 +54,7 @@ pub(crate) fn unknown_key(
     let finding = Finding::new(&RULE, span, format!("unknown key `{key}` in {table}"));
     match suggestion {
         Some(suggestion) => finding
-            .label(format!("did you mean `{suggestion}`?"))
+            .did_you_mean(suggestion)
             .help(format!("rename it to `{suggestion}`")),
         None => finding.label("unknown key").help(format!(
             "the keys here are {}",
@@ -129,7 +129,7 @@ pub(crate) fn bad_choice(
 ) -> Finding {
     let finding = Finding::new(&RULE, span, format!("`{found}` is not a valid {key}"));
     let finding = match suggestion {
-        Some(suggestion) => finding.label(format!("did you mean `{suggestion}`?")),
+        Some(suggestion) => finding.did_you_mean(suggestion),
         None => finding.label(format!("unknown {key}")),
     };
     finding.help(format!("use one of {}", one_of(allowed.iter().copied())))
@@ -169,7 +169,7 @@ pub(crate) fn source_without_location(span: Span, id: &str) -> Finding {
 pub(crate) fn unknown_rule(span: Span, found: &str, suggestion: Option<&str>) -> Finding {
     let finding = Finding::new(&RULE, span, format!("no rule is called `{found}`"));
     match suggestion {
-        Some(suggestion) => finding.label(format!("did you mean `{suggestion}`?")),
+        Some(suggestion) => finding.did_you_mean(suggestion),
         None => finding.label("unknown rule"),
     }
     .help("`commitments rules` lists every code and name")

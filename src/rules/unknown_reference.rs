@@ -68,7 +68,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 format!("{what} `{}` is not declared", reference.value),
             );
             out.push(match suggestion(&reference.value, known) {
-                Some(near) => finding.label(format!("did you mean `{near}`?")),
+                Some(near) => finding.did_you_mean(near),
                 None => finding
                     .label(format!("unknown {what}"))
                     .help(declare.to_owned()),

@@ -1,0 +1,500 @@
+//! `commitments lsp`: the checker inside an editor, as a Language Server
+//! Protocol server over stdio.
+//!
+//! It calls the library's load, check and edit functions directly; editor
+//! positions are turned into byte spans at this edge ([`document`]) and
+//! nowhere else. One thread answers in order. A burst of keystrokes is
+//! applied in full before any check runs, so a check never starts on a
+//! version that a newer one has already replaced, and a result is not
+//! published while newer messages wait.
+
+mod actions;
+mod complete;
+mod diagnostics;
+mod document;
+mod navigate;
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics,
+};
+use lsp_types::request::{
+    CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest,
+    References, Request as _,
+};
+use lsp_types::{
+    CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, InitializeParams,
+    InitializeResult, LogMessageParams, MessageType, OneOf, PublishDiagnosticsParams,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+};
+use serde::de::DeserializeOwned;
+
+use crate::check::{Levels, check};
+use crate::diagnostic::Finding;
+use crate::load::{Loaded, SourceCache, load_cached, load_owned};
+use document::{Document, Encoding, LineIndex};
+
+/// What the server needs from the process that starts it.
+pub struct ServerOptions<'a> {
+    /// "Today", asked for at every check, so that a server left running
+    /// past midnight moves on with the calendar. The command line passes
+    /// the clock, or the fixed `--as-of` date.
+    pub today: &'a dyn Fn() -> NaiveDate,
+    /// Answer the request `commitments/panic` by panicking: for the tests
+    /// that prove a panic is caught and the server goes on.
+    pub panic_request: bool,
+}
+
+/// Why the server stopped other than by the editor's `shutdown` and `exit`.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The editor sent something that is not the protocol.
+    #[error("the editor broke the language server protocol: {0}")]
+    Protocol(#[from] lsp_server::ProtocolError),
+    /// The answer to `initialize` could not be encoded.
+    #[error("cannot encode the answer to `initialize`: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+/// Settings the editor gives at initialisation.
+#[derive(Debug)]
+struct Config {
+    encoding: Encoding,
+    /// Besides `commitments.toml` and files whose first line is our
+    /// `#:schema` comment, the files that are ledgers.
+    ledger_globs: Vec<glob::Pattern>,
+    /// Where the rules are documented (`docs/rules.md` of a published
+    /// copy); each diagnostic links to its rule's heading there.
+    rules_url: Option<String>,
+}
+
+impl Config {
+    fn from_initialize(params: &InitializeParams) -> (Config, Vec<String>) {
+        let encoding = Encoding::negotiate(
+            params
+                .capabilities
+                .general
+                .as_ref()
+                .and_then(|general| general.position_encodings.as_deref()),
+        );
+        let options = params.initialization_options.as_ref();
+        let mut problems = Vec::new();
+        let ledger_globs = options
+            .and_then(|o| o.get("ledgerGlobs"))
+            .and_then(serde_json::Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|glob| {
+                let text = glob.as_str()?;
+                match glob::Pattern::new(text) {
+                    Ok(pattern) => Some(pattern),
+                    Err(error) => {
+                        problems.push(format!("ledgerGlobs: `{text}` is not a glob: {error}"));
+                        None
+                    }
+                }
+            })
+            .collect();
+        let rules_url = options
+            .and_then(|o| o.get("rulesDocsUrl"))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned);
+        let config = Config {
+            encoding,
+            ledger_globs,
+            rules_url,
+        };
+        (config, problems)
+    }
+
+    /// Whether the document is a ledger this server checks.
+    fn is_ledger(&self, uri: &Uri, document: &Document) -> bool {
+        let first_line = document.text.lines().next().unwrap_or_default();
+        let has_our_schema =
+            first_line.starts_with("#:schema") && first_line.trim_end().ends_with("commitments.schema.json");
+        let path = document.path.as_deref();
+        has_our_schema
+            || path.is_some_and(|p| p.file_name() == Some("commitments.toml".as_ref()))
+            || self.ledger_globs.iter().any(|glob| match path {
+                Some(path) => glob.matches_path(path),
+                None => glob.matches(uri.as_str()),
+            })
+    }
+}
+
+/// The checked state of one version of a document.
+pub(crate) struct Analysis {
+    version: i32,
+    as_of: NaiveDate,
+    loaded: Loaded,
+    findings: Vec<Finding>,
+}
+
+impl Analysis {
+    fn text(&self) -> &str {
+        self.loaded.files.text(crate::diagnostic::LEDGER_FILE)
+    }
+}
+
+struct OpenDocument {
+    document: Document,
+    is_ledger: bool,
+    analysis: Option<Rc<Analysis>>,
+    /// The version whose diagnostics the editor has.
+    published: Option<i32>,
+    /// The ids of the last version that loaded, for completion while the
+    /// line being typed is not valid TOML.
+    known_ids: complete::KnownIds,
+}
+
+struct Server<'a> {
+    connection: &'a Connection,
+    options: &'a ServerOptions<'a>,
+    config: Config,
+    documents: HashMap<Uri, OpenDocument>,
+    /// Source files, read again only when they change on disk.
+    sources: SourceCache,
+}
+
+/// Serves one editor over `connection` until it says `exit`.
+pub fn serve(connection: &Connection, options: &ServerOptions<'_>) -> Result<(), ServeError> {
+    let (id, params) = connection.initialize_start()?;
+    let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    let (config, problems) = Config::from_initialize(&params);
+    let result = InitializeResult {
+        capabilities: capabilities(config.encoding),
+        server_info: Some(ServerInfo {
+            name: "commitments".to_owned(),
+            version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+        }),
+    };
+    connection.initialize_finish(id, serde_json::to_value(result)?)?;
+    let mut server = Server {
+        connection,
+        options,
+        config,
+        documents: HashMap::new(),
+        sources: SourceCache::new(),
+    };
+    for problem in problems {
+        server.log(MessageType::WARNING, problem);
+    }
+    server.run()
+}
+
+fn capabilities(encoding: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                ..Default::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".into(), "=".into(), " ".into(), "[".into()]),
+            ..Default::default()
+        }),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        ..Default::default()
+    }
+}
+
+/// Whether to go on after a message.
+#[derive(PartialEq)]
+enum Flow {
+    Continue,
+    Exit,
+}
+
+impl Server<'_> {
+    fn run(&mut self) -> Result<(), ServeError> {
+        let receiver = &self.connection.receiver;
+        while let Ok(message) = receiver.recv() {
+            if self.handle(message)? == Flow::Exit {
+                return Ok(());
+            }
+            // Take in everything that has arrived before checking anything.
+            while let Ok(message) = receiver.try_recv() {
+                if self.handle(message)? == Flow::Exit {
+                    return Ok(());
+                }
+            }
+            self.publish_pending();
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, message: Message) -> Result<Flow, ServeError> {
+        match message {
+            Message::Request(request) => {
+                if self.connection.handle_shutdown(&request)? {
+                    return Ok(Flow::Exit);
+                }
+                let id = request.id.clone();
+                let method = request.method.clone();
+                let response = match catch_unwind(AssertUnwindSafe(|| self.respond(request))) {
+                    Ok(response) => response,
+                    Err(panic) => {
+                        let what = panic_message(&panic);
+                        self.log(
+                            MessageType::ERROR,
+                            format!("commitments lsp: `{method}` panicked: {what}; the server goes on"),
+                        );
+                        Response::new_err(
+                            id,
+                            ErrorCode::InternalError as i32,
+                            format!("internal error in `{method}`: {what}"),
+                        )
+                    }
+                };
+                self.send(response.into());
+            }
+            Message::Notification(notification) => {
+                if notification.method == "exit" {
+                    return Ok(Flow::Exit);
+                }
+                let method = notification.method.clone();
+                if let Err(panic) = catch_unwind(AssertUnwindSafe(|| self.notified(notification))) {
+                    self.log(
+                        MessageType::ERROR,
+                        format!(
+                            "commitments lsp: `{method}` panicked: {}; the server goes on",
+                            panic_message(&panic)
+                        ),
+                    );
+                }
+            }
+            Message::Response(_) => {}
+        }
+        Ok(Flow::Continue)
+    }
+
+    fn respond(&mut self, request: Request) -> Response {
+        let id = request.id.clone();
+        match request.method.as_str() {
+            HoverRequest::METHOD => self.answer(request, |server, params| server.hover(params)),
+            GotoDefinition::METHOD => {
+                self.answer(request, |server, params| server.definition(params))
+            }
+            References::METHOD => self.answer(request, |server, params| server.references(params)),
+            Completion::METHOD => self.answer(request, |server, params| server.complete(params)),
+            CodeActionRequest::METHOD => {
+                self.answer(request, |server, params| server.code_actions(params))
+            }
+            DocumentSymbolRequest::METHOD => {
+                self.answer(request, |server, params| server.symbols(params))
+            }
+            "commitments/panic" if self.options.panic_request => {
+                panic!("the test request `commitments/panic`")
+            }
+            method => Response::new_err(
+                id,
+                ErrorCode::MethodNotFound as i32,
+                format!("commitments lsp does not answer `{method}`"),
+            ),
+        }
+    }
+
+    /// Decodes the parameters, calls `handler`, and encodes its result.
+    fn answer<P: DeserializeOwned, R: serde::Serialize>(
+        &mut self,
+        request: Request,
+        handler: impl FnOnce(&mut Self, P) -> R,
+    ) -> Response {
+        match serde_json::from_value::<P>(request.params) {
+            Ok(params) => {
+                let result = handler(self, params);
+                Response::new_ok(request.id, result)
+            }
+            Err(error) => Response::new_err(
+                request.id,
+                ErrorCode::InvalidParams as i32,
+                format!("bad parameters for `{}`: {error}", request.method),
+            ),
+        }
+    }
+
+    fn notified(&mut self, notification: Notification) {
+        match notification.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                if let Some(params) =
+                    decode::<lsp_types::DidOpenTextDocumentParams>(notification.params)
+                {
+                    let item = params.text_document;
+                    let document =
+                        Document::new(&item.uri, item.text, item.version, self.config.encoding);
+                    let is_ledger = self.config.is_ledger(&item.uri, &document);
+                    self.documents.insert(
+                        item.uri,
+                        OpenDocument {
+                            document,
+                            is_ledger,
+                            analysis: None,
+                            published: None,
+                            known_ids: complete::KnownIds::default(),
+                        },
+                    );
+                }
+            }
+            DidChangeTextDocument::METHOD => {
+                if let Some(params) =
+                    decode::<lsp_types::DidChangeTextDocumentParams>(notification.params)
+                {
+                    let uri = params.text_document.uri;
+                    if let Some(open) = self.documents.get_mut(&uri) {
+                        open.document
+                            .change(params.text_document.version, params.content_changes);
+                        let was_ledger = open.is_ledger;
+                        open.is_ledger = self.config.is_ledger(&uri, &open.document);
+                        if was_ledger && !open.is_ledger {
+                            // No longer ours: take our diagnostics back.
+                            self.publish(uri, Vec::new(), None);
+                        }
+                    }
+                }
+            }
+            DidCloseTextDocument::METHOD => {
+                if let Some(params) =
+                    decode::<lsp_types::DidCloseTextDocumentParams>(notification.params)
+                {
+                    if let Some(open) = self.documents.remove(&params.text_document.uri)
+                        && open.is_ledger
+                    {
+                        self.publish(params.text_document.uri, Vec::new(), None);
+                    }
+                }
+            }
+            // A source file may have changed on disk: check every ledger
+            // again (unchanged files come from the cache).
+            DidSaveTextDocument::METHOD | DidChangeWatchedFiles::METHOD => {
+                for open in self.documents.values_mut() {
+                    open.analysis = None;
+                    open.published = None;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Publishes diagnostics for every ledger whose latest version the
+    /// editor has not seen, unless newer messages are waiting.
+    fn publish_pending(&mut self) {
+        let pending: Vec<Uri> = self
+            .documents
+            .iter()
+            .filter(|(_, open)| open.is_ledger && open.published != Some(open.document.version))
+            .map(|(uri, _)| uri.clone())
+            .collect();
+        for uri in pending {
+            if !self.connection.receiver.is_empty() {
+                return;
+            }
+            let analysed = catch_unwind(AssertUnwindSafe(|| self.analysis(&uri)));
+            let version = self.documents.get(&uri).map(|open| open.document.version);
+            let Ok(Some(analysis)) = analysed else {
+                if let Some(open) = self.documents.get_mut(&uri) {
+                    open.published = version;
+                }
+                self.log(
+                    MessageType::ERROR,
+                    format!("commitments lsp: checking {} failed", uri.as_str()),
+                );
+                continue;
+            };
+            if !self.connection.receiver.is_empty() {
+                // Newer changes may be waiting: publish after them.
+                return;
+            }
+            let diagnostics = self.diagnostics(&uri, &analysis);
+            if let Some(open) = self.documents.get_mut(&uri) {
+                open.published = Some(analysis.version);
+            }
+            self.publish(uri, diagnostics, Some(analysis.version));
+        }
+    }
+
+    /// The analysis of the document's current version as of today, made
+    /// now if there is none yet. `None` for a document that is not open or
+    /// not a ledger.
+    fn analysis(&mut self, uri: &Uri) -> Option<Rc<Analysis>> {
+        let today = (self.options.today)();
+        let open = self.documents.get_mut(uri)?;
+        if !open.is_ledger {
+            return None;
+        }
+        if let Some(analysis) = &open.analysis
+            && analysis.version == open.document.version
+            && analysis.as_of == today
+        {
+            return Some(Rc::clone(analysis));
+        }
+        let document = &open.document;
+        let name = document.name(uri);
+        let loaded = match document.base_dir() {
+            Some(base) => load_cached(&name, document.text.clone(), base, &self.sources),
+            None => load_owned(&name, document.text.clone().into_bytes(), None),
+        };
+        let findings = check(&loaded, &Levels::of(&loaded), today);
+        if let Some(ledger) = &loaded.ledger {
+            open.known_ids = complete::KnownIds::of(ledger);
+        }
+        let analysis = Rc::new(Analysis {
+            version: document.version,
+            as_of: today,
+            loaded,
+            findings,
+        });
+        open.analysis = Some(Rc::clone(&analysis));
+        Some(analysis)
+    }
+
+    fn index(&self, uri: &Uri) -> Option<&LineIndex> {
+        self.documents.get(uri).map(|open| &open.document.index)
+    }
+
+    fn publish(&self, uri: Uri, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        };
+        self.send(Notification::new(PublishDiagnostics::METHOD.to_owned(), params).into());
+    }
+
+    fn log(&self, typ: MessageType, message: String) {
+        let params = LogMessageParams { typ, message };
+        self.send(Notification::new(LogMessage::METHOD.to_owned(), params).into());
+    }
+
+    fn send(&self, message: Message) {
+        // The reader side is gone only when the editor is: the next receive
+        // ends the loop.
+        let _ = self.connection.sender.send(message);
+    }
+}
+
+fn decode<P: DeserializeOwned>(params: serde_json::Value) -> Option<P> {
+    serde_json::from_value(params).ok()
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
+}
