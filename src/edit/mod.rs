@@ -397,7 +397,10 @@ fn editable(text: &str) -> Result<DocumentMut, EditError> {
 }
 
 /// The `[[commitment]]` table whose id is `id`.
-fn commitment_table<'a>(document: &'a mut DocumentMut, id: &str) -> Result<&'a mut Table, EditError> {
+fn commitment_table<'a>(
+    document: &'a mut DocumentMut,
+    id: &str,
+) -> Result<&'a mut Table, EditError> {
     document
         .get_mut("commitment")
         .and_then(Item::as_array_of_tables_mut)

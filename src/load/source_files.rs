@@ -162,7 +162,10 @@ impl SourceCache {
     }
 
     fn get(&self, path: &Path, modified: Option<SystemTime>, size: u64) -> Option<String> {
-        let files = self.files.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let files = self
+            .files
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         files
             .get(path)
             .filter(|cached| cached.modified == modified && cached.size == size)
@@ -171,7 +174,10 @@ impl SourceCache {
 
     fn put(&self, path: &Path, modified: Option<SystemTime>, size: u64, text: &str) {
         self.reads.fetch_add(1, Ordering::Relaxed);
-        let mut files = self.files.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut files = self
+            .files
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         files.insert(
             path.to_owned(),
             CachedSource {

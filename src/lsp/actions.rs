@@ -12,19 +12,22 @@ use super::document::LineIndex;
 use super::{Analysis, Server};
 use crate::diagnostic::LEDGER_FILE;
 use crate::edit::{UpdateRequest, plan_set_status, plan_update, respell};
+use crate::layout::headers;
 use crate::model::Commitment;
 use crate::span::Span;
-use crate::text::{ceil_char_boundary, floor_char_boundary};
+use crate::text::floor_char_boundary;
 
-/// The one replacement that turns `old` into `new`: what lies between
-/// their common start and their common end.
+/// The one replacement that turns `old` into `new`, in whole lines: the
+/// lines between their common start and their common end.
 pub(super) fn smallest_edit(old: &str, new: &str) -> (Span, String) {
     let prefix = old
         .bytes()
         .zip(new.bytes())
         .take_while(|(a, b)| a == b)
         .count();
-    let prefix = floor_char_boundary(old, prefix);
+    let prefix = old[..floor_char_boundary(old, prefix)]
+        .rfind('\n')
+        .map_or(0, |at| at + 1);
     let max_suffix = old.len().min(new.len()) - prefix;
     let suffix = old
         .bytes()
@@ -33,21 +36,41 @@ pub(super) fn smallest_edit(old: &str, new: &str) -> (Span, String) {
         .take(max_suffix)
         .take_while(|(a, b)| a == b)
         .count();
-    let old_end = ceil_char_boundary(old, old.len() - suffix);
+    // The common end is the same text in both, so moving to the end of its
+    // first line keeps both ends in step.
+    let mut old_end = old.len() - suffix;
+    if old_end > prefix && !old[..old_end].ends_with('\n') {
+        old_end = old[old_end..]
+            .find('\n')
+            .map_or(old.len(), |at| old_end + at + 1);
+    }
     let new_end = new.len() - (old.len() - old_end);
     (Span::new(prefix, old_end), new[prefix..new_end].to_owned())
 }
 
-/// The commitment whose table (or one of its updates) holds `offset`.
+/// The commitment whose block holds `offset`: from its `[[commitment]]`
+/// header to the next one, its updates and target included.
 fn commitment_at(analysis: &Analysis, offset: usize) -> Option<&Commitment> {
-    let inside = |span: Span| span.start <= offset && offset <= span.end;
+    let text = analysis.text();
+    let blocks: Vec<usize> = headers(text)
+        .into_iter()
+        .filter(|h| h.array && h.path == "commitment")
+        .map(|h| h.start)
+        .collect();
+    let at = blocks
+        .partition_point(|&start| start <= offset)
+        .checked_sub(1)?;
+    let (start, end) = (
+        blocks[at],
+        blocks.get(at + 1).copied().unwrap_or(text.len()),
+    );
     analysis
         .loaded
         .ledger
         .as_ref()?
         .commitments
         .iter()
-        .find(|c| inside(c.span) || c.updates.iter().any(|u| inside(u.span)))
+        .find(|c| start <= c.id.span.start && c.id.span.start < end)
 }
 
 impl Server<'_> {
@@ -57,13 +80,14 @@ impl Server<'_> {
         let index = self.index(&uri)?;
         let text = analysis.text();
         let wanted = index.span(text, params.range);
-        let overlaps =
-            |span: Span| span.start <= wanted.end && wanted.start <= span.end;
+        let overlaps = |span: Span| span.start <= wanted.end && wanted.start <= span.end;
         let mut actions = Vec::new();
 
         // "Did you mean": put the proposed word in place.
         for finding in &analysis.findings {
-            let Some(word) = &finding.suggestion else { continue };
+            let Some(word) = &finding.suggestion else {
+                continue;
+            };
             if finding.primary.file != LEDGER_FILE || !overlaps(finding.primary.span) {
                 continue;
             }
@@ -170,12 +194,21 @@ mod tests {
 
     #[test]
     fn the_smallest_edit_replaces_only_what_differs() {
-        let (span, text) = smallest_edit("status = \"kept\"\n", "status = \"broken\"\n");
-        assert_eq!((span.start, span.end, text.as_str()), (10, 14, "broken"));
+        let (span, text) = smallest_edit("a\nstatus = \"kept\"\n", "a\nstatus = \"broken\"\n");
+        assert_eq!(
+            (span.start, span.end, text.as_str()),
+            (2, 18, "status = \"broken\"\n")
+        );
+        // An inserted table starts at the start of a line.
+        let (span, text) = smallest_edit("[[c]]\n\n[[c]]\n", "[[c]]\n\n[[c.u]]\n\n[[c]]\n");
+        assert_eq!((span.start, span.end, text.as_str()), (7, 7, "[[c.u]]\n\n"));
         let (span, text) = smallest_edit("a\n", "a\nb\n");
         assert_eq!((span.start, span.end, text.as_str()), (2, 2, "b\n"));
         // Never inside a character.
-        let (span, text) = smallest_edit("é", "è");
-        assert_eq!((span.start, span.end, text.as_str()), (0, 2, "è"));
+        let (span, text) = smallest_edit("x\né", "x\nè");
+        assert_eq!((span.start, span.end, text.as_str()), (2, 4, "è"));
+        // A change in the middle of a line that ends the text.
+        let (span, text) = smallest_edit("ab\ncXd", "ab\ncYd");
+        assert_eq!((span.start, span.end, text.as_str()), (3, 6, "cYd"));
     }
 }

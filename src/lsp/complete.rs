@@ -80,14 +80,25 @@ pub(super) fn proposals(
 
     // A key at the start of a line.
     let typed = before.trim_start();
-    if typed.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if typed
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         let span = Span::new(offset - typed.len(), offset);
-        return Some((span, key_proposals(text, header.map(|h| h.end), line_start, &path)));
+        return Some((
+            span,
+            key_proposals(text, header.map(|h| h.end), line_start, &path),
+        ));
     }
 
     // A value after `key =`.
     let (key, value) = before.split_once('=')?;
-    let key = key.trim().rsplit(['{', ',']).next().unwrap_or_default().trim();
+    let key = key
+        .trim()
+        .rsplit(['{', ','])
+        .next()
+        .unwrap_or_default()
+        .trim();
     // In an inline table, the key is the last one before the cursor.
     let (key, value) = match value.rfind(['{', ',']) {
         Some(_) if value.contains('{') => {
@@ -196,7 +207,11 @@ fn key_proposals(
             .map(|rule| Proposal {
                 label: rule.name.to_owned(),
                 insert: format!("{} = ", rule.name),
-                detail: Some(format!("{} · default {}", rule.code, rule.default_level.as_str())),
+                detail: Some(format!(
+                    "{} · default {}",
+                    rule.code,
+                    rule.default_level.as_str()
+                )),
                 documentation: Some(rule.summary.to_owned()),
                 kind: CompletionItemKind::PROPERTY,
             })
@@ -299,7 +314,10 @@ mod tests {
         let text = "[[commitment]]\nkind = \"ongoing\"\n\n[[commitment.update]]\nstatus = \"|\"\n";
         let (replaced, statuses) = labels(text);
         assert_eq!(replaced, "\"\"");
-        assert_eq!(statuses, ["announced", "active", "at_risk", "stalled", "broken"]);
+        assert_eq!(
+            statuses,
+            ["announced", "active", "at_risk", "stalled", "broken"]
+        );
     }
 
     #[test]

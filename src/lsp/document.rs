@@ -23,7 +23,10 @@ impl Encoding {
     /// UTF-8 when the client offers it (it saves every conversion), else
     /// UTF-16, which every client must accept.
     pub(super) fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Self {
-        if offered.unwrap_or_default().contains(&PositionEncodingKind::UTF8) {
+        if offered
+            .unwrap_or_default()
+            .contains(&PositionEncodingKind::UTF8)
+        {
             Encoding::Utf8
         } else {
             Encoding::Utf16
@@ -102,7 +105,10 @@ impl LineIndex {
     }
 
     pub(super) fn range(&self, text: &str, span: Span) -> Range {
-        Range::new(self.position(text, span.start), self.position(text, span.end))
+        Range::new(
+            self.position(text, span.start),
+            self.position(text, span.end),
+        )
     }
 
     pub(super) fn span(&self, text: &str, range: Range) -> Span {
@@ -174,7 +180,10 @@ impl Document {
 
 /// The path of a `file:` URI, percent-decoded.
 pub(super) fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
-    if !uri.scheme().is_some_and(|s| s.as_str().eq_ignore_ascii_case("file")) {
+    if !uri
+        .scheme()
+        .is_some_and(|s| s.as_str().eq_ignore_ascii_case("file"))
+    {
         return None;
     }
     let bytes: Vec<u8> = percent_encoding::percent_decode_str(uri.path().as_str()).collect();
@@ -216,8 +225,14 @@ mod tests {
         assert_eq!(index.position(text, x), Position::new(0, 8));
         assert_eq!(index.offset(text, Position::new(0, 8)), x);
         // Past the end of a CRLF line: the line's end, before "\r".
-        assert_eq!(index.offset(text, Position::new(0, 99)), text.find('\r').unwrap());
-        assert_eq!(index.offset(text, Position::new(1, 0)), text.find('b').unwrap());
+        assert_eq!(
+            index.offset(text, Position::new(0, 99)),
+            text.find('\r').unwrap()
+        );
+        assert_eq!(
+            index.offset(text, Position::new(1, 0)),
+            text.find('b').unwrap()
+        );
         assert_eq!(index.offset(text, Position::new(9, 0)), text.len());
         // Inside a character: its start.
         assert_eq!(index.position(text, x - 1), Position::new(0, 6));
@@ -229,6 +244,9 @@ mod tests {
         let uri = path_to_uri(path).unwrap();
         assert_eq!(uri.as_str(), "file:///tmp/a%20b/ledger%20%C3%BC.toml");
         assert_eq!(uri_to_path(&uri).unwrap(), path);
-        assert_eq!(uri_to_path(&Uri::from_str("untitled:Untitled-1").unwrap()), None);
+        assert_eq!(
+            uri_to_path(&Uri::from_str("untitled:Untitled-1").unwrap()),
+            None
+        );
     }
 }

@@ -25,8 +25,8 @@ use lsp_types::notification::{
     DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest,
-    References, Request as _,
+    CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest, References,
+    Request as _,
 };
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, InitializeParams,
@@ -117,8 +117,8 @@ impl Config {
     /// Whether the document is a ledger this server checks.
     fn is_ledger(&self, uri: &Uri, document: &Document) -> bool {
         let first_line = document.text.lines().next().unwrap_or_default();
-        let has_our_schema =
-            first_line.starts_with("#:schema") && first_line.trim_end().ends_with("commitments.schema.json");
+        let has_our_schema = first_line.starts_with("#:schema")
+            && first_line.trim_end().ends_with("commitments.schema.json");
         let path = document.path.as_deref();
         has_our_schema
             || path.is_some_and(|p| p.file_name() == Some("commitments.toml".as_ref()))
@@ -252,7 +252,9 @@ impl Server<'_> {
                         let what = panic_message(&panic);
                         self.log(
                             MessageType::ERROR,
-                            format!("commitments lsp: `{method}` panicked: {what}; the server goes on"),
+                            format!(
+                                "commitments lsp: `{method}` panicked: {what}; the server goes on"
+                            ),
                         );
                         Response::new_err(
                             id,
@@ -370,12 +372,10 @@ impl Server<'_> {
             DidCloseTextDocument::METHOD => {
                 if let Some(params) =
                     decode::<lsp_types::DidCloseTextDocumentParams>(notification.params)
+                    && let Some(open) = self.documents.remove(&params.text_document.uri)
+                    && open.is_ledger
                 {
-                    if let Some(open) = self.documents.remove(&params.text_document.uri)
-                        && open.is_ledger
-                    {
-                        self.publish(params.text_document.uri, Vec::new(), None);
-                    }
+                    self.publish(params.text_document.uri, Vec::new(), None);
                 }
             }
             // A source file may have changed on disk: check every ledger

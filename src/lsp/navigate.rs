@@ -3,8 +3,8 @@
 
 use lsp_types::{
     DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, GotoDefinitionParams,
-    GotoDefinitionResponse, Hover, HoverContents, HoverParams, Location, MarkupContent,
-    MarkupKind, ReferenceParams, SymbolKind,
+    GotoDefinitionResponse, Hover, HoverContents, HoverParams, Location, MarkupContent, MarkupKind,
+    ReferenceParams, SymbolKind,
 };
 
 use super::{Analysis, Server};
@@ -43,8 +43,18 @@ pub(super) fn occurrences(ledger: &Ledger) -> Vec<Occurrence<'_>> {
         }
     }
     let mut found = Vec::new();
-    found.extend(ledger.parties.iter().map(|p| at(IdKind::Party, &p.id, true)));
-    found.extend(ledger.sources.iter().map(|s| at(IdKind::Source, &s.id, true)));
+    found.extend(
+        ledger
+            .parties
+            .iter()
+            .map(|p| at(IdKind::Party, &p.id, true)),
+    );
+    found.extend(
+        ledger
+            .sources
+            .iter()
+            .map(|s| at(IdKind::Source, &s.id, true)),
+    );
     for commitment in &ledger.commitments {
         found.push(at(IdKind::Commitment, &commitment.id, true));
         if let Some(parent) = &commitment.parent {
@@ -93,9 +103,10 @@ pub(super) fn occurrence_at(ledger: &Ledger, offset: usize) -> Option<Occurrence
 
 /// Every status value written, with its span.
 fn statuses(ledger: &Ledger) -> impl Iterator<Item = &Spanned<Status>> {
-    ledger.commitments.iter().flat_map(|c| {
-        std::iter::once(&c.status).chain(c.updates.iter().map(|u| &u.status))
-    })
+    ledger
+        .commitments
+        .iter()
+        .flat_map(|c| std::iter::once(&c.status).chain(c.updates.iter().map(|u| &u.status)))
 }
 
 /// The word of letters, digits and `-` around `offset`.
@@ -163,7 +174,10 @@ impl Server<'_> {
             .collect();
         match declarations.len() {
             0 => None,
-            1 => declarations.into_iter().next().map(GotoDefinitionResponse::Scalar),
+            1 => declarations
+                .into_iter()
+                .next()
+                .map(GotoDefinitionResponse::Scalar),
             _ => Some(GotoDefinitionResponse::Array(declarations)),
         }
     }
@@ -191,7 +205,10 @@ impl Server<'_> {
         )
     }
 
-    pub(super) fn symbols(&mut self, params: DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
+    pub(super) fn symbols(
+        &mut self,
+        params: DocumentSymbolParams,
+    ) -> Option<DocumentSymbolResponse> {
         let uri = params.text_document.uri;
         let analysis = self.analysis(&uri)?;
         let index = self.index(&uri)?;
@@ -288,7 +305,8 @@ fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
         if let Some(under) = occurrence_at(ledger, offset) {
             return Some((under.span, describe(ledger, under, analysis.as_of)?));
         }
-        if let Some(status) = statuses(ledger).find(|s| s.span.start <= offset && offset <= s.span.end)
+        if let Some(status) =
+            statuses(ledger).find(|s| s.span.start <= offset && offset <= s.span.end)
         {
             return Some((
                 status.span,
@@ -359,7 +377,7 @@ fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) ->
                     status.meaning()
                 ),
             ];
-            match commitment.updates.iter().filter(|u| u.date.value <= as_of).next_back() {
+            match commitment.updates.iter().rfind(|u| u.date.value <= as_of) {
                 Some(update) => lines.push(format!(
                     "Latest update, {}: {}. {}",
                     update.date.value,
