@@ -792,3 +792,51 @@ fn random_edit_sequences_never_stop_the_server() {
     }
     client.shutdown();
 }
+
+/// Exit 0 after `shutdown`, 1 without it (as the protocol asks), 2 with a
+/// message when what arrives is not the protocol.
+#[test]
+fn exit_statuses_follow_the_protocol() {
+    let run = |input: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_commitments"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let output = child.wait_with_output().unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let frame = |message: Value| {
+        let body = message.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    };
+    let initialize = frame(
+        json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }),
+    ) + &frame(json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
+    let shutdown = frame(json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }));
+    let exit = frame(json!({ "jsonrpc": "2.0", "method": "exit" }));
+
+    assert_eq!(
+        run(format!("{initialize}{shutdown}{exit}").as_bytes()),
+        (Some(0), String::new())
+    );
+    assert_eq!(run(format!("{initialize}{exit}").as_bytes()).0, Some(1));
+    let (code, stderr) = run(b"");
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: the input ended before the editor sent `initialize` (start `commitments lsp` from an editor; it speaks the language server protocol on standard input and output)\n"
+    );
+    let (code, stderr) = run(b"Content-Length: 5\r\n\r\nhello");
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("error: the connection to the editor failed: malformed LSP payload"),
+        "{stderr}"
+    );
+}

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use commitments::lsp::{ServerOptions, serve};
+use commitments::lsp::{Ending, ServeError, ServerOptions, serve};
 
 use super::CliError;
 use super::args::AsOf;
@@ -33,9 +33,36 @@ pub(crate) fn run(args: Args, clock: fn() -> NaiveDate) -> Result<ExitCode, CliE
     };
     let served = serve(&connection, &options);
     drop(connection);
-    served.map_err(|error| CliError::Usage(error.to_string()))?;
-    io_threads
-        .join()
-        .map_err(|error| CliError::Usage(format!("the editor's connection failed: {error}")))?;
-    Ok(ExitCode::SUCCESS)
+    // The reader has stopped when the session ended or the input broke;
+    // only then can it be waited for, and its error says more.
+    let reader_stopped = match &served {
+        Ok(_) => true,
+        Err(ServeError::Protocol(error)) => error.channel_is_disconnected(),
+        Err(ServeError::NoEditor) => true,
+        Err(_) => false,
+    };
+    let io = if reader_stopped {
+        io_threads.join()
+    } else {
+        Ok(())
+    };
+    match (served, io) {
+        // An editor that quits may close its end before reading our last
+        // answer: the work is done all the same.
+        (Ok(ending), Err(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(exit_code(ending))
+        }
+        (Ok(ending), Ok(())) => Ok(exit_code(ending)),
+        (_, Err(error)) => Err(CliError::Usage(format!(
+            "the connection to the editor failed: {error}"
+        ))),
+        (Err(error), Ok(())) => Err(CliError::Usage(error.to_string())),
+    }
+}
+
+fn exit_code(ending: Ending) -> ExitCode {
+    match ending {
+        Ending::Shutdown => ExitCode::SUCCESS,
+        Ending::WithoutShutdown => ExitCode::from(1),
+    }
 }

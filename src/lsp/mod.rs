@@ -58,6 +58,11 @@ pub enum ServeError {
     /// The editor sent something that is not the protocol.
     #[error("the editor broke the language server protocol: {0}")]
     Protocol(#[from] lsp_server::ProtocolError),
+    /// The input ended before the editor said `initialize`.
+    #[error(
+        "the input ended before the editor sent `initialize` (start `commitments lsp` from an editor; it speaks the language server protocol on standard input and output)"
+    )]
+    NoEditor,
     /// The answer to `initialize` could not be encoded.
     #[error("cannot encode the answer to `initialize`: {0}")]
     Encode(#[from] serde_json::Error),
@@ -161,11 +166,27 @@ struct Server<'a> {
     documents: HashMap<Uri, OpenDocument>,
     /// Source files, read again only when they change on disk.
     sources: SourceCache,
+    /// The editor sent `shutdown`: only `exit` is expected now.
+    shut_down: bool,
 }
 
-/// Serves one editor over `connection` until it says `exit`.
-pub fn serve(connection: &Connection, options: &ServerOptions<'_>) -> Result<(), ServeError> {
-    let (id, params) = connection.initialize_start()?;
+/// How the session with the editor ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// `shutdown`, then `exit` or the end of the connection: exit 0.
+    Shutdown,
+    /// `exit` or the end of the connection without `shutdown`: exit 1, as
+    /// the protocol asks.
+    WithoutShutdown,
+}
+
+/// Serves one editor over `connection` until it says `exit` or goes away.
+pub fn serve(connection: &Connection, options: &ServerOptions<'_>) -> Result<Ending, ServeError> {
+    let (id, params) = match connection.initialize_start() {
+        Ok(started) => started,
+        Err(error) if error.channel_is_disconnected() => return Err(ServeError::NoEditor),
+        Err(error) => return Err(error.into()),
+    };
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let (config, problems) = Config::from_initialize(&params);
     let result = InitializeResult {
@@ -182,6 +203,7 @@ pub fn serve(connection: &Connection, options: &ServerOptions<'_>) -> Result<(),
         config,
         documents: HashMap::new(),
         sources: SourceCache::new(),
+        shut_down: false,
     };
     for problem in problems {
         server.log(MessageType::WARNING, problem);
@@ -221,28 +243,45 @@ enum Flow {
 }
 
 impl Server<'_> {
-    fn run(&mut self) -> Result<(), ServeError> {
+    fn run(&mut self) -> Result<Ending, ServeError> {
         let receiver = &self.connection.receiver;
-        while let Ok(message) = receiver.recv() {
+        'serving: while let Ok(message) = receiver.recv() {
             if self.handle(message)? == Flow::Exit {
-                return Ok(());
+                break;
             }
             // Take in everything that has arrived before checking anything.
             while let Ok(message) = receiver.try_recv() {
                 if self.handle(message)? == Flow::Exit {
-                    return Ok(());
+                    break 'serving;
                 }
             }
-            self.publish_pending();
+            if !self.shut_down {
+                self.publish_pending();
+            }
         }
-        Ok(())
+        Ok(if self.shut_down {
+            Ending::Shutdown
+        } else {
+            Ending::WithoutShutdown
+        })
     }
 
     fn handle(&mut self, message: Message) -> Result<Flow, ServeError> {
         match message {
             Message::Request(request) => {
-                if self.connection.handle_shutdown(&request)? {
-                    return Ok(Flow::Exit);
+                if request.method == "shutdown" {
+                    self.shut_down = true;
+                    self.send(Response::new_ok(request.id, ()).into());
+                    return Ok(Flow::Continue);
+                }
+                if self.shut_down {
+                    let refusal = Response::new_err(
+                        request.id,
+                        ErrorCode::InvalidRequest as i32,
+                        "the server is shutting down".to_owned(),
+                    );
+                    self.send(refusal.into());
+                    return Ok(Flow::Continue);
                 }
                 let id = request.id.clone();
                 let method = request.method.clone();
