@@ -86,6 +86,15 @@ impl Client {
     /// Starts the server in a folder holding `ledger` as commitments.toml
     /// and the article it quotes, and initialises it.
     fn start(ledger: &str, extra_args: &[&str], options: Value) -> Client {
+        Client::start_with(ledger, extra_args, options, json!({}))
+    }
+
+    fn start_with(
+        ledger: &str,
+        extra_args: &[&str],
+        options: Value,
+        capabilities: Value,
+    ) -> Client {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sources")).unwrap();
         std::fs::write(dir.path().join("sources/article.txt"), ARTICLE).unwrap();
@@ -139,7 +148,7 @@ impl Client {
             json!({
                 "processId": null,
                 "rootUri": null,
-                "capabilities": {},
+                "capabilities": capabilities,
                 "initializationOptions": options,
             }),
         );
@@ -277,6 +286,10 @@ fn a_misspelled_key_is_one_diagnostic_at_its_range_and_the_fix_clears_it() {
             "range": range(LEDGER, "aera"),
             "severity": 1,
             "code": "C002",
+            "codeDescription": {
+                // The rules' page of the source tree the binary was built from.
+                "href": format!("file://{}/docs/rules.md#c002-schema", env!("CARGO_MANIFEST_DIR")),
+            },
             "source": "commitments schema",
             "message": "unknown key `aera` in commitment `port`\ndid you mean `area`?\nhelp: rename it to `area`",
             "data": { "suggestion": "area" },
@@ -639,6 +652,43 @@ fn a_source_file_changed_on_disk_is_read_again() {
         .unwrap()
         .iter()
         .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["C007"]);
+    client.shutdown();
+}
+
+#[test]
+fn a_source_file_changed_elsewhere_is_read_again_when_the_editor_watches_files() {
+    let text = LEDGER.replace("aera", "area");
+    let capabilities =
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    let mut client = Client::start_with(&text, &[], json!({}), capabilities);
+    let registration = client.next_such(|m| m["method"] == "client/registerCapability");
+    assert_eq!(
+        registration["params"]["registrations"][0]["method"],
+        "workspace/didChangeWatchedFiles"
+    );
+    let id = registration["id"].clone();
+    client.send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+    let uri = client.ledger_uri();
+    client.open(&uri, &text);
+    assert_eq!(client.diagnostics(&uri)["diagnostics"], json!([]));
+    let article = client.dir.path().join("sources/article.txt");
+    std::fs::write(
+        &article,
+        "Now they will build the railway, and nothing else.\n",
+    )
+    .unwrap();
+    let changed = client.uri(&article);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": changed, "type": 2 }] }),
+    );
+    let codes: Vec<String> = client.diagnostics(&uri)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(codes, ["C007"]);
     client.shutdown();

@@ -234,3 +234,32 @@ fn base_dir(base: &Path) -> PathBuf {
         base.to_owned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::load::{SourceCache, load_cached};
+
+    #[test]
+    fn the_cache_reads_a_source_again_only_when_it_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sources")).unwrap();
+        let article = dir.path().join("sources/a.txt");
+        std::fs::write(&article, "the first text").unwrap();
+        let ledger = "[ledger]\ntitle = \"t\"\nreviewed = 2025-01-01\n\n[sources.a]\ntitle = \"A\"\nfile = \"sources/a.txt\"\n";
+        let cache = SourceCache::new();
+        let text_of_source = |loaded: &crate::load::Loaded| {
+            let id = loaded.source_files["a"];
+            loaded.files.text(id).to_owned()
+        };
+        for _ in 0..3 {
+            let loaded = load_cached("commitments.toml", ledger.into(), dir.path(), &cache);
+            assert_eq!(text_of_source(&loaded), "the first text");
+        }
+        assert_eq!(cache.reads(), 1, "three loads, one read");
+        // A new size: read again.
+        std::fs::write(&article, "a second, longer text").unwrap();
+        let loaded = load_cached("commitments.toml", ledger.into(), dir.path(), &cache);
+        assert_eq!(text_of_source(&loaded), "a second, longer text");
+        assert_eq!(cache.reads(), 2);
+    }
+}

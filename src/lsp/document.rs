@@ -59,7 +59,7 @@ pub(super) struct LineIndex {
 impl LineIndex {
     pub(super) fn new(text: &str, encoding: Encoding) -> Self {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
         LineIndex { starts, encoding }
     }
 
@@ -116,13 +116,6 @@ impl LineIndex {
         let end = self.offset(text, range.end);
         Span::new(start.min(end), end.max(start))
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(at, _)| at + 1)
 }
 
 fn to_u32(n: usize) -> u32 {

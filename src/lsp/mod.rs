@@ -17,6 +17,7 @@ mod navigate;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
+use std::str::FromStr;
 
 use chrono::NaiveDate;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
@@ -75,9 +76,9 @@ struct Config {
     /// Besides `commitments.toml` and files whose first line is our
     /// `#:schema` comment, the files that are ledgers.
     ledger_globs: Vec<glob::Pattern>,
-    /// Where the rules are documented (`docs/rules.md` of a published
-    /// copy); each diagnostic links to its rule's heading there.
-    rules_url: Option<String>,
+    /// Each rule's heading in its documentation (`docs/rules.md` of a
+    /// published copy, or of the local source tree), by code.
+    rule_links: HashMap<&'static str, Uri>,
 }
 
 impl Config {
@@ -110,11 +111,24 @@ impl Config {
         let rules_url = options
             .and_then(|o| o.get("rulesDocsUrl"))
             .and_then(serde_json::Value::as_str)
-            .map(str::to_owned);
+            .map(str::to_owned)
+            .or_else(local_rules_docs);
+        let rule_links = rules_url
+            .map(|base| {
+                crate::rules::RULES
+                    .iter()
+                    .filter_map(|rule| {
+                        let anchor = format!("{}-{}", rule.code, rule.name).to_lowercase();
+                        let link = Uri::from_str(&format!("{base}#{anchor}")).ok()?;
+                        Some((rule.code, link))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let config = Config {
             encoding,
             ledger_globs,
-            rules_url,
+            rule_links,
         };
         (config, problems)
     }
@@ -132,6 +146,17 @@ impl Config {
                 None => glob.matches(uri.as_str()),
             })
     }
+}
+
+/// `docs/rules.md` of the source tree this binary was built from, when it
+/// is still there (as after `cargo install --path .` or `--git`): the
+/// rules' documentation, offline.
+fn local_rules_docs() -> Option<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    if !path.is_file() {
+        return None;
+    }
+    document::path_to_uri(&path).map(|uri| uri.as_str().to_owned())
 }
 
 /// The checked state of one version of a document.
@@ -207,6 +232,16 @@ pub fn serve(connection: &Connection, options: &ServerOptions<'_>) -> Result<End
     };
     for problem in problems {
         server.log(MessageType::WARNING, problem);
+    }
+    let can_watch = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
+    if can_watch {
+        server.watch_files();
     }
     server.run()
 }
@@ -417,16 +452,69 @@ impl Server<'_> {
                     self.publish(params.text_document.uri, Vec::new(), None);
                 }
             }
-            // A source file may have changed on disk: check every ledger
-            // again (unchanged files come from the cache).
-            DidSaveTextDocument::METHOD | DidChangeWatchedFiles::METHOD => {
-                for open in self.documents.values_mut() {
-                    open.analysis = None;
-                    open.published = None;
+            // A source file may have changed on disk: check again.
+            DidSaveTextDocument::METHOD => self.recheck(|_| true),
+            DidChangeWatchedFiles::METHOD => {
+                if let Some(params) =
+                    decode::<lsp_types::DidChangeWatchedFilesParams>(notification.params)
+                {
+                    let changed: Vec<std::path::PathBuf> = params
+                        .changes
+                        .iter()
+                        .filter_map(|change| document::uri_to_path(&change.uri))
+                        .collect();
+                    self.recheck(|analysis| {
+                        let files = &analysis.loaded.files;
+                        let reads = |path: &std::path::PathBuf| {
+                            (1..files.len()).any(|id| std::path::Path::new(files.name(id)) == path)
+                        };
+                        // A source file that was missing may have appeared.
+                        let misses_one = analysis
+                            .findings
+                            .iter()
+                            .any(|f| f.rule == &crate::rules::source_file::RULE);
+                        misses_one || changed.iter().any(reads)
+                    });
                 }
             }
             _ => {}
         }
+    }
+
+    /// Checks again, at the next quiet moment, the ledgers whose last
+    /// analysis `affected` picks (unchanged source files come from the
+    /// cache).
+    fn recheck(&mut self, affected: impl Fn(&Analysis) -> bool) {
+        for open in self.documents.values_mut() {
+            if open.analysis.as_deref().is_none_or(&affected) {
+                open.analysis = None;
+                open.published = None;
+            }
+        }
+    }
+
+    /// Asks the editor to report changes to files on disk, so that a
+    /// source file edited elsewhere is read again.
+    fn watch_files(&self) {
+        let watchers = lsp_types::DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![lsp_types::FileSystemWatcher {
+                glob_pattern: lsp_types::GlobPattern::String("**/*".to_owned()),
+                kind: None,
+            }],
+        };
+        let params = lsp_types::RegistrationParams {
+            registrations: vec![lsp_types::Registration {
+                id: "commitments-source-files".to_owned(),
+                method: DidChangeWatchedFiles::METHOD.to_owned(),
+                register_options: serde_json::to_value(watchers).ok(),
+            }],
+        };
+        let request = Request::new(
+            lsp_server::RequestId::from("commitments-watch".to_owned()),
+            lsp_types::request::RegisterCapability::METHOD.to_owned(),
+            params,
+        );
+        self.send(request.into());
     }
 
     /// Publishes diagnostics for every ledger whose latest version the
@@ -458,11 +546,20 @@ impl Server<'_> {
                 // Newer changes may be waiting: publish after them.
                 return;
             }
-            let diagnostics = self.diagnostics(&uri, &analysis);
+            let diagnostics = self.diagnostics_json(&uri, &analysis);
             if let Some(open) = self.documents.get_mut(&uri) {
                 open.published = Some(analysis.version);
             }
-            self.publish(uri, diagnostics, Some(analysis.version));
+            // Built by hand: `json!` would copy every diagnostic again.
+            let mut params = serde_json::Map::new();
+            params.insert("uri".into(), uri.as_str().into());
+            params.insert("diagnostics".into(), serde_json::Value::Array(diagnostics));
+            params.insert("version".into(), analysis.version.into());
+            // Not `Notification::new`, which would encode the value again.
+            self.send(Message::Notification(Notification {
+                method: PublishDiagnostics::METHOD.to_owned(),
+                params: serde_json::Value::Object(params),
+            }));
         }
     }
 
@@ -481,6 +578,8 @@ impl Server<'_> {
         {
             return Some(Rc::clone(analysis));
         }
+        // Freed before the new one is made, so that its memory is reused.
+        open.analysis = None;
         let document = &open.document;
         let name = document.name(uri);
         let loaded = match document.base_dir() {
