@@ -133,8 +133,12 @@ impl Config {
         (config, problems)
     }
 
-    /// Whether the document is a ledger this server checks.
+    /// Whether the document is a ledger this server checks. One larger
+    /// than `commitments check` reads is not (the editor is told on open).
     fn is_ledger(&self, uri: &Uri, document: &Document) -> bool {
+        if document.text.len() as u64 > crate::load::MAX_LEDGER_BYTES {
+            return false;
+        }
         let first_line = document.text.lines().next().unwrap_or_default();
         let has_our_schema = first_line.starts_with("#:schema")
             && first_line.trim_end().ends_with("commitments.schema.json");
@@ -414,6 +418,15 @@ impl Server<'_> {
                     let document =
                         Document::new(&item.uri, item.text, item.version, self.config.encoding);
                     let is_ledger = self.config.is_ledger(&item.uri, &document);
+                    if document.text.len() as u64 > crate::load::MAX_LEDGER_BYTES {
+                        self.log(
+                            MessageType::WARNING,
+                            format!(
+                                "{} is larger than 256 MiB: commitments lsp does not check it (split the ledger)",
+                                item.uri.as_str()
+                            ),
+                        );
+                    }
                     self.documents.insert(
                         item.uri,
                         OpenDocument {
