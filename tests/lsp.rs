@@ -263,6 +263,16 @@ impl Client {
     }
 }
 
+/// The `key` of every item of the array `items`.
+fn texts_of<'a>(items: &'a Value, key: &str) -> Vec<&'a str> {
+    items
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|item| item[key].as_str().expect("a string"))
+        .collect()
+}
+
 fn is_publish_for(message: &Value, uri: &str) -> bool {
     message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
 }
@@ -449,12 +459,7 @@ fn completion_offers_keys_statuses_and_ids() {
         "textDocument/completion",
         client.at(json!({ "line": end["line"], "character": 1 })),
     );
-    let labels: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
+    let labels = texts_of(&items, "label");
     assert_eq!(
         labels,
         [
@@ -487,12 +492,7 @@ fn completion_offers_keys_statuses_and_ids() {
         "textDocument/completion",
         client.at(json!({ "line": end["line"], "character": 10 })),
     );
-    let labels: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["label"].as_str().unwrap())
-        .collect();
+    let labels = texts_of(&items, "label");
     assert_eq!(
         labels,
         ["announced", "active", "at_risk", "stalled", "broken"]
@@ -532,12 +532,7 @@ fn code_actions_fix_a_misspelling_set_the_status_and_add_an_update() {
             "context": { "diagnostics": [] },
         }),
     );
-    let titles: Vec<&str> = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
+    let titles = texts_of(&actions, "title");
     assert_eq!(
         titles,
         [
@@ -647,13 +642,7 @@ fn a_source_file_changed_on_disk_is_read_again() {
         json!({ "textDocument": { "uri": uri } }),
     );
     let published = client.diagnostics(&uri);
-    let codes: Vec<&str> = published["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["C007"]);
+    assert_eq!(texts_of(&published["diagnostics"], "code"), ["C007"]);
     client.shutdown();
 }
 
@@ -684,13 +673,8 @@ fn a_source_file_changed_elsewhere_is_read_again_when_the_editor_watches_files()
         "workspace/didChangeWatchedFiles",
         json!({ "changes": [{ "uri": changed, "type": 2 }] }),
     );
-    let codes: Vec<String> = client.diagnostics(&uri)["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_owned())
-        .collect();
-    assert_eq!(codes, ["C007"]);
+    let published = client.diagnostics(&uri);
+    assert_eq!(texts_of(&published["diagnostics"], "code"), ["C007"]);
     client.shutdown();
 }
 

@@ -4,7 +4,7 @@
 use lsp_types::{
     DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, GotoDefinitionParams,
     GotoDefinitionResponse, Hover, HoverContents, HoverParams, Location, MarkupContent, MarkupKind,
-    ReferenceParams, SymbolKind,
+    ReferenceParams, SymbolKind, Uri,
 };
 
 use super::{Analysis, Server};
@@ -155,22 +155,42 @@ impl Server<'_> {
         })
     }
 
+    /// Every place the id under the cursor is written (declarations
+    /// flagged), in order, as ranges in the document.
+    fn places_of_id_at(
+        &mut self,
+        uri: &Uri,
+        position: lsp_types::Position,
+    ) -> Option<Vec<(lsp_types::Range, bool)>> {
+        let analysis = self.analysis(uri)?;
+        let index = self.index(uri)?;
+        let text = analysis.text();
+        let ledger = analysis.loaded.ledger.as_ref()?;
+        let under = occurrence_at(ledger, index.offset(text, position))?;
+        let mut found: Vec<Occurrence<'_>> = occurrences(ledger)
+            .into_iter()
+            .filter(|o| o.kind == under.kind && o.id == under.id)
+            .collect();
+        found.sort_by_key(|o| o.span.start);
+        Some(
+            found
+                .into_iter()
+                .map(|o| (index.range(text, o.span), o.is_declaration))
+                .collect(),
+        )
+    }
+
     pub(super) fn definition(
         &mut self,
         params: GotoDefinitionParams,
     ) -> Option<GotoDefinitionResponse> {
         let at = params.text_document_position_params;
         let uri = at.text_document.uri;
-        let analysis = self.analysis(&uri)?;
-        let index = self.index(&uri)?;
-        let text = analysis.text();
-        let ledger = analysis.loaded.ledger.as_ref()?;
-        let offset = index.offset(text, at.position);
-        let under = occurrence_at(ledger, offset)?;
-        let declarations: Vec<Location> = occurrences(ledger)
+        let declarations: Vec<Location> = self
+            .places_of_id_at(&uri, at.position)?
             .into_iter()
-            .filter(|o| o.is_declaration && o.kind == under.kind && o.id == under.id)
-            .map(|o| Location::new(uri.clone(), index.range(text, o.span)))
+            .filter(|&(_, is_declaration)| is_declaration)
+            .map(|(range, _)| Location::new(uri.clone(), range))
             .collect();
         match declarations.len() {
             0 => None,
@@ -185,22 +205,12 @@ impl Server<'_> {
     pub(super) fn references(&mut self, params: ReferenceParams) -> Option<Vec<Location>> {
         let at = params.text_document_position;
         let uri = at.text_document.uri;
-        let analysis = self.analysis(&uri)?;
-        let index = self.index(&uri)?;
-        let text = analysis.text();
-        let ledger = analysis.loaded.ledger.as_ref()?;
-        let offset = index.offset(text, at.position);
-        let under = occurrence_at(ledger, offset)?;
-        let mut found: Vec<Occurrence<'_>> = occurrences(ledger)
-            .into_iter()
-            .filter(|o| o.kind == under.kind && o.id == under.id)
-            .filter(|o| params.context.include_declaration || !o.is_declaration)
-            .collect();
-        found.sort_by_key(|o| o.span.start);
+        let include_declaration = params.context.include_declaration;
         Some(
-            found
+            self.places_of_id_at(&uri, at.position)?
                 .into_iter()
-                .map(|o| Location::new(uri.clone(), index.range(text, o.span)))
+                .filter(|&(_, is_declaration)| include_declaration || !is_declaration)
+                .map(|(range, _)| Location::new(uri.clone(), range))
                 .collect(),
         )
     }
