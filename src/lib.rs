@@ -39,6 +39,7 @@ pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod schema;
+pub mod site;
 pub mod span;
 pub mod suggest;
 pub mod text;

@@ -21,6 +21,7 @@ mod party;
 mod report;
 mod rules;
 mod schema;
+mod site;
 mod source;
 mod update;
 
@@ -36,6 +37,7 @@ struct Cli {
 enum Command {
     Check(check::Args),
     Report(report::Args),
+    Site(site::Args),
     Diff(diff::Args),
     Update(update::Args),
     Add(add::Args),
@@ -116,6 +118,7 @@ fn run(command: Command, matches: &ArgMatches, today: NaiveDate) -> Result<ExitC
     match command {
         Command::Check(args) => check::run(args, matches, today),
         Command::Report(args) => report::run(args, today),
+        Command::Site(args) => site::run(args, today),
         Command::Diff(args) => diff::run(args),
         Command::Update(args) => update::run(args, matches, today),
         Command::Add(args) => add::run(args, today),

@@ -8,7 +8,7 @@ use super::{CommitmentReport, Report};
 use crate::model::{Group, Kind, Status};
 
 /// Fill colour of each status, used in tiles, bars and the timeline.
-fn colour(status: Status) -> &'static str {
+pub(crate) fn colour(status: Status) -> &'static str {
     match status {
         Status::Announced => "#8a8f98",
         Status::InProgress => "#1f6fd1",
@@ -21,11 +21,11 @@ fn colour(status: Status) -> &'static str {
     }
 }
 
-fn words(status: Status) -> String {
+pub(crate) fn words(status: Status) -> String {
     status.as_str().replace('_', " ")
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root { --ink: #1d2330; --muted: #5b6472; --line: #d9dde3; --paper: #ffffff; --soft: #f4f6f8; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--paper); }
@@ -220,7 +220,7 @@ pub fn to_html(report: &Report) -> String {
 /// One block element per line, so that snapshots and diffs of the page are
 /// readable. Only the page's own closing tags match: user text is escaped.
 /// One pass over the page.
-fn readable_lines(page: &str) -> String {
+pub(crate) fn readable_lines(page: &str) -> String {
     const BLOCKS: [&str; 14] = [
         "</header>",
         "</section>",
@@ -252,11 +252,11 @@ fn readable_lines(page: &str) -> String {
     out
 }
 
-fn status_badge(status: Status) -> Markup {
+pub(crate) fn status_badge(status: Status) -> Markup {
     html! { span.status style=(format!("background:{}", colour(status))) { (words(status)) } }
 }
 
-fn legend() -> Markup {
+pub(crate) fn legend() -> Markup {
     html! {
         ul.legend {
             @for status in Status::ALL {
@@ -267,7 +267,7 @@ fn legend() -> Markup {
 }
 
 /// A stacked bar of counts per status.
-fn bar(counts: impl Iterator<Item = usize>, total: usize) -> Markup {
+pub(crate) fn bar(counts: impl Iterator<Item = usize>, total: usize) -> Markup {
     html! {
         div.bar role="img" aria-label="share by status" {
             @for (count, status) in counts.zip(Status::ALL) {
@@ -403,7 +403,7 @@ fn timeline(report: &Report) -> Markup {
     }
 }
 
-fn diamond(x: f64, y: f64) -> String {
+pub(crate) fn diamond(x: f64, y: f64) -> String {
     format!(
         "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
         x,
@@ -417,7 +417,7 @@ fn diamond(x: f64, y: f64) -> String {
     )
 }
 
-fn truncate(text: &str, max: usize) -> String {
+pub(crate) fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
     } else {

@@ -5,7 +5,7 @@
 //! reads no clock and does no I/O, so the same inputs give the same bytes.
 
 mod csv;
-mod html;
+pub(crate) mod html;
 mod markdown;
 
 use std::collections::{BTreeMap, HashMap};

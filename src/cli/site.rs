@@ -1,0 +1,58 @@
+//! `commitments site`: the ledger as a static site.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use commitments::check::Levels;
+use commitments::site::{self, SiteError};
+
+use super::CliError;
+use super::args::{AsOf, LedgerFlag};
+
+/// Write the ledger as a static site: a dashboard, a page per commitment,
+/// party, area, status and kind, an Atom feed, and the JSON and CSV reports.
+///
+/// The site works from `file://` and any static host. DIR must be new,
+/// empty, or a site this command wrote before (which it replaces);
+/// docs/site.md describes the layout.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(flatten)]
+    ledger: LedgerFlag,
+    #[command(flatten)]
+    as_of: AsOf,
+    /// The folder to write the site into, such as public.
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+}
+
+pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
+    let path = super::ledger_or_default(args.ledger.ledger);
+    let loaded = super::load(&path)?;
+    let as_of = args.as_of.or(today);
+    match site::write(&loaded, &Levels::of(&loaded), as_of, &args.output) {
+        Ok(written) => {
+            let pages = written
+                .files
+                .iter()
+                .filter(|f| f.ends_with(".html"))
+                .count();
+            println!(
+                "wrote {pages} pages and the feed to {} (as of {as_of}); open {}",
+                args.output.display(),
+                args.output.join("index.html").display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(SiteError::NotLoaded(findings)) => {
+            super::print_findings(&loaded.files, &findings);
+            Err(CliError::Refused(
+                "no site: the ledger does not load".to_owned(),
+            ))
+        }
+        Err(error @ SiteError::UnsafeName { .. }) => Err(CliError::Refused(error.to_string())),
+        Err(error) => Err(CliError::Usage(error.to_string())),
+    }
+}

@@ -1,0 +1,263 @@
+//! `commitments site`: the ledger as a static site, a page per commitment,
+//! party, area, status and kind, with an Atom feed and the JSON and CSV
+//! reports. Works from `file://` and any static host: every link is
+//! relative and names its `index.html`, and there is no external asset.
+//!
+//! Pages are rendered and written in parallel, one at a time each, never
+//! held all at once. The layout is a contract, documented in `docs/site.md`.
+
+mod feed;
+mod pages;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::check::Levels;
+use crate::diagnostic::Finding;
+use crate::load::Loaded;
+use crate::model::{Kind, Ledger, Status};
+use crate::report::{self, CommitmentReport, Report};
+use crate::rules::id_format::is_kebab_case;
+
+/// The file that marks a folder as a site this command wrote, so that it
+/// may be replaced; any other folder that is not empty is refused.
+pub const MARKER: &str = ".commitments-site";
+
+/// Why no site was written.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    /// Syntax, schema or id errors: the ledger did not load.
+    #[error(
+        "the ledger has syntax, schema or id errors; fix them first (`commitments check` shows them)"
+    )]
+    NotLoaded(Vec<Finding>),
+    /// The output folder holds something else.
+    #[error(
+        "`{path}` is not empty and is not a site written by `commitments site` (no {MARKER} in it); pass an empty or new folder, such as public/"
+    )]
+    NotOurs {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// A name that cannot be a path segment.
+    #[error("{what} `{value}` cannot name a page: use lowercase words joined by hyphens")]
+    UnsafeName {
+        /// What it is (an area, say).
+        what: &'static str,
+        /// The name.
+        value: String,
+    },
+    /// Writing failed.
+    #[error("cannot write `{path}`: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// What was written.
+#[derive(Debug)]
+pub struct Written {
+    /// Every file, relative to the output folder, with `/` separators,
+    /// sorted.
+    pub files: Vec<String>,
+}
+
+/// Everything the pages are made from.
+pub(crate) struct Site<'a> {
+    pub(crate) report: Report,
+    /// The ledger as of the date: every update up to it.
+    pub(crate) view: &'a Ledger,
+    /// Area slug → (its name as written, the commitments in it).
+    pub(crate) areas: BTreeMap<String, (String, Vec<usize>)>,
+}
+
+impl Site<'_> {
+    pub(crate) fn commitment(&self, id: &str) -> Option<&crate::model::Commitment> {
+        self.view.commitments.iter().find(|c| c.id.value == id)
+    }
+
+    pub(crate) fn party_name<'s>(&'s self, id: &'s str) -> &'s str {
+        self.view
+            .parties
+            .iter()
+            .find(|p| p.id.value == id)
+            .map_or(id, |p| p.name.value.as_str())
+    }
+}
+
+/// The path segment of an area: its name in lowercase words joined by
+/// hyphens.
+pub(crate) fn area_slug(area: &str) -> String {
+    area.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// One file of the site: its path under the folder and how to make it.
+enum Page<'a> {
+    Dashboard,
+    Commitment(&'a CommitmentReport),
+    Party(&'a report::PartyTotals),
+    Area(&'a str),
+    Status(Status),
+    Kind(Kind),
+    Feed,
+    Json,
+    Csv,
+}
+
+impl Page<'_> {
+    fn path(&self) -> String {
+        match self {
+            Page::Dashboard => "index.html".to_owned(),
+            Page::Commitment(c) => format!("commitments/{}/index.html", c.id),
+            Page::Party(p) => format!("parties/{}/index.html", p.id),
+            Page::Area(slug) => format!("areas/{slug}/index.html"),
+            Page::Status(status) => format!("status/{}/index.html", status.as_str()),
+            Page::Kind(kind) => format!("kinds/{}/index.html", kind.as_str()),
+            Page::Feed => "feed.xml".to_owned(),
+            Page::Json => "ledger.json".to_owned(),
+            Page::Csv => "commitments.csv".to_owned(),
+        }
+    }
+
+    fn render(&self, site: &Site<'_>) -> String {
+        match self {
+            Page::Dashboard => pages::dashboard(site),
+            Page::Commitment(c) => pages::commitment(site, c),
+            Page::Party(p) => pages::party(site, p),
+            Page::Area(slug) => pages::area(site, slug),
+            Page::Status(status) => pages::status(site, *status),
+            Page::Kind(kind) => pages::kind(site, *kind),
+            Page::Feed => feed::atom(site),
+            Page::Json => report::to_json(&site.report),
+            Page::Csv => report::to_csv(&site.report),
+        }
+    }
+}
+
+/// Writes the site of `loaded` at `as_of` into `dir`, which must be new,
+/// empty, or a site this command wrote before (it is replaced).
+pub fn write(
+    loaded: &Loaded,
+    levels: &Levels,
+    as_of: NaiveDate,
+    dir: &Path,
+) -> Result<Written, SiteError> {
+    let report = report::build(loaded, levels, as_of).map_err(|error| match error {
+        report::ReportError::NotLoaded(findings) => SiteError::NotLoaded(findings),
+    })?;
+    let Some(ledger) = &loaded.ledger else {
+        return Err(SiteError::NotLoaded(Vec::new()));
+    };
+    let view = crate::replay::as_of(ledger, as_of);
+    let site = prepare(report, &view)?;
+    prepare_folder(dir)?;
+
+    let mut all: Vec<Page<'_>> = vec![Page::Dashboard, Page::Feed, Page::Json, Page::Csv];
+    all.extend(site.report.commitments.iter().map(Page::Commitment));
+    all.extend(site.report.totals.by_party.iter().map(Page::Party));
+    all.extend(site.areas.keys().map(|slug| Page::Area(slug)));
+    all.extend(Status::ALL.into_iter().map(Page::Status));
+    all.extend(Kind::ALL.into_iter().map(Page::Kind));
+
+    all.par_iter().try_for_each(|page| {
+        let path = dir.join(page.path());
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| SiteError::Io {
+                path: parent.to_owned(),
+                source,
+            })?;
+        }
+        std::fs::write(&path, page.render(&site)).map_err(|source| SiteError::Io { path, source })
+    })?;
+    let marker = dir.join(MARKER);
+    std::fs::write(
+        &marker,
+        "Written by `commitments site`; the next run replaces this folder.\n",
+    )
+    .map_err(|source| SiteError::Io {
+        path: marker,
+        source,
+    })?;
+    let mut files: Vec<String> = all.iter().map(Page::path).collect();
+    files.push(MARKER.to_owned());
+    files.sort();
+    Ok(Written { files })
+}
+
+/// Checks that every name that becomes a path is safe, and groups areas.
+fn prepare<'a>(report: Report, view: &'a Ledger) -> Result<Site<'a>, SiteError> {
+    // Ids are checked by the loader (`id-format`); checked again here, as
+    // they become folder names.
+    for (what, id) in report
+        .commitments
+        .iter()
+        .map(|c| ("commitment", &c.id))
+        .chain(report.totals.by_party.iter().map(|p| ("party", &p.id)))
+    {
+        if !is_kebab_case(id) {
+            return Err(SiteError::UnsafeName {
+                what,
+                value: id.clone(),
+            });
+        }
+    }
+    let mut areas: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    for (index, c) in report.commitments.iter().enumerate() {
+        if let Some(area) = &c.area {
+            let slug = area_slug(area);
+            if slug.is_empty() {
+                return Err(SiteError::UnsafeName {
+                    what: "area",
+                    value: area.clone(),
+                });
+            }
+            areas
+                .entry(slug)
+                .or_insert_with(|| (area.clone(), Vec::new()))
+                .1
+                .push(index);
+        }
+    }
+    Ok(Site {
+        report,
+        view,
+        areas,
+    })
+}
+
+/// Makes `dir` ready: created if new, emptied if it is our previous site.
+fn prepare_folder(dir: &Path) -> Result<(), SiteError> {
+    let io = |source| SiteError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => {
+            let empty = entries.next().is_none();
+            if !empty {
+                if !dir.join(MARKER).is_file() {
+                    return Err(SiteError::NotOurs {
+                        path: dir.to_owned(),
+                    });
+                }
+                std::fs::remove_dir_all(dir).map_err(io)?;
+                std::fs::create_dir_all(dir).map_err(io)?;
+            }
+            Ok(())
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir).map_err(io)
+        }
+        Err(error) => Err(io(error)),
+    }
+}

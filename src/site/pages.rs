@@ -1,0 +1,608 @@
+//! The site's pages, as maud templates: maud escapes every interpolated
+//! value for its context, and only `http`/`https` URLs become links.
+
+use chrono::{Datelike, NaiveDate};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::Site;
+use crate::model::{Evidence, Group, Kind, Status};
+use crate::report::html::{
+    STYLE, bar, colour, diamond, legend, readable_lines, status_badge, truncate, words,
+};
+use crate::report::{CommitmentReport, Count, PartyTotals, WINDOW_DAYS};
+use crate::rules;
+
+/// The site's own rules, after the report's: dark mode, cards, filters.
+const SITE_STYLE: &str = r#"
+:root { color-scheme: light dark; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e6e9ef; --muted: #a9b2bf; --line: #39404d; --paper: #14171c; --soft: #1f242c; }
+  a { color: #8ab4f8; }
+  .notice { background: #3a2a10; }
+  svg.timeline .axis { stroke: #39404d; }
+}
+nav.top { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; border-bottom: 1px solid var(--line); padding-bottom: .5rem; margin-bottom: 1rem; }
+nav.top a { font-weight: 600; }
+a.tile { color: inherit; text-decoration: none; }
+a.tile:hover, a.tile:focus { outline: 2px solid #1f5fb4; }
+.counts { font-size: .85rem; color: var(--muted); margin: -.5rem 0 .75rem; }
+ul.entries { list-style: none; padding: 0; margin: .5rem 0 1rem; }
+ul.entries li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+ul.entries .title { font-weight: 600; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .75rem 0; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; }
+nav.filters p { margin: .25rem 0; }
+nav.filters a { margin-right: .5rem; white-space: nowrap; }
+ol.history { padding-left: 1.2rem; }
+ol.history li { margin-bottom: .75rem; }
+.timeline-list { display: none; }
+@media (max-width: 640px) {
+  svg.timeline { display: none; }
+  .timeline-list { display: block; }
+  .facts { grid-template-columns: 1fr; }
+  .facts dd { margin-bottom: .4rem; }
+}
+@media print {
+  nav.top, nav.filters { display: none; }
+  details::details-content { content-visibility: visible; display: block; }
+  details > summary { list-style: none; }
+  ul.entries li, ol.history li { break-inside: avoid; }
+}
+"#;
+
+fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> String {
+    let report = &site.report;
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " — " (report.title) " — as of " (report.as_of) }
+                link rel="alternate" type="application/atom+xml" title="Status changes" href=(format!("{root}feed.xml"));
+                style { (PreEscaped(STYLE)) (PreEscaped(SITE_STYLE)) }
+            }
+            body {
+                main {
+                    nav.top aria-label="Site" {
+                        a href=(format!("{root}index.html")) { (report.title) }
+                        span.muted { "as of " (report.as_of) }
+                        a href=(format!("{root}index.html#all")) { "All commitments" }
+                        a href=(format!("{root}feed.xml")) { "Feed" }
+                    }
+                    (body)
+                    footer.muted {
+                        p { "Made by commitments from the ledger as of " (report.as_of) ". Every status is taken from the dated, cited history in the ledger." }
+                    }
+                }
+            }
+        }
+    };
+    readable_lines(&page.into_string())
+}
+
+fn commitment_href(root: &str, id: &str) -> String {
+    format!("{root}commitments/{id}/index.html")
+}
+
+fn is_web(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// `title` as a link to `url` when it is a web address, else as text.
+fn web_link(title: &str, url: Option<&str>) -> Markup {
+    html! {
+        @match url.filter(|u| is_web(u)) {
+            Some(url) => a href=(url) rel="noopener noreferrer" { (title) },
+            None => (title),
+        }
+    }
+}
+
+/// "kept 3 · in progress 2": the counts behind a bar, in words.
+fn counts_line(counts: &[Count]) -> Markup {
+    let shown: Vec<String> = counts
+        .iter()
+        .zip(Status::ALL)
+        .filter(|(count, _)| count.count > 0)
+        .map(|(count, status)| format!("{} {}", words(status), count.count))
+        .collect();
+    html! { p.counts { (shown.join(" · ")) } }
+}
+
+fn by_status(items: &[&CommitmentReport]) -> Vec<Count> {
+    Status::ALL
+        .iter()
+        .map(|status| Count {
+            key: status.as_str().to_owned(),
+            count: items.iter().filter(|c| c.status == *status).count(),
+        })
+        .collect()
+}
+
+/// The filters: a plain page for every party, area, status and kind.
+fn filters(site: &Site<'_>, root: &str) -> Markup {
+    let report = &site.report;
+    html! {
+        nav.filters aria-label="Filters" {
+            p { strong { "Committed by: " }
+                @for party in &report.totals.by_party {
+                    a href=(format!("{root}parties/{}/index.html", party.id)) { (party.name) " (" (party.commitments) ")" }
+                }
+            }
+            @if !site.areas.is_empty() {
+                p { strong { "Area: " }
+                    @for (slug, (name, members)) in &site.areas {
+                        a href=(format!("{root}areas/{slug}/index.html")) { (name) " (" (members.len()) ")" }
+                    }
+                }
+            }
+            p { strong { "Status: " }
+                @for (count, status) in report.totals.by_status.iter().zip(Status::ALL) {
+                    @if count.count > 0 {
+                        a href=(format!("{root}status/{}/index.html", status.as_str())) { (words(status)) " (" (count.count) ")" }
+                    }
+                }
+            }
+            p { strong { "Kind: " }
+                @for kind in Kind::ALL {
+                    a href=(format!("{root}kinds/{}/index.html", kind.as_str())) { (kind.as_str()) }
+                }
+            }
+        }
+    }
+}
+
+/// A list of commitments: status first, then the title, then the facts.
+fn entries<'c>(
+    site: &Site<'_>,
+    root: &str,
+    items: impl IntoIterator<Item = &'c CommitmentReport>,
+) -> Markup {
+    html! {
+        ul.entries {
+            @for c in items {
+                li id=(format!("c-{}", c.id)) {
+                    (status_badge(c.status)) " "
+                    a.title href=(commitment_href(root, &c.id)) { (c.title) }
+                    br;
+                    span.muted {
+                        code { (c.id) }
+                        " · by " (c.by.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", "))
+                        @if !c.asks.is_empty() { " · asks " (c.asks.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) }
+                        @if let Some(area) = &c.area { " · " (area) }
+                        " · " (c.kind.as_str())
+                        @if let Some(due) = c.due { " · due " (due) @if c.due_estimated { " (estimated)" } }
+                        @match c.group { Group::SignedAtTalks => " · signed at the talks", Group::Request => " · a request", Group::Umbrella => " · umbrella", Group::Commitment => "" }
+                    }
+                    @if let Some(days) = c.overdue_days { br; strong.finding-error { (days) " days overdue" } }
+                    @if !c.findings.is_empty() { br; span.muted { (crate::text::plural(c.findings.len(), "checker finding", "checker findings")) } }
+                }
+            }
+        }
+    }
+}
+
+/// The timeline of every commitment (the first 300), each row a link to
+/// its page; on a phone, the same as a list.
+fn timeline(site: &Site<'_>, root: &str) -> Markup {
+    const MAX_ROWS: usize = 300;
+    let report = &site.report;
+    let rows: Vec<&CommitmentReport> = report.commitments.iter().take(MAX_ROWS).collect();
+    if rows.is_empty() {
+        return html! { p.muted { "No commitments." } };
+    }
+    let first = rows.iter().map(|c| c.made).min().unwrap_or(report.as_of);
+    let last = rows
+        .iter()
+        .flat_map(|c| [c.due, c.final_date])
+        .flatten()
+        .chain([report.as_of])
+        .max()
+        .unwrap_or(report.as_of);
+    let (start, end) = (
+        first - chrono::Duration::days(20),
+        last + chrono::Duration::days(20),
+    );
+    let span_days = (end - start).num_days().max(1) as f64;
+    let (label_width, plot_width, row_height, top) = (250.0, 720.0, 22.0, 34.0);
+    let x = |date: NaiveDate| {
+        ((label_width + (date - start).num_days() as f64 / span_days * plot_width) * 10.0).round()
+            / 10.0
+    };
+    let height = top + rows.len() as f64 * row_height + 10.0;
+    // Months when the span is short, years otherwise: always some labels.
+    let months_apart = if span_days < 800.0 { 3 } else { 12 };
+    let mut ticks = Vec::new();
+    let mut tick = NaiveDate::from_ymd_opt(start.year(), 1, 1).unwrap_or(start);
+    while tick < end {
+        if tick > start {
+            ticks.push(tick);
+        }
+        tick = tick
+            .checked_add_months(chrono::Months::new(months_apart))
+            .unwrap_or(end);
+    }
+    html! {
+        @if report.commitments.len() > MAX_ROWS {
+            p.muted { "The first " (MAX_ROWS) " of " (report.commitments.len()) " commitments, in ledger order." }
+        }
+        div.scroll {
+            svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + 10.0))
+                role="img" aria-label="Timeline of commitments" {
+                @for tick in &ticks {
+                    line.axis x1=(x(*tick)) x2=(x(*tick)) y1="20" y2=(height) stroke="#d9dde3" {}
+                    text x=(x(*tick) + 3.0) y="14" { @if months_apart == 12 { (tick.year()) } @else { (tick.format("%Y-%m")) } }
+                }
+                @for (i, c) in rows.iter().enumerate() {
+                    @let y = top + i as f64 * row_height + row_height / 2.0;
+                    @let stop = c.final_date.unwrap_or(report.as_of).max(c.made);
+                    a href=(commitment_href(root, &c.id)) {
+                        title { (c.title) ": " (words(c.status)) }
+                        text x="4" y=(y + 4.0) { (truncate(&c.id, 38)) }
+                        line x1=(x(c.made)) x2=(x(stop)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="6" stroke-linecap="round" {}
+                        @if let Some(due) = c.due {
+                            @if c.final_date.is_none() && due > stop {
+                                line x1=(x(stop)) x2=(x(due)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="2" stroke-dasharray="3 3" {}
+                            }
+                            polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5" {}
+                        }
+                        @if let Some(done) = c.final_date {
+                            circle cx=(x(done)) cy=(y) r="5" fill=(colour(c.status)) stroke="#fff" stroke-width="1.5" {}
+                        }
+                    }
+                }
+                line x1=(x(report.as_of)) x2=(x(report.as_of)) y1="20" y2=(height) stroke="#d32f2f" stroke-width="1.5" stroke-dasharray="4 3" {}
+                text x=(x(report.as_of) - 4.0) y="28" text-anchor="end" fill="#d32f2f" { "as of " (report.as_of) }
+            }
+        }
+        ol.timeline-list {
+            @for c in &rows {
+                li { a href=(commitment_href(root, &c.id)) { (c.title) } " — made " (c.made)
+                    @if let Some(due) = c.due { ", due " (due) }
+                    @if let Some(done) = c.final_date { ", " (words(c.status)) " " (done) } @else { ", " (words(c.status)) }
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn dashboard(site: &Site<'_>) -> String {
+    let report = &site.report;
+    let totals = &report.totals;
+    let root = "";
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == "error")
+        .count();
+    // Findings grouped by rule: one line per rule, not one per row.
+    let mut by_rule: Vec<(&str, &str, Vec<&str>)> = Vec::new();
+    for finding in &report.findings {
+        let id = finding.commitment.as_deref().unwrap_or("");
+        match by_rule
+            .iter_mut()
+            .find(|(code, _, _)| *code == finding.code)
+        {
+            Some((_, _, ids)) => ids.push(id),
+            None => by_rule.push((finding.code, finding.name, vec![id])),
+        }
+    }
+    let body = html! {
+        header {
+            h1 { (report.title) }
+            p.meta { "As of " strong { (report.as_of) }
+                @if let Some(reviewed) = report.reviewed { " · statuses reviewed up to " strong { (reviewed) } } }
+            @if let Some(description) = &report.description { p { (description) } }
+            @if let Some(notice) = &report.review_notice { p.notice { (notice) } }
+            p { "Downloads: " a href="ledger.json" { "ledger.json" } " · " a href="commitments.csv" { "commitments.csv" } " · " a href="feed.xml" { "Atom feed of status changes" } }
+        }
+        section aria-label="Summary" {
+            div.tiles {
+                a.tile href="#all" { b { (totals.commitments) } "commitments" @let rest = crate::text::headcount_rest(&totals.headcount()); @if !rest.is_empty() { br; span.muted { (rest) } } }
+                @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
+                    @if count.count > 0 {
+                        a.tile href=(format!("status/{}/index.html", status.as_str())) style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }
+                    }
+                }
+                a.tile href="#overdue" style="border-top-color:#d32f2f" { b { (report.overdue.len()) } "overdue" }
+                a.tile href="#due-soon" style="border-top-color:#e07b00" { b { (report.due_soon.len()) } "due in " (WINDOW_DAYS) " days" }
+                a.tile href="#recent" { b { (report.recent_changes.len()) } "changes in " (WINDOW_DAYS) " days" }
+                a.tile href="#findings" { b { (report.findings.len()) } "checker findings" @if errors > 0 { br; span.finding-error { (errors) " errors" } } }
+            }
+            p.muted { "The tiles count commitments as the report does: by status at the as-of date, "
+                @for (count, what) in [(totals.signed_at_talks, "those signed at the talks included"), (totals.requests, "requests and umbrellas apart")] { @if count > 0 { (what) "; " } }
+                "every count is the same in ledger.json and commitments.csv." }
+            @for (count, meaning) in [(totals.signed_at_talks, crate::report::SIGNED_AT_TALKS_MEANING), (totals.requests, crate::report::REQUEST_MEANING), (totals.umbrellas, crate::report::UMBRELLA_MEANING)] {
+                @if count > 0 { p.muted { (meaning) } }
+            }
+            p {
+                @if totals.signed_at_talks > 0 { "Deliverables, those signed at the talks aside: " } @else { "Deliverables: " }
+                (totals.deliverables.total) " — kept " (totals.deliverables.kept_percent) "%, partially kept "
+                (totals.deliverables.partially_kept_percent) "%, broken " (totals.deliverables.broken_percent) "%, open "
+                (totals.deliverables.open_percent) "%."
+            }
+            (legend())
+            h2 { "Progress by party" }
+            @for party in &totals.by_party {
+                div {
+                    a href=(format!("parties/{}/index.html", party.id)) { strong { (party.name) } } " " span.muted { "(" (party.commitments) " commitments)" }
+                    (bar(party.by_status.iter().map(|c| c.count), party.commitments))
+                    (counts_line(&party.by_status))
+                }
+            }
+            @if !site.areas.is_empty() {
+                h2 { "Progress by area" }
+                @for (slug, (name, members)) in &site.areas {
+                    @let items: Vec<&CommitmentReport> = members.iter().map(|&i| &report.commitments[i]).collect();
+                    @let counts = by_status(&items);
+                    div {
+                        a href=(format!("areas/{slug}/index.html")) { strong { (name) } } " " span.muted { "(" (items.len()) ")" }
+                        (bar(counts.iter().map(|c| c.count), items.len()))
+                        (counts_line(&counts))
+                    }
+                }
+            }
+        }
+        section {
+            h2 { "Timeline" }
+            p.muted { "Each row runs from the day a commitment was made to the day it became final, or to the as-of date while open; it links to the commitment's page. ◆ marks the deadline, ● the final status; the red line is the as-of date." }
+            (timeline(site, root))
+        }
+        section id="overdue" {
+            h2 { "Overdue" }
+            @if report.overdue.is_empty() { p.muted { "Nothing is overdue." } }
+            @else { ul { @for item in &report.overdue { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due) ", " strong { (item.days) " days overdue" } } } } }
+        }
+        section id="due-soon" {
+            h2 { "Due in the next " (WINDOW_DAYS) " days" }
+            @if report.due_soon.is_empty() { p.muted { "Nothing is due." } }
+            @else { ul { @for item in &report.due_soon { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due) " (" (item.days) " days left)" } } } }
+        }
+        section id="recent" {
+            h2 { "Changes in the last " (WINDOW_DAYS) " days, with their evidence" }
+            @if report.recent_changes.is_empty() { p.muted { "No updates." } }
+            @else {
+                ul { @for change in &report.recent_changes {
+                    li {
+                        (change.date) " " a href=(commitment_href(root, &change.id)) { (change.title) } " "
+                        @if change.from != change.to { (status_badge(change.from)) " → " }
+                        (status_badge(change.to)) " " (change.note)
+                        @if let Some(update) = site.commitment(&change.id).and_then(|c| c.updates.iter().rev().find(|u| u.date.value == change.date)) {
+                            (evidence_list(site, &update.evidence))
+                        }
+                    }
+                } }
+            }
+        }
+        section id="findings" {
+            h2 { "Checker findings" }
+            @if by_rule.is_empty() { p.muted { "None." } }
+            @else {
+                ul { @for (code, name, ids) in &by_rule {
+                    li { strong { (code) " " (name) } ": " (ids.len()) " — "
+                        @if let Some(rule) = rules::find(code) { (rule.summary) }
+                        details { summary { "Which" }
+                            @for id in ids { @if !id.is_empty() { a href=(commitment_href(root, id)) { (id) } " " } @else { "(the ledger) " } }
+                        }
+                    }
+                } }
+            }
+        }
+        section id="all" {
+            h2 { "All commitments" }
+            (filters(site, root))
+            (entries(site, root, &report.commitments))
+        }
+    };
+    page(site, root, "Dashboard", body)
+}
+
+fn evidence_list(site: &Site<'_>, evidence: &[Evidence]) -> Markup {
+    html! {
+        @if !evidence.is_empty() {
+            ul {
+                @for item in evidence {
+                    li { (evidence_item(site, item)) }
+                }
+            }
+        }
+    }
+}
+
+/// One evidence item: link, title, publisher, date and quote.
+fn evidence_item(site: &Site<'_>, item: &Evidence) -> Markup {
+    match item {
+        Evidence::Web(web) => html! {
+            (web_link(web.title.as_ref().map_or(web.url.value.as_str(), |t| t.value.as_str()), Some(&web.url.value)))
+            @if let Some(published) = &web.published { ", " (published.value) }
+            blockquote { "“" (web.quote.value) "”" }
+        },
+        Evidence::Source(citation) => {
+            let source = site
+                .view
+                .sources
+                .iter()
+                .find(|s| s.id.value == citation.source_ref.value);
+            html! {
+                @match source {
+                    Some(source) => {
+                        (web_link(&source.title.value, source.url.as_ref().map(|u| u.value.as_str())))
+                        @if let Some(publisher) = &source.publisher { ", " (publisher.value) }
+                        @if let Some(published) = &source.published { ", " (published.value) }
+                    }
+                    None => code { (citation.source_ref.value) },
+                }
+                blockquote { "“" (citation.quote.value) "”" }
+            }
+        }
+    }
+}
+
+pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
+    let root = "../../";
+    // Each update with the status before it.
+    let history: Vec<(Status, &crate::model::Update)> = site
+        .commitment(&c.id)
+        .map(|model| {
+            let mut before = Status::Announced;
+            model
+                .updates
+                .iter()
+                .map(|update| (std::mem::replace(&mut before, update.status.value), update))
+                .collect()
+        })
+        .unwrap_or_default();
+    let source = site.view.sources.iter().find(|s| s.id.value == c.source);
+    let body = html! {
+        header {
+            p { (status_badge(c.status)) " since " (c.status_since) }
+            h1 { (c.title) }
+            p.muted { code { (c.id) } }
+        }
+        blockquote { "“" (c.quote) "”" }
+        p { "Source: "
+            @match source {
+                Some(source) => {
+                    (web_link(&source.title.value, source.url.as_ref().map(|u| u.value.as_str())))
+                    @if let Some(publisher) = &source.publisher { ", " (publisher.value) }
+                    @if let Some(published) = &source.published { ", " (published.value) }
+                }
+                None => code { (c.source) },
+            }
+        }
+        dl.facts {
+            dt { "Parties" } dd { @for p in &c.parties { a href=(format!("{root}parties/{p}/index.html")) { (site.party_name(p)) } " " } }
+            dt { "Committed by" } dd { (c.by.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) }
+            @if !c.asks.is_empty() { dt { "Asks" } dd { (c.asks.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) } }
+            dt { "Kind" } dd { a href=(format!("{root}kinds/{}/index.html", c.kind.as_str())) { (c.kind.as_str()) } }
+            @if let Some(area) = &c.area { dt { "Area" } dd { a href=(format!("{root}areas/{}/index.html", super::area_slug(area))) { (area) } } }
+            dt { "Made" } dd { (c.made) }
+            dt { "Deadline" } dd {
+                @match c.due {
+                    Some(due) => {
+                        (due)
+                        @if c.due_estimated { " — the editors' estimate" } @else { " — stated in the source" }
+                        @if let Some(basis) = &c.due_basis { blockquote { (basis) } }
+                        @if let Some(days) = c.overdue_days { strong.finding-error { (days) " days overdue" } }
+                        @if let Some(days) = c.deviation_days { @if days < 0 { (-days) " days early" } @else if days == 0 { "kept on the day" } @else { strong { (days) " days late" } } }
+                    }
+                    None => "none stated",
+                }
+            }
+            @if let Some(parent) = &c.parent { dt { "Under" } dd { a href=(commitment_href(root, parent)) { (parent) } } }
+            @if !c.children.is_empty() { dt { "Includes" } dd { @for child in &c.children { a href=(commitment_href(root, child)) { (child) } " " } } }
+            @if let Some(target) = &c.target {
+                dt { "Target" } dd {
+                    (target.metric) ": "
+                    @if let Some(latest) = target.latest { strong { (latest) " " (target.unit) } @if let Some(date) = target.latest_date { " (" (date) ")" } }
+                    @else { "no observation yet" }
+                    @if let Some(baseline) = target.baseline { "; baseline " (baseline) }
+                    @if let Some(goal) = target.goal { "; goal " (goal) }
+                    @if let Some(progress) = target.progress_percent { "; " (progress) "% of the way" }
+                }
+            }
+        }
+        section {
+            h2 { "History" }
+            ol.history {
+                li { (c.made) " — made" }
+                @for (from, update) in &history {
+                    li {
+                        (update.date.value) " — "
+                        @if update.status.value != *from { (status_badge(*from)) " → " }
+                        (status_badge(update.status.value))
+                        p { (update.note.value) }
+                        (evidence_list(site, &update.evidence))
+                    }
+                }
+            }
+        }
+        section {
+            h2 { "Checker findings" }
+            @if c.findings.is_empty() { p.muted { "None." } }
+            @else {
+                ul { @for finding in &c.findings {
+                    li class=(format!("finding-{}", finding.severity)) {
+                        strong { (finding.severity) " " (finding.code) " " (finding.name) } " (line " (finding.line) "): " (finding.message)
+                        @if let Some(rule) = rules::find(finding.code) {
+                            p.muted { (rule.summary) "." }
+                            details { summary { "About this rule" } pre { (rule.doc) } }
+                        }
+                    }
+                } }
+            }
+        }
+    };
+    page(site, root, &c.title, body)
+}
+
+fn list_page(
+    site: &Site<'_>,
+    heading: Markup,
+    title: &str,
+    items: Vec<&CommitmentReport>,
+) -> String {
+    let root = "../../";
+    let counts = by_status(&items);
+    let body = html! {
+        header { h1 { (heading) } p.meta { (crate::text::plural(items.len(), "commitment", "commitments")) } }
+        (bar(counts.iter().map(|c| c.count), items.len()))
+        (counts_line(&counts))
+        (filters(site, root))
+        @if items.is_empty() { p.muted { "None." } }
+        (entries(site, root, items))
+    };
+    page(site, root, title, body)
+}
+
+pub(super) fn party(site: &Site<'_>, party: &PartyTotals) -> String {
+    let items: Vec<&CommitmentReport> = site
+        .report
+        .commitments
+        .iter()
+        .filter(|c| c.by.contains(&party.id))
+        .collect();
+    let title = format!("What {} committed to", party.name);
+    list_page(site, html! { (title) }, &title, items)
+}
+
+pub(super) fn area(site: &Site<'_>, slug: &str) -> String {
+    let Some((name, members)) = site.areas.get(slug) else {
+        return String::new();
+    };
+    let items = members
+        .iter()
+        .map(|&i| &site.report.commitments[i])
+        .collect();
+    let title = format!("Area: {name}");
+    list_page(site, html! { (title) }, &title, items)
+}
+
+pub(super) fn status(site: &Site<'_>, status: Status) -> String {
+    let items = site
+        .report
+        .commitments
+        .iter()
+        .filter(|c| c.status == status)
+        .collect();
+    let title = format!("Status: {}", words(status));
+    list_page(
+        site,
+        html! { "Status: " (status_badge(status)) },
+        &title,
+        items,
+    )
+}
+
+pub(super) fn kind(site: &Site<'_>, kind: Kind) -> String {
+    let items = site
+        .report
+        .commitments
+        .iter()
+        .filter(|c| c.kind == kind)
+        .collect();
+    let title = format!("Kind: {}", kind.as_str());
+    list_page(site, html! { (title) }, &title, items)
+}
