@@ -7,6 +7,8 @@
 # 2. The Markdown report, and on pull requests the ledger's diff against the
 #    base branch, go into the job summary.
 # 3. The reports named in REPORTS are written to REPORTS_DIR for upload.
+# 4. With SITE, the static site is written into that folder, for GitHub
+#    Pages (actions/upload-pages-artifact).
 #
 # It exits with the check's status: 0 clean, 1 errors (or warnings, with
 # FAIL_ON=warnings), 2 the ledger or the inputs cannot be read.
@@ -18,6 +20,7 @@
 #   SUMMARY      true | false                      [true]
 #   REPORTS      formats, by spaces or commas: markdown json csv html
 #   REPORTS_DIR  where to write them               [commitments-reports]
+#   SITE         a folder for the static site, or empty for none
 #   COMMITMENTS  the binary                        [commitments]
 # and GitHub's own: GITHUB_STEP_SUMMARY, GITHUB_EVENT_NAME, GITHUB_BASE_REF.
 set -uo pipefail
@@ -28,6 +31,7 @@ fail_on=${FAIL_ON:-errors}
 summary=${SUMMARY:-true}
 reports=${REPORTS:-}
 reports_dir=${REPORTS_DIR:-commitments-reports}
+site=${SITE:-}
 bin=${COMMITMENTS:-commitments}
 
 fail() {
@@ -61,7 +65,15 @@ if [ "$status" -eq 0 ] && [ "$fail_on" = warnings ]; then
   fi
 fi
 if [ "$status" -ge 2 ]; then
-  exit "$status"
+  # 4. The site.
+if [ -n "$site" ]; then
+  if ! "$bin" site "${dated[@]}" -o "$site"; then
+    echo "::error title=commitments::no site: the ledger does not load, or $site holds something else"
+    [ "$status" -eq 0 ] && status=1
+  fi
+fi
+
+exit "$status"
 fi
 
 # 2. The job summary.
@@ -103,6 +115,14 @@ if [ -n "${reports//[ ,]/}" ]; then
       echo "::warning title=commitments::no $format report: the ledger does not load"
     fi
   done
+fi
+
+# 4. The site.
+if [ -n "$site" ]; then
+  if ! "$bin" site "${dated[@]}" -o "$site"; then
+    echo "::error title=commitments::no site: the ledger does not load, or $site holds something else"
+    [ "$status" -eq 0 ] && status=1
+  fi
 fi
 
 exit "$status"

@@ -7,17 +7,18 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::{CommitmentReport, Report};
 use crate::model::{Group, Kind, Status};
 
-/// Fill colour of each status, used in tiles, bars and the timeline.
+/// Fill colour of each status, used in tiles, bars and the timeline; dark
+/// enough for white badge text to meet WCAG AA contrast (4.5:1).
 pub(crate) fn colour(status: Status) -> &'static str {
     match status {
-        Status::Announced => "#8a8f98",
-        Status::InProgress => "#1f6fd1",
-        Status::Active => "#00897b",
-        Status::AtRisk => "#e07b00",
+        Status::Announced => "#5f6670",
+        Status::InProgress => "#1a5fb4",
+        Status::Active => "#00695c",
+        Status::AtRisk => "#a35200",
         Status::Stalled => "#795548",
-        Status::Kept => "#2e8b3a",
-        Status::PartiallyKept => "#9ea700",
-        Status::Broken => "#d32f2f",
+        Status::Kept => "#2e7d32",
+        Status::PartiallyKept => "#5f6400",
+        Status::Broken => "#c62828",
     }
 }
 

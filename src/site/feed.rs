@@ -1,7 +1,7 @@
 //! The Atom 1.0 feed: one entry per status change (update) and per new
 //! commitment, newest first, written by atom_syndication.
 
-use atom_syndication::{Entry, Feed, FixedDateTime, Link, Text};
+use atom_syndication::{Entry, Feed, FixedDateTime, Link, Text, WriteConfig};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::{Site, area_slug};
@@ -27,7 +27,8 @@ fn link(href: String, rel: &str) -> Link {
 pub(super) fn atom(site: &Site<'_>) -> String {
     let report = &site.report;
     let ledger = area_slug(&report.title);
-    let mut dated: Vec<(NaiveDate, usize, Entry)> = Vec::new();
+    // (date, ledger order, place in the commitment's own history, entry)
+    let mut dated: Vec<(NaiveDate, usize, usize, Entry)> = Vec::new();
     for (order, c) in site.view.commitments.iter().enumerate() {
         let id = &c.id.value;
         let page = format!("commitments/{id}/index.html");
@@ -41,11 +42,11 @@ pub(super) fn atom(site: &Site<'_>) -> String {
             c.made.value,
             words(Status::Announced)
         ))));
-        dated.push((c.made.value, order, made));
+        dated.push((c.made.value, order, 0, made));
         let mut before = Status::Announced;
         let mut same_day = 0;
         let mut last_date = None;
-        for update in &c.updates {
+        for (place, update) in c.updates.iter().enumerate() {
             let date = update.date.value;
             same_day = if last_date == Some(date) {
                 same_day + 1
@@ -71,14 +72,15 @@ pub(super) fn atom(site: &Site<'_>) -> String {
             entry.set_updated(at_midnight(date));
             entry.set_links(vec![link(page.clone(), "alternate")]);
             entry.set_summary(Some(Text::plain(update.note.value.clone())));
-            dated.push((date, order, entry));
+            dated.push((date, order, place + 1, entry));
             before = status;
         }
     }
-    // Newest first; within a day, in ledger order.
-    dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Newest first; within a day, in ledger order, and a commitment's own
+    // entries latest first (an update after the "New:" entry it follows).
+    dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
     dated.truncate(MAX_ENTRIES);
-    let updated = dated.first().map_or(report.as_of, |(date, _, _)| *date);
+    let updated = dated.first().map_or(report.as_of, |(date, _, _, _)| *date);
     let mut feed = Feed::default();
     feed.set_title(format!("{}: status changes", report.title));
     feed.set_id(format!("urn:commitments:{ledger}"));
@@ -90,10 +92,19 @@ pub(super) fn atom(site: &Site<'_>) -> String {
     feed.set_entries(
         dated
             .into_iter()
-            .map(|(_, _, entry)| entry)
+            .map(|(_, _, _, entry)| entry)
             .collect::<Vec<_>>(),
     );
-    let mut text = feed.to_string();
+    // Indented, one element a line, so that diffs of the feed are readable.
+    let config = WriteConfig {
+        write_document_declaration: true,
+        indent_size: Some(2),
+    };
+    let mut text = feed
+        .write_with_config(Vec::new(), config)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default();
     text.push('\n');
     text
 }

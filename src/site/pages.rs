@@ -128,26 +128,26 @@ fn filters(site: &Site<'_>, root: &str) -> Markup {
         nav.filters aria-label="Filters" {
             p { strong { "Committed by: " }
                 @for party in &report.totals.by_party {
-                    a href=(format!("{root}parties/{}/index.html", party.id)) { (party.name) " (" (party.commitments) ")" }
+                    a href=(format!("{root}parties/{}/index.html", party.id)) { (party.name) " (" (party.commitments) ")" } " "
                 }
             }
             @if !site.areas.is_empty() {
                 p { strong { "Area: " }
                     @for (slug, (name, members)) in &site.areas {
-                        a href=(format!("{root}areas/{slug}/index.html")) { (name) " (" (members.len()) ")" }
+                        a href=(format!("{root}areas/{slug}/index.html")) { (name) " (" (members.len()) ")" } " "
                     }
                 }
             }
             p { strong { "Status: " }
                 @for (count, status) in report.totals.by_status.iter().zip(Status::ALL) {
                     @if count.count > 0 {
-                        a href=(format!("{root}status/{}/index.html", status.as_str())) { (words(status)) " (" (count.count) ")" }
+                        a href=(format!("{root}status/{}/index.html", status.as_str())) { (words(status)) " (" (count.count) ")" } " "
                     }
                 }
             }
             p { strong { "Kind: " }
                 @for kind in Kind::ALL {
-                    a href=(format!("{root}kinds/{}/index.html", kind.as_str())) { (kind.as_str()) }
+                    a href=(format!("{root}kinds/{}/index.html", kind.as_str())) { (kind.as_str()) } " "
                 }
             }
         }
@@ -230,7 +230,7 @@ fn timeline(site: &Site<'_>, root: &str) -> Markup {
         }
         div.scroll {
             svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + 10.0))
-                role="img" aria-label="Timeline of commitments" {
+                aria-label="Timeline of commitments" {
                 @for tick in &ticks {
                     line.axis x1=(x(*tick)) x2=(x(*tick)) y1="20" y2=(height) stroke="#d9dde3" {}
                     text x=(x(*tick) + 3.0) y="14" { @if months_apart == 12 { (tick.year()) } @else { (tick.format("%Y-%m")) } }
@@ -454,7 +454,14 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    let source = site.view.sources.iter().find(|s| s.id.value == c.source);
+    let source_id = site
+        .commitment(&c.id)
+        .map(|m| m.source.source_ref.value.as_str());
+    let source = site
+        .view
+        .sources
+        .iter()
+        .find(|s| Some(s.id.value.as_str()) == source_id);
     let body = html! {
         header {
             p { (status_badge(c.status)) " since " (c.status_since) }
@@ -468,8 +475,9 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                     (web_link(&source.title.value, source.url.as_ref().map(|u| u.value.as_str())))
                     @if let Some(publisher) = &source.publisher { ", " (publisher.value) }
                     @if let Some(published) = &source.published { ", " (published.value) }
+                    @if let (None, Some(file)) = (&source.url, &source.file) { " — kept with the ledger as " code { (file.value) } }
                 }
-                None => code { (c.source) },
+                None => (c.source),
             }
         }
         dl.facts {
