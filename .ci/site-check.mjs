@@ -27,6 +27,7 @@ const pages = [
   {
     name: 'dashboard',
     path: 'index.html',
+    maxPrintedPages: 10,
     check: async (page) => {
       const tiles = await page.$$eval('a.tile', (as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
       const total = tiles.find(([href]) => href === '#all');
@@ -50,6 +51,7 @@ const pages = [
   {
     name: 'commitment',
     path: 'commitments/chancay-harbor/index.html',
+    maxPrintedPages: 3,
     check: async (page) => {
       const c = ledger.commitments.find((c) => c.id === 'chancay-harbor');
       const history = await page.$$eval('ol.history > li', (lis) => lis.map((li) => li.textContent));
@@ -64,6 +66,7 @@ const pages = [
   {
     name: 'party',
     path: 'parties/pe/index.html',
+    maxPrintedPages: 4,
     check: async (page) => {
       const expected = ledger.commitments.filter((c) => c.by.includes('pe')).length;
       const entries = await page.$$eval('ul.entries > li', (lis) => lis.length);
@@ -111,7 +114,20 @@ try {
       for (const v of serious) {
         fail(`${spec.name} at ${at}: axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target})`);
       }
-      console.log(`${spec.name} at ${at}: DOM checked, axe: ${result.violations.length} violations, ${serious.length} serious or critical`);
+      let printed = '';
+      if (width === 1280 && scheme === 'light') {
+        // Printed on A4: a bounded number of pages (the report this replaces
+        // ran to 18, one of them nearly blank).
+        await page.emulateMedia({ media: 'print' });
+        const pdf = await page.pdf({ path: join(shots, `${spec.name}.pdf`), format: 'A4' });
+        await page.emulateMedia({ media: 'screen' });
+        const count = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+        if (count < 1 || count > spec.maxPrintedPages) {
+          fail(`${spec.name}: prints on ${count} A4 pages, more than ${spec.maxPrintedPages}`);
+        }
+        printed = `, prints on ${count} A4 pages`;
+      }
+      console.log(`${spec.name} at ${at}: DOM checked, axe: ${result.violations.length} violations, ${serious.length} serious or critical${printed}`);
     }
     if (external.length > 0) fail(`pages asked for external assets: ${external.join(', ')}`);
     await context.close();
