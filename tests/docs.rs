@@ -134,6 +134,7 @@ fn every_input_of_the_action_is_documented_in_the_readme() {
             "fail-on",
             "summary",
             "reports",
+            "site",
             "version",
             "repository"
         ]
