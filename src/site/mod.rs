@@ -75,11 +75,14 @@ pub(crate) struct Site<'a> {
     pub(crate) view: &'a Ledger,
     /// Area slug → (its name as written, the commitments in it).
     pub(crate) areas: BTreeMap<String, (String, Vec<usize>)>,
+    /// Commitment id → the commitment as of the date (the first, for an id
+    /// written twice).
+    by_id: std::collections::HashMap<&'a str, &'a crate::model::Commitment>,
 }
 
 impl Site<'_> {
     pub(crate) fn commitment(&self, id: &str) -> Option<&crate::model::Commitment> {
-        self.view.commitments.iter().find(|c| c.id.value == id)
+        self.by_id.get(id).copied()
     }
 
     pub(crate) fn party_name<'s>(&'s self, id: &'s str) -> &'s str {
@@ -112,6 +115,8 @@ enum Page<'a> {
     Feed,
     Json,
     Csv,
+    Style,
+    Rule(&'static crate::rule::Rule),
 }
 
 impl Page<'_> {
@@ -126,6 +131,8 @@ impl Page<'_> {
             Page::Feed => "feed.xml".to_owned(),
             Page::Json => "ledger.json".to_owned(),
             Page::Csv => "commitments.csv".to_owned(),
+            Page::Style => "style.css".to_owned(),
+            Page::Rule(rule) => format!("rules/{}/index.html", rule.name),
         }
     }
 
@@ -140,6 +147,8 @@ impl Page<'_> {
             Page::Feed => feed::atom(site),
             Page::Json => report::to_json(&site.report),
             Page::Csv => report::to_csv(&site.report),
+            Page::Style => pages::style_sheet(),
+            Page::Rule(rule) => pages::rule(site, rule),
         }
     }
 }
@@ -162,12 +171,19 @@ pub fn write(
     let site = prepare(report, &view)?;
     prepare_folder(dir)?;
 
-    let mut all: Vec<Page<'_>> = vec![Page::Dashboard, Page::Feed, Page::Json, Page::Csv];
+    let mut all: Vec<Page<'_>> = vec![
+        Page::Dashboard,
+        Page::Feed,
+        Page::Json,
+        Page::Csv,
+        Page::Style,
+    ];
     all.extend(site.report.commitments.iter().map(Page::Commitment));
     all.extend(site.report.totals.by_party.iter().map(Page::Party));
     all.extend(site.areas.keys().map(|slug| Page::Area(slug)));
     all.extend(Status::ALL.into_iter().map(Page::Status));
     all.extend(Kind::ALL.into_iter().map(Page::Kind));
+    all.extend(crate::rules::RULES.iter().copied().map(Page::Rule));
 
     all.par_iter().try_for_each(|page| {
         let path = dir.join(page.path());
@@ -228,10 +244,17 @@ fn prepare<'a>(report: Report, view: &'a Ledger) -> Result<Site<'a>, SiteError> 
                 .push(index);
         }
     }
+    let mut by_id = std::collections::HashMap::with_capacity(view.commitments.len());
+    for commitment in &view.commitments {
+        by_id
+            .entry(commitment.id.value.as_str())
+            .or_insert(commitment);
+    }
     Ok(Site {
         report,
         view,
         areas,
+        by_id,
     })
 }
 

@@ -2,7 +2,7 @@
 //! value for its context, and only `http`/`https` URLs become links.
 
 use chrono::{Datelike, NaiveDate};
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{DOCTYPE, Markup, html};
 
 use super::Site;
 use crate::model::{Evidence, Group, Kind, Status};
@@ -35,6 +35,7 @@ ul.entries .title { font-weight: 600; }
 nav.filters p { margin: .25rem 0; }
 nav.filters a { margin-right: .5rem; white-space: nowrap; }
 ol.history { padding-left: 1.2rem; }
+pre.doc { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); padding: .75rem; border-radius: 6px; }
 ol.history li { margin-bottom: .75rem; }
 .timeline-list { display: none; }
 @media (max-width: 640px) {
@@ -51,6 +52,12 @@ ol.history li { margin-bottom: .75rem; }
 }
 "#;
 
+/// The site's one style sheet, `style.css`: the report's rules, then the
+/// site's own. One file, not a copy in each of 100,000 pages.
+pub(super) fn style_sheet() -> String {
+    format!("{}{}", STYLE.trim_start(), SITE_STYLE)
+}
+
 fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> String {
     let report = &site.report;
     let page = html! {
@@ -61,7 +68,7 @@ fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> String {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " — " (report.title) " — as of " (report.as_of) }
                 link rel="alternate" type="application/atom+xml" title="Status changes" href=(format!("{root}feed.xml"));
-                style { (PreEscaped(STYLE)) (PreEscaped(SITE_STYLE)) }
+                link rel="stylesheet" href=(format!("{root}style.css"));
             }
             body {
                 main {
@@ -268,6 +275,10 @@ fn timeline(site: &Site<'_>, root: &str) -> Markup {
     }
 }
 
+/// The most commitments the dashboard lists itself; the filter pages list
+/// every one.
+pub(crate) const DASHBOARD_LIST: usize = 1000;
+
 pub(super) fn dashboard(site: &Site<'_>) -> String {
     let report = &site.report;
     let totals = &report.totals;
@@ -382,7 +393,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
             @else {
                 ul { @for (code, name, ids) in &by_rule {
                     li { strong { (code) " " (name) } ": " (ids.len()) " — "
-                        @if let Some(rule) = rules::find(code) { (rule.summary) }
+                        @if let Some(rule) = rules::find(code) { (rule.summary) " (" a href=(format!("rules/{}/index.html", rule.name)) { "about the rule" } ")" }
                         details { summary { "Which" }
                             @for id in ids { @if !id.is_empty() { a href=(commitment_href(root, id)) { (id) } " " } @else { "(the ledger) " } }
                         }
@@ -393,7 +404,10 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
         section id="all" {
             h2 { "All commitments" }
             (filters(site, root))
-            (entries(site, root, &report.commitments))
+            @if report.commitments.len() > DASHBOARD_LIST {
+                p.muted { "The first " (DASHBOARD_LIST) " of " (report.commitments.len()) " commitments, in ledger order; the filters above list every one." }
+            }
+            (entries(site, root, report.commitments.iter().take(DASHBOARD_LIST)))
         }
     };
     page(site, root, "Dashboard", body)
@@ -535,8 +549,7 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                     li class=(format!("finding-{}", finding.severity)) {
                         strong { (finding.severity) " " (finding.code) " " (finding.name) } " (line " (finding.line) "): " (finding.message)
                         @if let Some(rule) = rules::find(finding.code) {
-                            p.muted { (rule.summary) "." }
-                            details { summary { "About this rule" } pre { (rule.doc) } }
+                            p.muted { (rule.summary) ". " a href=(format!("{root}rules/{}/index.html", rule.name)) { "About " (rule.name) } }
                         }
                     }
                 } }
@@ -613,4 +626,37 @@ pub(super) fn kind(site: &Site<'_>, kind: Kind) -> String {
         .collect();
     let title = format!("Kind: {}", kind.as_str());
     list_page(site, html! { (title) }, &title, items)
+}
+
+/// A rule's documentation, which every finding of it links to.
+pub(super) fn rule(site: &Site<'_>, rule: &crate::rule::Rule) -> String {
+    let root = "../../";
+    let findings: Vec<&crate::report::ReportFinding> = site
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.code == rule.code)
+        .collect();
+    let body = html! {
+        header {
+            h1 { (rule.code) " " (rule.name) }
+            p.meta { "Default level: " (rule.default_level.as_str()) }
+            p { (rule.summary) "." }
+        }
+        pre.doc { (rule.doc) }
+        h2 { "In this ledger" }
+        @if findings.is_empty() { p.muted { "No finding." } }
+        @else {
+            ul { @for finding in &findings {
+                li {
+                    @match &finding.commitment {
+                        Some(id) => a href=(commitment_href(root, id)) { (id) },
+                        None => "the ledger",
+                    }
+                    ": " (finding.message)
+                }
+            } }
+        }
+    };
+    page(site, root, &format!("{} {}", rule.code, rule.name), body)
 }
