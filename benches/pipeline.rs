@@ -1,7 +1,8 @@
 //! The pipeline at 1k, 10k and 100k generated commitments, side by side with
 //! the floor: a bare single-threaded `toml::from_str::<toml::Table>` of the
 //! same text. Run with `cargo bench --bench pipeline`; see BENCHMARKS.md.
-//! `BENCH_SIZES=1000,10000` limits the sizes.
+//! `BENCH_SIZES=1000,10000` limits the sizes. The `site` bench writes to
+//! /dev/shm when there is one.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,26 @@ fn full_report(dir: &Path, text: &str, render: Renderer) -> usize {
     render(&built).len()
 }
 
+/// What `commitments site -o DIR` does: load, report, write every page.
+fn full_site(dir: &Path, text: &str, out: &Path) -> usize {
+    let loaded = load(dir, text);
+    commitments::site::write(&loaded, &Levels::of(&loaded), as_of(), out)
+        .unwrap()
+        .files
+        .len()
+}
+
+/// Where the site bench writes: /dev/shm when the machine has it.
+fn site_output(n: usize) -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let base = if shm.is_dir() {
+        shm.to_owned()
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target")
+    };
+    base.join(format!("commitments-bench-site-{n}"))
+}
+
 fn sizes() -> Vec<usize> {
     std::env::var("BENCH_SIZES")
         .ok()
@@ -102,6 +123,13 @@ fn pipeline(c: &mut Criterion) {
                 b.iter(|| black_box(full_report(&dir, &text, render)))
             });
         }
+        // Into memory-backed storage where there is some: the bench measures
+        // the site's own work, not the disk's (BENCHMARKS.md has both).
+        let out = site_output(n);
+        group.bench_function(BenchmarkId::new("site", n), |b| {
+            b.iter(|| black_box(full_site(&dir, &text, &out)))
+        });
+        let _ = std::fs::remove_dir_all(&out);
         group.finish();
     }
 }

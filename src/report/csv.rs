@@ -70,10 +70,18 @@ fn group_word(group: Group) -> &'static str {
 /// Renders the report as CSV. Days early and late are separate columns so
 /// that no number needs a minus sign.
 pub fn to_csv(report: &Report) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail, and the cells are UTF-8.
+    let _ = write_csv(report, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`to_csv`] written to `out` row by row.
+pub fn write_csv(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
     let text = |value: Option<String>| value.unwrap_or_default();
     let number = |value: Option<f64>| value.map(|v| v.to_string()).unwrap_or_default();
-    let _ = writer.write_record(HEADER);
+    writer.write_record(HEADER)?;
     for c in &report.commitments {
         let (early, late) = match c.deviation_days {
             Some(days) if days < 0 => (Some(-days), None),
@@ -113,16 +121,15 @@ pub fn to_csv(report: &Report) -> String {
             number(target.and_then(|t| t.latest)),
             c.findings.len().to_string(),
         ];
-        let _ = writer.write_record(row.iter().zip(HEADER).map(|(cell, column)| {
+        writer.write_record(row.iter().zip(HEADER).map(|(cell, column)| {
             if NUMERIC.contains(&column) {
                 cell.clone()
             } else {
                 neutralise(cell)
             }
-        }));
+        }))?;
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    writer.flush()
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use crate::load::Loaded;
 use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Status};
 use crate::replay;
 
-pub use self::csv::to_csv;
+pub use self::csv::{to_csv, write_csv};
 pub use self::html::to_html;
 pub use self::markdown::to_markdown;
 
@@ -308,6 +308,17 @@ pub enum ReportError {
 
 /// Builds the report of `loaded` at `as_of`, its findings at `levels`.
 pub fn build(loaded: &Loaded, levels: &Levels, as_of: NaiveDate) -> Result<Report, ReportError> {
+    build_with_view(loaded, levels, as_of).map(|(report, _)| report)
+}
+
+/// [`build`], and the ledger as of the date that the report was made from
+/// ([`replay::as_of`]), for outputs that show more of the history than the
+/// report holds (the site), without replaying it twice.
+pub fn build_with_view<'a>(
+    loaded: &'a Loaded,
+    levels: &Levels,
+    as_of: NaiveDate,
+) -> Result<(Report, std::borrow::Cow<'a, Ledger>), ReportError> {
     // Syntax and schema findings come from the loader, at fixed levels.
     let blocking: Vec<Finding> = loaded.blocking_findings();
     let (Some(ledger), true) = (&loaded.ledger, blocking.is_empty()) else {
@@ -315,7 +326,8 @@ pub fn build(loaded: &Loaded, levels: &Levels, as_of: NaiveDate) -> Result<Repor
     };
     let view = replay::as_of(ledger, as_of);
     let findings = check_view(loaded, Some(&view), levels, as_of);
-    Ok(Builder::new(loaded, ledger, &view, as_of).report(&findings))
+    let report = Builder::new(loaded, ledger, &view, as_of).report(&findings);
+    Ok((report, view))
 }
 
 fn percent(part: usize, whole: usize) -> f64 {
@@ -759,7 +771,15 @@ impl<'a> Builder<'a> {
 
 /// The report as pretty JSON with a trailing newline.
 pub fn to_json(report: &Report) -> String {
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail, and the JSON is UTF-8.
+    let _ = write_json(report, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`to_json`] written to `out` as it is made, without holding the whole
+/// text (the JSON of 100,000 commitments is hundreds of megabytes).
+pub fn write_json(report: &Report, mut out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, report)?;
+    out.write_all(b"\n")
 }

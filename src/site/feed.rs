@@ -5,7 +5,7 @@ use atom_syndication::{Entry, Feed, FixedDateTime, Link, Text, WriteConfig};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::{Site, area_slug};
-use crate::model::Status;
+use crate::model::{Commitment, Status};
 use crate::report::html::words;
 
 /// The newest entries kept: a feed reader wants what changed, not the
@@ -24,63 +24,51 @@ fn link(href: String, rel: &str) -> Link {
     link
 }
 
+/// One entry before it is written: which commitment, and which of its
+/// updates (none for the "New:" entry).
+struct Planned<'a> {
+    date: NaiveDate,
+    order: usize,
+    place: usize,
+    commitment: &'a Commitment,
+}
+
 pub(super) fn atom(site: &Site<'_>) -> String {
     let report = &site.report;
     let ledger = area_slug(&report.title);
-    // (date, ledger order, place in the commitment's own history, entry)
-    let mut dated: Vec<(NaiveDate, usize, usize, Entry)> = Vec::new();
-    for (order, c) in site.view.commitments.iter().enumerate() {
-        let id = &c.id.value;
-        let page = format!("commitments/{id}/index.html");
-        let mut made = Entry::default();
-        made.set_id(format!("urn:commitments:{ledger}:{id}:made"));
-        made.set_title(format!("New: {}", c.title.value));
-        made.set_updated(at_midnight(c.made.value));
-        made.set_links(vec![link(page.clone(), "alternate")]);
-        made.set_summary(Some(Text::plain(format!(
-            "Made on {}; status {}.",
-            c.made.value,
-            words(Status::Announced)
-        ))));
-        dated.push((c.made.value, order, 0, made));
-        let mut before = Status::Announced;
-        let mut same_day = 0;
-        let mut last_date = None;
-        for (place, update) in c.updates.iter().enumerate() {
-            let date = update.date.value;
-            same_day = if last_date == Some(date) {
-                same_day + 1
-            } else {
-                0
-            };
-            last_date = Some(date);
-            let suffix = if same_day == 0 {
-                String::new()
-            } else {
-                format!("-{same_day}")
-            };
-            let status = update.status.value;
-            let mut entry = Entry::default();
-            entry.set_id(format!(
-                "urn:commitments:{ledger}:{id}:update:{date}{suffix}"
-            ));
-            entry.set_title(if status == before {
-                format!("{}: still {}", c.title.value, words(status))
-            } else {
-                format!("{}: {} → {}", c.title.value, words(before), words(status))
+    // Only dates and positions first: a large ledger has hundreds of
+    // thousands of updates, and the feed keeps the newest MAX_ENTRIES.
+    let mut planned: Vec<Planned<'_>> = Vec::new();
+    for (order, commitment) in site.view.commitments.iter().enumerate() {
+        planned.push(Planned {
+            date: commitment.made.value,
+            order,
+            place: 0,
+            commitment,
+        });
+        for (place, update) in commitment.updates.iter().enumerate() {
+            planned.push(Planned {
+                date: update.date.value,
+                order,
+                place: place + 1,
+                commitment,
             });
-            entry.set_updated(at_midnight(date));
-            entry.set_links(vec![link(page.clone(), "alternate")]);
-            entry.set_summary(Some(Text::plain(update.note.value.clone())));
-            dated.push((date, order, place + 1, entry));
-            before = status;
         }
     }
     // Newest first; within a day, in ledger order, and a commitment's own
     // entries latest first (an update after the "New:" entry it follows).
-    dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
-    dated.truncate(MAX_ENTRIES);
-    let updated = dated.first().map_or(report.as_of, |(date, _, _, _)| *date);
+    planned.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then(a.order.cmp(&b.order))
+            .then(b.place.cmp(&a.place))
+    });
+    planned.truncate(MAX_ENTRIES);
+    let dated: Vec<(NaiveDate, Entry)> = planned
+        .iter()
+        .map(|p| (p.date, entry(&ledger, p.commitment, p.place)))
+        .collect();
+    let updated = dated.first().map_or(report.as_of, |(date, _)| *date);
     let mut feed = Feed::default();
     feed.set_title(format!("{}: status changes", report.title));
     feed.set_id(format!("urn:commitments:{ledger}"));
@@ -92,7 +80,7 @@ pub(super) fn atom(site: &Site<'_>) -> String {
     feed.set_entries(
         dated
             .into_iter()
-            .map(|(_, _, _, entry)| entry)
+            .map(|(_, entry)| entry)
             .collect::<Vec<_>>(),
     );
     // Indented, one element a line, so that diffs of the feed are readable.
@@ -107,4 +95,57 @@ pub(super) fn atom(site: &Site<'_>) -> String {
         .unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The entry for `commitment`: "New:" at place 0, else its update at
+/// `place` (1-based), with the status before it.
+fn entry(ledger: &str, commitment: &Commitment, place: usize) -> Entry {
+    let id = &commitment.id.value;
+    let mut entry = Entry::default();
+    entry.set_links(vec![link(
+        format!("commitments/{id}/index.html"),
+        "alternate",
+    )]);
+    let Some(update) = place.checked_sub(1).and_then(|i| commitment.updates.get(i)) else {
+        entry.set_id(format!("urn:commitments:{ledger}:{id}:made"));
+        entry.set_title(format!("New: {}", commitment.title.value));
+        entry.set_updated(at_midnight(commitment.made.value));
+        entry.set_summary(Some(Text::plain(format!(
+            "Made on {}; status {}.",
+            commitment.made.value,
+            words(Status::Announced)
+        ))));
+        return entry;
+    };
+    let earlier = &commitment.updates[..place - 1];
+    let before = earlier.last().map_or(Status::Announced, |u| u.status.value);
+    let date = update.date.value;
+    // Further updates on the same day get -1, -2, ...
+    let same_day = earlier
+        .iter()
+        .rev()
+        .take_while(|u| u.date.value == date)
+        .count();
+    let suffix = if same_day == 0 {
+        String::new()
+    } else {
+        format!("-{same_day}")
+    };
+    let status = update.status.value;
+    entry.set_id(format!(
+        "urn:commitments:{ledger}:{id}:update:{date}{suffix}"
+    ));
+    entry.set_title(if status == before {
+        format!("{}: still {}", commitment.title.value, words(status))
+    } else {
+        format!(
+            "{}: {} → {}",
+            commitment.title.value,
+            words(before),
+            words(status)
+        )
+    });
+    entry.set_updated(at_midnight(date));
+    entry.set_summary(Some(Text::plain(update.note.value.clone())));
+    entry
 }

@@ -136,20 +136,22 @@ impl Page<'_> {
         }
     }
 
-    fn render(&self, site: &Site<'_>) -> String {
-        match self {
+    /// Writes the file; the large ones as they are made.
+    fn write(&self, site: &Site<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let text = match self {
             Page::Dashboard => pages::dashboard(site),
             Page::Commitment(c) => pages::commitment(site, c),
-            Page::Party(p) => pages::party(site, p),
-            Page::Area(slug) => pages::area(site, slug),
-            Page::Status(status) => pages::status(site, *status),
-            Page::Kind(kind) => pages::kind(site, *kind),
+            Page::Party(p) => return pages::party(site, out, p),
+            Page::Area(slug) => return pages::area(site, out, slug),
+            Page::Status(status) => return pages::status(site, out, *status),
+            Page::Kind(kind) => return pages::kind(site, out, *kind),
             Page::Feed => feed::atom(site),
-            Page::Json => report::to_json(&site.report),
-            Page::Csv => report::to_csv(&site.report),
+            Page::Json => return report::write_json(&site.report, out),
+            Page::Csv => return report::write_csv(&site.report, out),
             Page::Style => pages::style_sheet(),
             Page::Rule(rule) => pages::rule(site, rule),
-        }
+        };
+        out.write_all(text.as_bytes())
     }
 }
 
@@ -161,13 +163,10 @@ pub fn write(
     as_of: NaiveDate,
     dir: &Path,
 ) -> Result<Written, SiteError> {
-    let report = report::build(loaded, levels, as_of).map_err(|error| match error {
-        report::ReportError::NotLoaded(findings) => SiteError::NotLoaded(findings),
-    })?;
-    let Some(ledger) = &loaded.ledger else {
-        return Err(SiteError::NotLoaded(Vec::new()));
-    };
-    let view = crate::replay::as_of(ledger, as_of);
+    let (report, view) =
+        report::build_with_view(loaded, levels, as_of).map_err(|error| match error {
+            report::ReportError::NotLoaded(findings) => SiteError::NotLoaded(findings),
+        })?;
     let site = prepare(report, &view)?;
     prepare_folder(dir)?;
 
@@ -193,7 +192,12 @@ pub fn write(
                 source,
             })?;
         }
-        std::fs::write(&path, page.render(&site)).map_err(|source| SiteError::Io { path, source })
+        let written = std::fs::File::create(&path).and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            page.write(&site, &mut out)?;
+            std::io::Write::flush(&mut out)
+        });
+        written.map_err(|source| SiteError::Io { path, source })
     })?;
     let marker = dir.join(MARKER);
     std::fs::write(

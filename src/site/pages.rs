@@ -1,6 +1,8 @@
 //! The site's pages, as maud templates: maud escapes every interpolated
 //! value for its context, and only `http`/`https` URLs become links.
 
+use std::io::Write;
+
 use chrono::{Datelike, NaiveDate};
 use maud::{DOCTYPE, Markup, html};
 
@@ -161,14 +163,14 @@ fn filters(site: &Site<'_>, root: &str) -> Markup {
     }
 }
 
-/// A list of commitments: status first, then the title, then the facts.
-fn entries<'c>(
+/// The items of a list of commitments: status first, then the title,
+/// then the facts.
+fn entry_items<'c>(
     site: &Site<'_>,
     root: &str,
     items: impl IntoIterator<Item = &'c CommitmentReport>,
 ) -> Markup {
     html! {
-        ul.entries {
             @for c in items {
                 li id=(format!("c-{}", c.id)) {
                     (status_badge(c.status)) " "
@@ -187,8 +189,15 @@ fn entries<'c>(
                     @if !c.findings.is_empty() { br; span.muted { (crate::text::plural(c.findings.len(), "checker finding", "checker findings")) } }
                 }
             }
-        }
     }
+}
+
+fn entries<'c>(
+    site: &Site<'_>,
+    root: &str,
+    items: impl IntoIterator<Item = &'c CommitmentReport>,
+) -> Markup {
+    html! { ul.entries { (entry_items(site, root, items)) } }
 }
 
 /// The timeline of every commitment (the first 300), each row a link to
@@ -395,7 +404,9 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
                     li { strong { (code) " " (name) } ": " (ids.len()) " — "
                         @if let Some(rule) = rules::find(code) { (rule.summary) " (" a href=(format!("rules/{}/index.html", rule.name)) { "about the rule" } ")" }
                         details { summary { "Which" }
-                            @for id in ids { @if !id.is_empty() { a href=(commitment_href(root, id)) { (id) } " " } @else { "(the ledger) " } }
+                            @for id in ids.iter().take(100) { @if !id.is_empty() { a href=(commitment_href(root, id)) { (id) } " " } @else { "(the ledger) " } }
+                            @if ids.len() > 100 { "and " (ids.len() - 100) " more: " }
+                            @if let Some(rule) = rules::find(code) { @if ids.len() > 100 { a href=(format!("rules/{}/index.html", rule.name)) { "every one" } } }
                         }
                     }
                 } }
@@ -559,26 +570,54 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
     page(site, root, &c.title, body)
 }
 
+/// A page's text before and after its body, for pages written in parts.
+fn frame(site: &Site<'_>, root: &str, title: &str) -> (String, String) {
+    const BODY: &str = "\u{0}body\u{0}";
+    let whole = page(site, root, title, maud::PreEscaped(BODY.to_owned()));
+    // The last occurrence: only the footer, which holds no ledger text,
+    // follows the body.
+    match whole.rsplit_once(BODY) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (whole, String::new()),
+    }
+}
+
+/// A list page, written as it is made, a few hundred entries at a time: a
+/// status or a party can list most of a large ledger.
 fn list_page(
     site: &Site<'_>,
+    out: &mut dyn Write,
     heading: Markup,
     title: &str,
     items: Vec<&CommitmentReport>,
-) -> String {
+) -> std::io::Result<()> {
+    const CHUNK: usize = 500;
     let root = "../../";
+    let (before, after) = frame(site, root, title);
+    out.write_all(before.as_bytes())?;
     let counts = by_status(&items);
-    let body = html! {
+    let head = html! {
         header { h1 { (heading) } p.meta { (crate::text::plural(items.len(), "commitment", "commitments")) } }
         (bar(counts.iter().map(|c| c.count), items.len()))
         (counts_line(&counts))
         (filters(site, root))
         @if items.is_empty() { p.muted { "None." } }
-        (entries(site, root, items))
     };
-    page(site, root, title, body)
+    out.write_all(readable_lines(&head.into_string()).as_bytes())?;
+    out.write_all(b"<ul class=\"entries\">")?;
+    for chunk in items.chunks(CHUNK) {
+        let part = entry_items(site, root, chunk.iter().copied());
+        out.write_all(readable_lines(&part.into_string()).as_bytes())?;
+    }
+    out.write_all(b"</ul>\n")?;
+    out.write_all(after.as_bytes())
 }
 
-pub(super) fn party(site: &Site<'_>, party: &PartyTotals) -> String {
+pub(super) fn party(
+    site: &Site<'_>,
+    out: &mut dyn Write,
+    party: &PartyTotals,
+) -> std::io::Result<()> {
     let items: Vec<&CommitmentReport> = site
         .report
         .commitments
@@ -586,22 +625,22 @@ pub(super) fn party(site: &Site<'_>, party: &PartyTotals) -> String {
         .filter(|c| c.by.contains(&party.id))
         .collect();
     let title = format!("What {} committed to", party.name);
-    list_page(site, html! { (title) }, &title, items)
+    list_page(site, out, html! { (title) }, &title, items)
 }
 
-pub(super) fn area(site: &Site<'_>, slug: &str) -> String {
+pub(super) fn area(site: &Site<'_>, out: &mut dyn Write, slug: &str) -> std::io::Result<()> {
     let Some((name, members)) = site.areas.get(slug) else {
-        return String::new();
+        return Ok(());
     };
     let items = members
         .iter()
         .map(|&i| &site.report.commitments[i])
         .collect();
     let title = format!("Area: {name}");
-    list_page(site, html! { (title) }, &title, items)
+    list_page(site, out, html! { (title) }, &title, items)
 }
 
-pub(super) fn status(site: &Site<'_>, status: Status) -> String {
+pub(super) fn status(site: &Site<'_>, out: &mut dyn Write, status: Status) -> std::io::Result<()> {
     let items = site
         .report
         .commitments
@@ -611,13 +650,14 @@ pub(super) fn status(site: &Site<'_>, status: Status) -> String {
     let title = format!("Status: {}", words(status));
     list_page(
         site,
+        out,
         html! { "Status: " (status_badge(status)) },
         &title,
         items,
     )
 }
 
-pub(super) fn kind(site: &Site<'_>, kind: Kind) -> String {
+pub(super) fn kind(site: &Site<'_>, out: &mut dyn Write, kind: Kind) -> std::io::Result<()> {
     let items = site
         .report
         .commitments
@@ -625,7 +665,7 @@ pub(super) fn kind(site: &Site<'_>, kind: Kind) -> String {
         .filter(|c| c.kind == kind)
         .collect();
     let title = format!("Kind: {}", kind.as_str());
-    list_page(site, html! { (title) }, &title, items)
+    list_page(site, out, html! { (title) }, &title, items)
 }
 
 /// A rule's documentation, which every finding of it links to.
