@@ -41,6 +41,7 @@ h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
 .tile b { display: block; font-size: 1.6rem; line-height: 1.2; }
 .bar { display: flex; height: 14px; border-radius: 7px; overflow: hidden; background: var(--soft); margin: .25rem 0 .75rem; }
 .bar span { display: block; height: 100%; }
+.counts { font-size: .85rem; color: var(--muted); margin: -.5rem 0 .75rem; }
 .legend { display: flex; flex-wrap: wrap; gap: .25rem .9rem; font-size: .85rem; margin: .5rem 0; padding: 0; list-style: none; }
 .dot { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%; margin-right: .3rem; vertical-align: -.05rem; }
 .status { display: inline-block; padding: 0 .45rem; border-radius: 999px; color: #fff; font-size: .8rem; white-space: nowrap; }
@@ -131,6 +132,7 @@ pub fn to_html(report: &Report) -> String {
                             div {
                                 strong { (party.name) } " " span.muted { "(" (party.commitments) " commitments)" }
                                 (bar(party.by_status.iter().map(|c| c.count), party.commitments))
+                                (counts_line(&party.by_status))
                             }
                         }
                     }
@@ -267,6 +269,18 @@ pub(crate) fn legend() -> Markup {
     }
 }
 
+/// "kept 3 · in progress 2": the counts behind a bar, in words, so that
+/// they can be read without a mouse, on a phone and on paper.
+pub(crate) fn counts_line(counts: &[super::Count]) -> Markup {
+    let shown: Vec<String> = counts
+        .iter()
+        .zip(Status::ALL)
+        .filter(|(count, _)| count.count > 0)
+        .map(|(count, status)| format!("{} {}", words(status), count.count))
+        .collect();
+    html! { p.counts { (shown.join(" · ")) } }
+}
+
 /// A stacked bar of counts per status.
 pub(crate) fn bar(counts: impl Iterator<Item = usize>, total: usize) -> Markup {
     html! {
@@ -285,8 +299,8 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
     html! {
         tr id=(format!("c-{}", c.id)) {
             td {
-                code { (c.id) } br;
-                strong { (c.title) }
+                (status_badge(c.status)) " " strong { (c.title) } br;
+                code { (c.id) }
                 @if !c.children.is_empty() { br; span.muted { "Umbrella of " (c.children.len()) " commitments" } }
                 @if let Some(parent) = &c.parent { br; span.muted { "Under " a href=(format!("#c-{parent}")) { (parent) } } }
                 @if c.group == Group::SignedAtTalks { br; span.muted { "Signed at the talks" } }
@@ -301,8 +315,14 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
                         @if let Some(progress) = target.progress_percent { "; " (progress) "% of the way" }
                     }
                 }
-                @for finding in &c.findings {
-                    p class=(format!("finding-{}", finding.severity)) { (finding.severity) " " (finding.code) ": " (finding.message) }
+                // The messages are in the findings table: a row names its
+                // rules only, so one warning is not repeated under every row.
+                @if !c.findings.is_empty() {
+                    p {
+                        @for finding in &c.findings {
+                            span class=(format!("finding-{}", finding.severity)) { (finding.severity) " " (finding.code) " " (finding.name) } " "
+                        }
+                    }
                 }
             }
             td {
@@ -313,7 +333,7 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
             td {
                 "made " (c.made)
                 @if let Some(due) = c.due { br; "due " (due) @if c.due_estimated { " (estimated)" } }
-                br; (status_badge(c.status)) " since " (c.status_since)
+                br; (words(c.status)) " since " (c.status_since)
                 @if let Some(days) = c.deviation_days {
                     br; @if days < 0 { (-days) " days early" } @else if days == 0 { "on the day" } @else { strong { (days) " days late" } }
                     @if c.due_estimated { " against an estimated deadline" }

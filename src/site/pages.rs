@@ -9,7 +9,7 @@ use maud::{DOCTYPE, Markup, html};
 use super::Site;
 use crate::model::{Evidence, Group, Kind, Status};
 use crate::report::html::{
-    STYLE, bar, colour, diamond, legend, readable_lines, status_badge, truncate, words,
+    STYLE, bar, colour, counts_line, diamond, legend, readable_lines, status_badge, truncate, words,
 };
 use crate::report::{CommitmentReport, Count, PartyTotals, WINDOW_DAYS};
 use crate::rules;
@@ -27,7 +27,6 @@ nav.top { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baselin
 nav.top a { font-weight: 600; }
 a.tile { color: inherit; text-decoration: none; }
 a.tile:hover, a.tile:focus { outline: 2px solid #1f5fb4; }
-.counts { font-size: .85rem; color: var(--muted); margin: -.5rem 0 .75rem; }
 ul.entries { list-style: none; padding: 0; margin: .5rem 0 1rem; }
 ul.entries li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
 ul.entries .title { font-weight: 600; }
@@ -107,17 +106,6 @@ fn web_link(title: &str, url: Option<&str>) -> Markup {
             None => (title),
         }
     }
-}
-
-/// "kept 3 · in progress 2": the counts behind a bar, in words.
-fn counts_line(counts: &[Count]) -> Markup {
-    let shown: Vec<String> = counts
-        .iter()
-        .zip(Status::ALL)
-        .filter(|(count, _)| count.count > 0)
-        .map(|(count, status)| format!("{} {}", words(status), count.count))
-        .collect();
-    html! { p.counts { (shown.join(" · ")) } }
 }
 
 fn by_status(items: &[&CommitmentReport]) -> Vec<Count> {
