@@ -1,7 +1,7 @@
 //! The report as one self-contained HTML page: inline CSS and SVG, no
 //! script, no network. maud escapes every interpolated value.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{CommitmentReport, Report};
@@ -364,62 +364,86 @@ fn timeline(report: &Report) -> Markup {
     if rows.is_empty() {
         return html! { p.muted { "No deliverables." } };
     }
-    let first = rows.iter().map(|c| c.made).min().unwrap_or(report.as_of);
+    timeline_svg(&rows, report.as_of, "Timeline of deliverables", None)
+}
+
+/// One row per commitment, from the day it was made to the day it became
+/// final (or `as_of`), with its deadline; the report's and the site's
+/// timelines. With `link`, each row links to the commitment's page.
+/// Axis labels are months when the span is short, years otherwise, so a
+/// timeline always has dates on it.
+pub(crate) fn timeline_svg(
+    rows: &[&CommitmentReport],
+    as_of: NaiveDate,
+    label: &str,
+    link: Option<&dyn Fn(&str) -> String>,
+) -> Markup {
+    let first = rows.iter().map(|c| c.made).min().unwrap_or(as_of);
     let last = rows
         .iter()
         .flat_map(|c| [c.due, c.final_date])
         .flatten()
-        .chain([report.as_of])
+        .chain([as_of])
         .max()
-        .unwrap_or(report.as_of);
+        .unwrap_or(as_of);
     let (start, end) = (
         first - chrono::Duration::days(20),
         last + chrono::Duration::days(20),
     );
     let span_days = (end - start).num_days().max(1) as f64;
-    let (label_width, plot_width, row_height, top) = (250.0, 720.0, 22.0, 30.0);
+    let (label_width, plot_width, row_height, top) = (250.0, 720.0, 22.0, 34.0);
     // One decimal is plenty for the eye and keeps the output short.
     let x = |date: NaiveDate| {
         ((label_width + (date - start).num_days() as f64 / span_days * plot_width) * 10.0).round()
             / 10.0
     };
     let height = top + rows.len() as f64 * row_height + 10.0;
-    let years: Vec<i32> = (start
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap_or(2000)
-        ..=end.format("%Y").to_string().parse::<i32>().unwrap_or(2000))
-        .collect();
-    html! {
-        svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + 10.0))
-            role="img" aria-label="Timeline of deliverables" {
-            @for year in years {
-                @if let Some(jan) = NaiveDate::from_ymd_opt(year, 1, 1).filter(|d| *d > start && *d < end) {
-                    line x1=(x(jan)) x2=(x(jan)) y1="18" y2=(height) stroke="#d9dde3" {}
-                    text x=(x(jan) + 3.0) y="14" { (year) }
+    let months_apart = if span_days < 800.0 { 3 } else { 12 };
+    let mut ticks = Vec::new();
+    let mut tick = NaiveDate::from_ymd_opt(start.year(), 1, 1).unwrap_or(start);
+    while tick < end {
+        if tick > start {
+            ticks.push(tick);
+        }
+        match tick.checked_add_months(chrono::Months::new(months_apart)) {
+            Some(next) => tick = next,
+            None => break,
+        }
+    }
+    let row = |c: &CommitmentReport, y: f64| {
+        let stop = c.final_date.unwrap_or(as_of).max(c.made);
+        html! {
+            title { (c.id) ": " (words(c.status)) }
+            text x="4" y=(y + 4.0) { (truncate(&c.id, 38)) }
+            line x1=(x(c.made)) x2=(x(stop)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="6" stroke-linecap="round" {}
+            @if let Some(due) = c.due {
+                @if c.final_date.is_none() && due > stop {
+                    line x1=(x(stop)) x2=(x(due)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="2" stroke-dasharray="3 3" {}
                 }
+                polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5" {}
+            }
+            @if let Some(done) = c.final_date {
+                circle cx=(x(done)) cy=(y) r="5" fill=(colour(c.status)) stroke="#fff" stroke-width="1.5" {}
+            }
+        }
+    };
+    html! {
+        // A row that is a link is interactive: no role="img" around it.
+        svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + 10.0))
+            role=[link.is_none().then_some("img")] aria-label=(label) {
+            @for tick in &ticks {
+                line.axis x1=(x(*tick)) x2=(x(*tick)) y1="20" y2=(height) stroke="#d9dde3" {}
+                text x=(x(*tick) + 3.0) y="14" { @if months_apart == 12 { (tick.year()) } @else { (tick.format("%Y-%m")) } }
             }
             @for (i, c) in rows.iter().enumerate() {
                 @let y = top + i as f64 * row_height + row_height / 2.0;
-                @let stop = c.final_date.unwrap_or(report.as_of).max(c.made);
-                g {
-                    title { (c.id) ": " (words(c.status)) }
-                    text x="4" y=(y + 4.0) { (truncate(&c.id, 38)) }
-                    line x1=(x(c.made)) x2=(x(stop)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="6" stroke-linecap="round" {}
-                    @if let Some(due) = c.due {
-                        @if c.final_date.is_none() && due > stop {
-                            line x1=(x(stop)) x2=(x(due)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="2" stroke-dasharray="3 3" {}
-                        }
-                        polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5" {}
-                    }
-                    @if let Some(done) = c.final_date {
-                        circle cx=(x(done)) cy=(y) r="5" fill=(colour(c.status)) stroke="#fff" stroke-width="1.5" {}
-                    }
+                @match link {
+                    Some(link) => a href=(link(&c.id)) { (row(c, y)) },
+                    None => g { (row(c, y)) },
                 }
             }
-            line x1=(x(report.as_of)) x2=(x(report.as_of)) y1="18" y2=(height) stroke="#d32f2f" stroke-width="1.5" stroke-dasharray="4 3" {}
-            text x=(x(report.as_of) - 4.0) y="26" text-anchor="end" fill="#d32f2f" { "as of " (report.as_of) }
+            line x1=(x(as_of)) x2=(x(as_of)) y1="20" y2=(height) stroke="#c62828" stroke-width="1.5" stroke-dasharray="4 3" {}
+            text x=(x(as_of) - 4.0) y="28" text-anchor="end" fill="#c62828" { "as of " (as_of) }
         }
     }
 }

@@ -3,13 +3,12 @@
 
 use std::io::Write;
 
-use chrono::{Datelike, NaiveDate};
 use maud::{DOCTYPE, Markup, html};
 
 use super::Site;
 use crate::model::{Evidence, Group, Kind, Status};
 use crate::report::html::{
-    STYLE, bar, colour, counts_line, diamond, legend, readable_lines, status_badge, truncate, words,
+    STYLE, bar, colour, counts_line, legend, readable_lines, status_badge, timeline_svg, words,
 };
 use crate::report::{CommitmentReport, Count, PartyTotals, WINDOW_DAYS};
 use crate::rules;
@@ -197,70 +196,12 @@ fn timeline(site: &Site<'_>, root: &str) -> Markup {
     if rows.is_empty() {
         return html! { p.muted { "No commitments." } };
     }
-    let first = rows.iter().map(|c| c.made).min().unwrap_or(report.as_of);
-    let last = rows
-        .iter()
-        .flat_map(|c| [c.due, c.final_date])
-        .flatten()
-        .chain([report.as_of])
-        .max()
-        .unwrap_or(report.as_of);
-    let (start, end) = (
-        first - chrono::Duration::days(20),
-        last + chrono::Duration::days(20),
-    );
-    let span_days = (end - start).num_days().max(1) as f64;
-    let (label_width, plot_width, row_height, top) = (250.0, 720.0, 22.0, 34.0);
-    let x = |date: NaiveDate| {
-        ((label_width + (date - start).num_days() as f64 / span_days * plot_width) * 10.0).round()
-            / 10.0
-    };
-    let height = top + rows.len() as f64 * row_height + 10.0;
-    // Months when the span is short, years otherwise: always some labels.
-    let months_apart = if span_days < 800.0 { 3 } else { 12 };
-    let mut ticks = Vec::new();
-    let mut tick = NaiveDate::from_ymd_opt(start.year(), 1, 1).unwrap_or(start);
-    while tick < end {
-        if tick > start {
-            ticks.push(tick);
-        }
-        tick = tick
-            .checked_add_months(chrono::Months::new(months_apart))
-            .unwrap_or(end);
-    }
+    let link = |id: &str| commitment_href(root, id);
     html! {
         @if report.commitments.len() > MAX_ROWS {
             p.muted { "The first " (MAX_ROWS) " of " (report.commitments.len()) " commitments, in ledger order." }
         }
-        div.scroll {
-            svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + 10.0))
-                aria-label="Timeline of commitments" {
-                @for tick in &ticks {
-                    line.axis x1=(x(*tick)) x2=(x(*tick)) y1="20" y2=(height) stroke="#d9dde3" {}
-                    text x=(x(*tick) + 3.0) y="14" { @if months_apart == 12 { (tick.year()) } @else { (tick.format("%Y-%m")) } }
-                }
-                @for (i, c) in rows.iter().enumerate() {
-                    @let y = top + i as f64 * row_height + row_height / 2.0;
-                    @let stop = c.final_date.unwrap_or(report.as_of).max(c.made);
-                    a href=(commitment_href(root, &c.id)) {
-                        title { (c.title) ": " (words(c.status)) }
-                        text x="4" y=(y + 4.0) { (truncate(&c.id, 38)) }
-                        line x1=(x(c.made)) x2=(x(stop)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="6" stroke-linecap="round" {}
-                        @if let Some(due) = c.due {
-                            @if c.final_date.is_none() && due > stop {
-                                line x1=(x(stop)) x2=(x(due)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="2" stroke-dasharray="3 3" {}
-                            }
-                            polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5" {}
-                        }
-                        @if let Some(done) = c.final_date {
-                            circle cx=(x(done)) cy=(y) r="5" fill=(colour(c.status)) stroke="#fff" stroke-width="1.5" {}
-                        }
-                    }
-                }
-                line x1=(x(report.as_of)) x2=(x(report.as_of)) y1="20" y2=(height) stroke="#d32f2f" stroke-width="1.5" stroke-dasharray="4 3" {}
-                text x=(x(report.as_of) - 4.0) y="28" text-anchor="end" fill="#d32f2f" { "as of " (report.as_of) }
-            }
-        }
+        div.scroll { (timeline_svg(&rows, report.as_of, "Timeline of commitments", Some(&link))) }
         ol.timeline-list {
             @for c in &rows {
                 li { a href=(commitment_href(root, &c.id)) { (c.title) } " — made " (c.made)
