@@ -117,16 +117,7 @@ pub fn to_html(report: &Report) -> String {
                             div.tile style="border-top-color:#e07b00" { b { (report.due_soon.len()) } "due in " (super::WINDOW_DAYS) " days" }
                             div.tile { b { (report.findings.len()) } "checker findings" @if findings_errors > 0 { br; span.finding-error { (findings_errors) " errors" } } }
                         }
-                        @for (count, meaning) in [(totals.signed_at_talks, super::SIGNED_AT_TALKS_MEANING), (totals.requests, super::REQUEST_MEANING), (totals.umbrellas, super::UMBRELLA_MEANING)] {
-                            @if count > 0 { p.muted { (meaning) } }
-                        }
-                        p {
-                            @if totals.signed_at_talks > 0 { "Deliverables, those signed at the talks aside: " } @else { "Deliverables: " }
-                            (totals.deliverables.total) " — kept " (totals.deliverables.kept_percent) "%, partially kept "
-                            (totals.deliverables.partially_kept_percent) "%, broken " (totals.deliverables.broken_percent) "%, open "
-                            (totals.deliverables.open_percent) "%."
-                        }
-                        (legend())
+                        (how_counted(totals))
                         h2 { "Progress by party" }
                         @for party in &totals.by_party {
                             div {
@@ -257,6 +248,23 @@ pub(crate) fn readable_lines(page: &str) -> String {
 
 pub(crate) fn status_badge(status: Status) -> Markup {
     html! { span.status style=(format!("background:{}", colour(status))) { (words(status)) } }
+}
+
+/// What the groups that are counted apart mean, the deliverables' rates,
+/// and the colours' legend: under the tiles, in the report and on the site.
+pub(crate) fn how_counted(totals: &super::Totals) -> Markup {
+    html! {
+        @for (count, meaning) in [(totals.signed_at_talks, super::SIGNED_AT_TALKS_MEANING), (totals.requests, super::REQUEST_MEANING), (totals.umbrellas, super::UMBRELLA_MEANING)] {
+            @if count > 0 { p.muted { (meaning) } }
+        }
+        p {
+            @if totals.signed_at_talks > 0 { "Deliverables, those signed at the talks aside: " } @else { "Deliverables: " }
+            (totals.deliverables.total) " — kept " (totals.deliverables.kept_percent) "%, partially kept "
+            (totals.deliverables.partially_kept_percent) "%, broken " (totals.deliverables.broken_percent) "%, open "
+            (totals.deliverables.open_percent) "%."
+        }
+        (legend())
+    }
 }
 
 pub(crate) fn legend() -> Markup {

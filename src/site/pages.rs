@@ -8,7 +8,7 @@ use maud::{DOCTYPE, Markup, html};
 use super::Site;
 use crate::model::{Evidence, Group, Kind, Status};
 use crate::report::html::{
-    STYLE, bar, colour, counts_line, legend, readable_lines, status_badge, timeline_svg, words,
+    STYLE, bar, colour, counts_line, how_counted, readable_lines, status_badge, timeline_svg, words,
 };
 use crate::report::{CommitmentReport, Count, PartyTotals, WINDOW_DAYS};
 use crate::rules;
@@ -263,16 +263,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
             p.muted { "The tiles count commitments as the report does: by status at the as-of date, "
                 @for (count, what) in [(totals.signed_at_talks, "those signed at the talks included"), (totals.requests, "requests and umbrellas apart")] { @if count > 0 { (what) "; " } }
                 "every count is the same in ledger.json and commitments.csv." }
-            @for (count, meaning) in [(totals.signed_at_talks, crate::report::SIGNED_AT_TALKS_MEANING), (totals.requests, crate::report::REQUEST_MEANING), (totals.umbrellas, crate::report::UMBRELLA_MEANING)] {
-                @if count > 0 { p.muted { (meaning) } }
-            }
-            p {
-                @if totals.signed_at_talks > 0 { "Deliverables, those signed at the talks aside: " } @else { "Deliverables: " }
-                (totals.deliverables.total) " — kept " (totals.deliverables.kept_percent) "%, partially kept "
-                (totals.deliverables.partially_kept_percent) "%, broken " (totals.deliverables.broken_percent) "%, open "
-                (totals.deliverables.open_percent) "%."
-            }
-            (legend())
+            (how_counted(totals))
             h2 { "Progress by party" }
             @for party in &totals.by_party {
                 div {
