@@ -99,6 +99,13 @@ action "$repo" 2 FAIL_ON=sometimes
 contains "$work/log" "use errors or warnings"
 action "$repo" 2 REPORTS=pdf
 contains "$work/log" "unknown report format 'pdf'"
+action "$repo" 0 REPORTS= SITE="$work/public"
+[ -s "$work/public/index.html" ] && [ -s "$work/public/feed.xml" ] || die "the action wrote no site"
+ls "$work/public/commitments/chancay-harbor/index.html" >/dev/null || die "no page for chancay-harbor"
+mkdir -p "$work/not-a-site" && touch "$work/not-a-site/keep"
+action "$repo" 1 REPORTS= SITE="$work/not-a-site"
+contains "$work/log" "no site: the ledger does not load, or $work/not-a-site holds something else"
+[ -e "$work/not-a-site/keep" ] || die "the action touched a folder that is not a site"
 
 step "a pull request: the job summary gets the ledger's diff"
 git clone -q --bare "$repo" "$work/origin.git"
