@@ -170,9 +170,39 @@ pub fn human(
     writeln!(out, "{}", summary_line(findings, summary))
 }
 
-/// Writes findings compiler-style, without a summary line.
+/// Writes findings compiler-style, without a summary line. Without colour
+/// (into a file or a pipe), a long list is rendered in parallel, in chunks
+/// written in order.
 pub fn human_findings(
     out: &mut dyn term::termcolor::WriteColor,
+    files: &Files,
+    findings: &[Finding],
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    // Below this, one thread renders faster than several start.
+    const CHUNK: usize = 256;
+    let shown = Shown::of(files);
+    if out.supports_color() || findings.len() <= CHUNK {
+        return emit_each(out, &shown, files, findings);
+    }
+    let rendered: Vec<io::Result<Vec<u8>>> = findings
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut buffer = term::termcolor::NoColor::new(Vec::new());
+            emit_each(&mut buffer, &shown, files, chunk)?;
+            Ok(buffer.into_inner())
+        })
+        .collect();
+    for chunk in rendered {
+        out.write_all(&chunk?)?;
+    }
+    Ok(())
+}
+
+/// Renders each finding to `out`, in order.
+fn emit_each(
+    out: &mut dyn term::termcolor::WriteColor,
+    shown: &Shown,
     files: &Files,
     findings: &[Finding],
 ) -> io::Result<()> {
@@ -182,9 +212,8 @@ pub fn human_findings(
         ..Config::default()
     };
     let styles = term::Styles::default();
-    let shown = Shown::of(files);
     for finding in findings {
-        let diagnostic = to_codespan(finding, &shown, files);
+        let diagnostic = to_codespan(finding, shown, files);
         let mut writer = term::StylesWriter::new(&mut *out, &styles);
         term::emit_to_write_style(
             &mut writer,

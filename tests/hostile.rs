@@ -935,3 +935,51 @@ fn a_very_long_word_gets_a_closest_passage_answer() {
     assert_eq!(code, 1);
     assert_eq!(positions(&report)[0].0, "C007");
 }
+
+/// Long lists of findings are rendered in parallel chunks: the bytes are
+/// the same as one finding at a time, in the same order.
+#[test]
+fn findings_rendered_in_parallel_read_as_one_at_a_time() {
+    let mut ledger = String::from(
+        "[ledger]\ntitle = \"t\"\nreviewed = 2020-01-01\n\n[parties.cn]\nname = \"C\"\n\n\
+         [sources.a]\ntitle = \"A\"\nurl = \"https://example.org\"\n",
+    );
+    for i in 0..700 {
+        ledger.push_str(&format!(
+            "\n[[commitment]]\nid = \"c{i}\"\ntitle = \"T{i}\"\nparties = [\"cn\"]\nkind = \"ongoing\"\n\
+             made = 2020-01-01\nstatus = \"announced\"\nsource = {{ ref = \"a\", quote = \"q\" }}\n"
+        ));
+    }
+    let loaded = commitments::load::load_bytes("commitments.toml", ledger.as_bytes(), None);
+    let as_of = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let findings =
+        commitments::check::check(&loaded, &commitments::check::Levels::of(&loaded), as_of);
+    assert!(findings.len() > 600, "{} findings", findings.len());
+    let together = commitments::render::findings_string(&loaded.files, &findings);
+    let one_by_one: String = findings
+        .iter()
+        .map(|f| commitments::render::findings_string(&loaded.files, std::slice::from_ref(f)))
+        .collect();
+    assert_eq!(together, one_by_one);
+}
+
+/// `--jobs 1` gives the same output as every core; `--jobs 0` is refused.
+#[test]
+fn jobs_change_the_threads_not_the_output() {
+    let root = Path::new(ROOT);
+    let run = |jobs: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_commitments"))
+            .args(["check", "--as-of", "2025-11-30"])
+            .args(jobs)
+            .current_dir(root)
+            .output()
+            .unwrap()
+    };
+    let all = run(&[]);
+    let one = run(&["--jobs", "1"]);
+    assert_eq!(all.status.code(), one.status.code());
+    assert_eq!(all.stdout, one.stdout);
+    assert!(!one.stdout.is_empty());
+    let zero = run(&["--jobs", "0"]);
+    assert_eq!(zero.status.code(), Some(2));
+}

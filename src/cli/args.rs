@@ -36,6 +36,30 @@ impl AsOf {
     }
 }
 
+/// `--jobs N`: how many threads load, check and write.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Jobs {
+    /// How many threads to use [default: one per core]. `--jobs 1` runs on
+    /// one core, as a small CI runner would.
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub(crate) jobs: Option<std::num::NonZeroUsize>,
+}
+
+impl Jobs {
+    /// Sizes the thread pool that every parallel step uses.
+    pub(crate) fn apply(&self) -> Result<(), super::CliError> {
+        let Some(jobs) = self.jobs else {
+            return Ok(());
+        };
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.get())
+            .build_global()
+            .map_err(|error| {
+                super::CliError::Usage(format!("cannot start {jobs} threads: {error}"))
+            })
+    }
+}
+
 /// Options shared by the editing commands.
 #[derive(Debug, clap::Args)]
 pub(crate) struct EditArgs {

@@ -6,14 +6,14 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{ArgMatches, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 
 use commitments::check::{LevelOverride, Levels, check};
 use commitments::diagnostic::Severity;
 use commitments::render::{self, Summary};
 use commitments::rules::{Level, Selector};
 
-use super::args::{AsOf, LedgerFlag};
+use super::args::{AsOf, Jobs, LedgerFlag};
 use super::{CliError, print};
 
 /// Check ledgers and report every finding.
@@ -29,6 +29,8 @@ pub(crate) struct Args {
     ledger: LedgerFlag,
     #[command(flatten)]
     as_of: AsOf,
+    #[command(flatten)]
+    jobs: Jobs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -61,6 +63,7 @@ pub(crate) fn run(
     matches: &ArgMatches,
     today: NaiveDate,
 ) -> Result<ExitCode, CliError> {
+    args.jobs.apply()?;
     let as_of = args.as_of.or(today);
     let mut ledgers = args.ledgers;
     if ledgers.is_empty() {
@@ -124,8 +127,12 @@ fn check_one(
             } else {
                 ColorChoice::Never
             };
-            let mut stdout = StandardStream::stdout(choice);
-            match render::human(&mut stdout, &loaded.files, &findings, &summary) {
+            // One buffered writer: a line at a time into a pipe costs a
+            // system call per line.
+            let mut stdout = BufferedStandardStream::stdout(choice);
+            let written = render::human(&mut stdout, &loaded.files, &findings, &summary)
+                .and_then(|()| std::io::Write::flush(&mut stdout));
+            match written {
                 Ok(()) => {}
                 Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
                 Err(error) => {

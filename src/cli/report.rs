@@ -10,7 +10,7 @@ use commitments::check::Levels;
 use commitments::load::Loaded;
 use commitments::report::{self, ReportError};
 
-use super::args::{AsOf, LedgerFlag};
+use super::args::{AsOf, Jobs, LedgerFlag};
 use super::{CliError, print};
 
 /// Write a progress report of a ledger at a date.
@@ -26,6 +26,8 @@ pub(crate) struct Args {
     ledger: LedgerFlag,
     #[command(flatten)]
     as_of: AsOf,
+    #[command(flatten)]
+    jobs: Jobs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     format: Format,
@@ -48,6 +50,7 @@ enum Format {
 }
 
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
+    args.jobs.apply()?;
     let path = super::ledger_or_default(args.positional.or(args.ledger.ledger));
     let loaded = super::load(&path)?;
     let report = match report::build(&loaded, &Levels::of(&loaded), args.as_of.or(today)) {

@@ -9,7 +9,7 @@ use commitments::check::Levels;
 use commitments::site::{self, SiteError};
 
 use super::CliError;
-use super::args::{AsOf, LedgerFlag};
+use super::args::{AsOf, Jobs, LedgerFlag};
 
 /// Write the ledger as a static site: a dashboard, a page per commitment,
 /// party, area, status and kind, an Atom feed, and the JSON and CSV reports.
@@ -23,12 +23,15 @@ pub(crate) struct Args {
     ledger: LedgerFlag,
     #[command(flatten)]
     as_of: AsOf,
+    #[command(flatten)]
+    jobs: Jobs,
     /// The folder to write the site into, such as public.
     #[arg(short, long, value_name = "DIR")]
     output: PathBuf,
 }
 
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
+    args.jobs.apply()?;
     let path = super::ledger_or_default(args.ledger.ledger);
     let loaded = super::load(&path)?;
     let as_of = args.as_of.or(today);
