@@ -60,7 +60,8 @@ fn full_report(dir: &Path, text: &str, render: Renderer) -> usize {
 /// What `commitments site -o DIR` does: load, report, write every page.
 fn full_site(dir: &Path, text: &str, out: &Path) -> usize {
     let loaded = load(dir, text);
-    commitments::site::write(&loaded, &Levels::of(&loaded), as_of(), out)
+    let levels = Levels::of(&loaded);
+    commitments::site::write(loaded, &levels, as_of(), out)
         .unwrap()
         .files
         .len()

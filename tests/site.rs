@@ -15,7 +15,8 @@ fn date(text: &str) -> NaiveDate {
 
 fn write(ledger: &Path, as_of: &str, dir: &Path) -> Result<site::Written, SiteError> {
     let loaded = load_path(ledger).unwrap();
-    site::write(&loaded, &Levels::of(&loaded), date(as_of), dir)
+    let levels = Levels::of(&loaded);
+    site::write(loaded, &levels, date(as_of), dir)
 }
 
 fn snapshot_settings() -> insta::Settings {

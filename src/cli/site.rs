@@ -35,7 +35,15 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     let path = super::ledger_or_default(args.ledger.ledger);
     let loaded = super::load(&path)?;
     let as_of = args.as_of.or(today);
-    match site::write(&loaded, &Levels::of(&loaded), as_of, &args.output) {
+    let blocking = loaded.blocking_findings();
+    if !blocking.is_empty() {
+        super::print_findings(&loaded.files, &blocking);
+        return Err(CliError::Refused(
+            "no site: the ledger does not load".to_owned(),
+        ));
+    }
+    let levels = Levels::of(&loaded);
+    match site::write(loaded, &levels, as_of, &args.output) {
         Ok(written) => {
             let pages = written
                 .files
@@ -49,12 +57,9 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Err(SiteError::NotLoaded(findings)) => {
-            super::print_findings(&loaded.files, &findings);
-            Err(CliError::Refused(
-                "no site: the ledger does not load".to_owned(),
-            ))
-        }
+        Err(SiteError::NotLoaded(_)) => Err(CliError::Refused(
+            "no site: the ledger does not load".to_owned(),
+        )),
         Err(error @ SiteError::UnsafeName { .. }) => Err(CliError::Refused(error.to_string())),
         Err(error) => Err(CliError::Usage(error.to_string())),
     }

@@ -308,17 +308,6 @@ pub enum ReportError {
 
 /// Builds the report of `loaded` at `as_of`, its findings at `levels`.
 pub fn build(loaded: &Loaded, levels: &Levels, as_of: NaiveDate) -> Result<Report, ReportError> {
-    build_with_view(loaded, levels, as_of).map(|(report, _)| report)
-}
-
-/// [`build`], and the ledger as of the date that the report was made from
-/// ([`replay::as_of`]), for outputs that show more of the history than the
-/// report holds (the site), without replaying it twice.
-pub fn build_with_view<'a>(
-    loaded: &'a Loaded,
-    levels: &Levels,
-    as_of: NaiveDate,
-) -> Result<(Report, std::borrow::Cow<'a, Ledger>), ReportError> {
     // Syntax and schema findings come from the loader, at fixed levels.
     let blocking: Vec<Finding> = loaded.blocking_findings();
     let (Some(ledger), true) = (&loaded.ledger, blocking.is_empty()) else {
@@ -326,8 +315,7 @@ pub fn build_with_view<'a>(
     };
     let view = replay::as_of(ledger, as_of);
     let findings = check_view(loaded, Some(&view), levels, as_of);
-    let report = Builder::new(loaded, ledger, &view, as_of).report(&findings);
-    Ok((report, view))
+    Ok(Builder::new(loaded, ledger, &view, as_of).report(&findings))
 }
 
 fn percent(part: usize, whole: usize) -> f64 {

@@ -157,16 +157,26 @@ impl Page<'_> {
 
 /// Writes the site of `loaded` at `as_of` into `dir`, which must be new,
 /// empty, or a site this command wrote before (it is replaced).
+///
+/// It takes the loaded ledger and frees its text once the report is built:
+/// the pages need the model, not the text, and a large ledger's text is a
+/// tenth of the memory the site needs.
 pub fn write(
-    loaded: &Loaded,
+    mut loaded: Loaded,
     levels: &Levels,
     as_of: NaiveDate,
     dir: &Path,
 ) -> Result<Written, SiteError> {
-    let (report, view) =
-        report::build_with_view(loaded, levels, as_of).map_err(|error| match error {
-            report::ReportError::NotLoaded(findings) => SiteError::NotLoaded(findings),
-        })?;
+    let report = report::build(&loaded, levels, as_of).map_err(|error| match error {
+        report::ReportError::NotLoaded(findings) => SiteError::NotLoaded(findings),
+    })?;
+    drop(std::mem::take(&mut loaded.files));
+    let Some(ledger) = &loaded.ledger else {
+        return Err(SiteError::NotLoaded(Vec::new()));
+    };
+    // The same view the report was built from (the replay is a pure
+    // function of the ledger and the date).
+    let view = crate::replay::as_of(ledger, as_of);
     let site = prepare(report, &view)?;
     prepare_folder(dir)?;
 
