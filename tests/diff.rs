@@ -2,6 +2,9 @@
 
 use std::process::Command;
 
+mod common;
+use common::snapshot_settings;
+
 const BIN: &str = env!("CARGO_BIN_EXE_commitments");
 
 fn diff(args: &[&str]) -> (i32, String, String) {
@@ -16,13 +19,6 @@ fn diff(args: &[&str]) -> (i32, String, String) {
         String::from_utf8(output.stdout).unwrap(),
         String::from_utf8(output.stderr).unwrap(),
     )
-}
-
-fn snapshot_settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings
 }
 
 const OLD: &str = "tests/diff-fixtures/old.toml";

@@ -9,6 +9,9 @@ use commitments::load::load_path;
 use commitments::model::Status;
 use commitments::report::{self, Report};
 
+mod common;
+use common::snapshot_settings;
+
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
@@ -16,13 +19,6 @@ fn date(text: &str) -> NaiveDate {
 fn build(ledger: &Path, as_of: NaiveDate) -> Report {
     let loaded = load_path(ledger).unwrap();
     report::build(&loaded, &Levels::of(&loaded), as_of).unwrap()
-}
-
-fn snapshot_settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings
 }
 
 fn snapshot_all_formats(name: &str, report: &Report) {

@@ -11,15 +11,11 @@ use commitments::load::load_path;
 use commitments::render::{self, Summary};
 use commitments::rules::RULES;
 
+mod common;
+use common::snapshot_settings;
+
 /// Fixtures are checked at this date.
 const AS_OF: NaiveDate = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
-
-fn snapshot_settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings
-}
 
 #[test]
 fn every_rule_has_a_trigger_and_a_near_miss() {

@@ -9,6 +9,9 @@ use commitments::check::Levels;
 use commitments::load::load_path;
 use commitments::site::{self, SiteError};
 
+mod common;
+use common::snapshot_settings;
+
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
@@ -17,13 +20,6 @@ fn write(ledger: &Path, as_of: &str, dir: &Path) -> Result<site::Written, SiteEr
     let loaded = load_path(ledger).unwrap();
     let levels = Levels::of(&loaded);
     site::write(loaded, &levels, date(as_of), dir)
-}
-
-fn snapshot_settings() -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings
 }
 
 #[test]
