@@ -203,7 +203,7 @@ pub fn to_html(report: &Report) -> String {
                             }
                         }
                     }
-                    footer.muted { p { "Made by commitments from the ledger as of " (report.as_of) ". Every status is taken from the dated, cited history in the ledger." } }
+                    (footer(report.as_of))
                 }
             }
         }
@@ -264,6 +264,13 @@ pub(crate) fn how_counted(totals: &super::Totals) -> Markup {
             (totals.deliverables.open_percent) "%."
         }
         (legend())
+    }
+}
+
+/// Where every page's figures come from.
+pub(crate) fn footer(as_of: NaiveDate) -> Markup {
+    html! {
+        footer.muted { p { "Made by commitments from the ledger as of " (as_of) ". Every status is taken from the dated, cited history in the ledger." } }
     }
 }
 

@@ -50,8 +50,10 @@ pub fn is_kebab_case(id: &str) -> bool {
         })
 }
 
-/// The nearest kebab-case spelling, if there is one.
-fn kebab(id: &str) -> String {
+/// The nearest kebab-case spelling, if there is one: lowercase ASCII words
+/// joined by hyphens. Also how the site turns an area or a title into a
+/// path segment or an id.
+pub(crate) fn kebab(id: &str) -> String {
     let lowered = id.to_ascii_lowercase();
     lowered
         .split(|c: char| !c.is_ascii_alphanumeric())

@@ -4,13 +4,13 @@
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Text, WriteConfig};
 use chrono::{NaiveDate, TimeZone, Utc};
 
-use super::{Site, area_slug};
+use super::Site;
 use crate::model::{Commitment, Status};
 use crate::report::html::words;
 
 /// The newest entries kept: a feed reader wants what changed, not the
 /// whole history of a very large ledger (the site has that).
-pub(crate) const MAX_ENTRIES: usize = 1000;
+const MAX_ENTRIES: usize = 1000;
 
 fn at_midnight(date: NaiveDate) -> FixedDateTime {
     Utc.from_utc_datetime(&date.and_time(chrono::NaiveTime::MIN))
@@ -35,7 +35,7 @@ struct Planned<'a> {
 
 pub(super) fn atom(site: &Site<'_>) -> String {
     let report = &site.report;
-    let ledger = area_slug(&report.title);
+    let ledger = crate::rules::id_format::kebab(&report.title);
     // Only dates and positions first: a large ledger has hundreds of
     // thousands of updates, and the feed keeps the newest MAX_ENTRIES.
     let mut planned: Vec<Planned<'_>> = Vec::new();

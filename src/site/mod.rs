@@ -20,7 +20,7 @@ use crate::diagnostic::Finding;
 use crate::load::Loaded;
 use crate::model::{Kind, Ledger, Status};
 use crate::report::{self, CommitmentReport, Report};
-use crate::rules::id_format::is_kebab_case;
+use crate::rules::id_format::{is_kebab_case, kebab};
 
 /// The file that marks a folder as a site this command wrote, so that it
 /// may be replaced; any other folder that is not empty is refused.
@@ -78,6 +78,9 @@ pub(crate) struct Site<'a> {
     /// Commitment id → the commitment as of the date (the first, for an id
     /// written twice).
     by_id: std::collections::HashMap<&'a str, &'a crate::model::Commitment>,
+    /// Source id → the source; party id → its name.
+    sources: std::collections::HashMap<&'a str, &'a crate::model::Source>,
+    party_names: std::collections::HashMap<&'a str, &'a str>,
 }
 
 impl Site<'_> {
@@ -85,23 +88,14 @@ impl Site<'_> {
         self.by_id.get(id).copied()
     }
 
-    pub(crate) fn party_name<'s>(&'s self, id: &'s str) -> &'s str {
-        self.view
-            .parties
-            .iter()
-            .find(|p| p.id.value == id)
-            .map_or(id, |p| p.name.value.as_str())
+    pub(crate) fn source(&self, id: &str) -> Option<&crate::model::Source> {
+        self.sources.get(id).copied()
     }
-}
 
-/// The path segment of an area: its name in lowercase words joined by
-/// hyphens.
-pub(crate) fn area_slug(area: &str) -> String {
-    area.to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    /// The party's name, or its id when it is not declared.
+    pub(crate) fn party_name<'s>(&'s self, id: &'s str) -> &'s str {
+        self.party_names.get(id).copied().unwrap_or(id)
+    }
 }
 
 /// One file of the site: its path under the folder and how to make it.
@@ -244,7 +238,7 @@ fn prepare<'a>(report: Report, view: &'a Ledger) -> Result<Site<'a>, SiteError> 
     let mut areas: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (index, c) in report.commitments.iter().enumerate() {
         if let Some(area) = &c.area {
-            let slug = area_slug(area);
+            let slug = kebab(area);
             if slug.is_empty() {
                 return Err(SiteError::UnsafeName {
                     what: "area",
@@ -264,11 +258,24 @@ fn prepare<'a>(report: Report, view: &'a Ledger) -> Result<Site<'a>, SiteError> 
             .entry(commitment.id.value.as_str())
             .or_insert(commitment);
     }
+    // The first of an id written twice, as everywhere else.
+    let mut sources = std::collections::HashMap::new();
+    for source in &view.sources {
+        sources.entry(source.id.value.as_str()).or_insert(source);
+    }
+    let mut party_names = std::collections::HashMap::new();
+    for party in &view.parties {
+        party_names
+            .entry(party.id.value.as_str())
+            .or_insert(party.name.value.as_str());
+    }
     Ok(Site {
         report,
         view,
         areas,
         by_id,
+        sources,
+        party_names,
     })
 }
 

@@ -8,7 +8,8 @@ use maud::{DOCTYPE, Markup, html};
 use super::Site;
 use crate::model::{Evidence, Group, Kind, Status};
 use crate::report::html::{
-    STYLE, bar, colour, counts_line, how_counted, readable_lines, status_badge, timeline_svg, words,
+    STYLE, bar, colour, counts_line, footer, how_counted, readable_lines, status_badge,
+    timeline_svg, words,
 };
 use crate::report::{CommitmentReport, Count, PartyTotals, WINDOW_DAYS};
 use crate::rules;
@@ -79,9 +80,7 @@ fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> String {
                         a href=(format!("{root}feed.xml")) { "Feed" }
                     }
                     (body)
-                    footer.muted {
-                        p { "Made by commitments from the ledger as of " (report.as_of) ". Every status is taken from the dated, cited history in the ledger." }
-                    }
+                    (footer(report.as_of))
                 }
             }
         }
@@ -215,7 +214,7 @@ fn timeline(site: &Site<'_>, root: &str) -> Markup {
 
 /// The most commitments the dashboard lists itself; the filter pages list
 /// every one.
-pub(crate) const DASHBOARD_LIST: usize = 1000;
+const DASHBOARD_LIST: usize = 1000;
 
 pub(super) fn dashboard(site: &Site<'_>) -> String {
     let report = &site.report;
@@ -356,6 +355,15 @@ fn evidence_list(site: &Site<'_>, evidence: &[Evidence]) -> Markup {
     }
 }
 
+/// A source: its title (a link when it is on the web), publisher and date.
+fn source_line(source: &crate::model::Source) -> Markup {
+    html! {
+        (web_link(&source.title.value, source.url.as_ref().map(|u| u.value.as_str())))
+        @if let Some(publisher) = &source.publisher { ", " (publisher.value) }
+        @if let Some(published) = &source.published { ", " (published.value) }
+    }
+}
+
 /// One evidence item: link, title, publisher, date and quote.
 fn evidence_item(site: &Site<'_>, item: &Evidence) -> Markup {
     match item {
@@ -365,18 +373,9 @@ fn evidence_item(site: &Site<'_>, item: &Evidence) -> Markup {
             blockquote { "“" (web.quote.value) "”" }
         },
         Evidence::Source(citation) => {
-            let source = site
-                .view
-                .sources
-                .iter()
-                .find(|s| s.id.value == citation.source_ref.value);
             html! {
-                @match source {
-                    Some(source) => {
-                        (web_link(&source.title.value, source.url.as_ref().map(|u| u.value.as_str())))
-                        @if let Some(publisher) = &source.publisher { ", " (publisher.value) }
-                        @if let Some(published) = &source.published { ", " (published.value) }
-                    }
+                @match site.source(&citation.source_ref.value) {
+                    Some(source) => (source_line(source)),
                     None => code { (citation.source_ref.value) },
                 }
                 blockquote { "“" (citation.quote.value) "”" }
@@ -399,14 +398,9 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    let source_id = site
-        .commitment(&c.id)
-        .map(|m| m.source.source_ref.value.as_str());
     let source = site
-        .view
-        .sources
-        .iter()
-        .find(|s| Some(s.id.value.as_str()) == source_id);
+        .commitment(&c.id)
+        .and_then(|m| site.source(&m.source.source_ref.value));
     let body = html! {
         header {
             p { (status_badge(c.status)) " since " (c.status_since) }
@@ -417,9 +411,7 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
         p { "Source: "
             @match source {
                 Some(source) => {
-                    (web_link(&source.title.value, source.url.as_ref().map(|u| u.value.as_str())))
-                    @if let Some(publisher) = &source.publisher { ", " (publisher.value) }
-                    @if let Some(published) = &source.published { ", " (published.value) }
+                    (source_line(source))
                     @if let (None, Some(file)) = (&source.url, &source.file) { " — kept with the ledger as " code { (file.value) } }
                 }
                 None => (c.source),
@@ -430,7 +422,7 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
             dt { "Committed by" } dd { (c.by.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) }
             @if !c.asks.is_empty() { dt { "Asks" } dd { (c.asks.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) } }
             dt { "Kind" } dd { a href=(format!("{root}kinds/{}/index.html", c.kind.as_str())) { (c.kind.as_str()) } }
-            @if let Some(area) = &c.area { dt { "Area" } dd { a href=(format!("{root}areas/{}/index.html", super::area_slug(area))) { (area) } } }
+            @if let Some(area) = &c.area { dt { "Area" } dd { a href=(format!("{root}areas/{}/index.html", crate::rules::id_format::kebab(area))) { (area) } } }
             dt { "Made" } dd { (c.made) }
             dt { "Deadline" } dd {
                 @match c.due {
