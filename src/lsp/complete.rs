@@ -143,25 +143,10 @@ pub(super) fn proposals(
             Status::ALL
                 .iter()
                 .filter(|s| kind.is_none_or(|kind| s.fits(kind)))
-                .map(|s| Proposal {
-                    label: s.as_str().to_owned(),
-                    insert: quoted(s.as_str()),
-                    detail: Some(s.meaning().to_owned()),
-                    documentation: None,
-                    kind: CompletionItemKind::ENUM_MEMBER,
-                })
+                .map(|s| choice(s.as_str(), Some(s.meaning())))
                 .collect()
         }
-        ("kind", false) => Kind::ALL
-            .iter()
-            .map(|k| Proposal {
-                label: k.as_str().to_owned(),
-                insert: quoted(k.as_str()),
-                detail: None,
-                documentation: None,
-                kind: CompletionItemKind::ENUM_MEMBER,
-            })
-            .collect(),
+        ("kind", false) => Kind::ALL.iter().map(|k| choice(k.as_str(), None)).collect(),
         ("ref", false) => ids_of(&ids.sources, CompletionItemKind::REFERENCE),
         ("parent", false) => ids_of(&ids.commitments, CompletionItemKind::REFERENCE),
         ("parties" | "by" | "asks", true) => ids_of(&ids.parties, CompletionItemKind::REFERENCE),
@@ -174,17 +159,22 @@ pub(super) fn proposals(
         }],
         (_, false) if path == ["checker", "levels"] => Level::ALL
             .iter()
-            .map(|level| Proposal {
-                label: level.as_str().to_owned(),
-                insert: quoted(level.as_str()),
-                detail: None,
-                documentation: None,
-                kind: CompletionItemKind::ENUM_MEMBER,
-            })
+            .map(|l| choice(l.as_str(), None))
             .collect(),
         _ => return None,
     };
     Some((span, proposals))
+}
+
+/// One word of a fixed vocabulary (a status, kind or level), quoted.
+fn choice(word: &str, detail: Option<&str>) -> Proposal {
+    Proposal {
+        label: word.to_owned(),
+        insert: toml_edit::Value::from(word).to_string(),
+        detail: detail.map(str::to_owned),
+        documentation: None,
+        kind: CompletionItemKind::ENUM_MEMBER,
+    }
 }
 
 /// The keys the table at `path` accepts and its block does not have yet.
