@@ -13,10 +13,10 @@
 use std::ops::Range;
 
 use rayon::prelude::*;
-use toml::de::DeTable;
 
+use super::events;
 use super::reader::{Reader, TableReader};
-use super::{ROOT_KEYS, malformed_numbers, read_commitments, read_ledger, read_whole};
+use super::{ROOT_KEYS, read_commitments, read_ledger, read_whole};
 use crate::diagnostic::Finding;
 use crate::layout::{headers, headers_by_lines};
 use crate::model::Ledger;
@@ -100,18 +100,20 @@ struct ChunkResult {
 
 fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResult {
     let mut result = ChunkResult::default();
-    let Ok(root) = DeTable::parse(&text[range.clone()]) else {
+    let Some(tree) = events::parse(&text[range.clone()]) else {
         result.fallback = true;
         return result;
     };
-    let root = root.into_inner();
+    let Some(root) = tree.root().as_table() else {
+        result.fallback = true;
+        return result;
+    };
     let mut out = Reader::at(range.start);
-    let keys: Vec<&str> = root.keys().map(|k| k.get_ref().as_ref()).collect();
-    if keys != ["commitment"] || !malformed_numbers(&root, &out).is_empty() {
+    if !root.keys().eq(["commitment"]) {
         result.fallback = true;
         return result;
     }
-    let reader = TableReader::new(&root, Span::default(), String::new(), ROOT_KEYS);
+    let reader = TableReader::new(root, Span::default(), String::new(), ROOT_KEYS);
     if let Some(value) = reader.get("commitment") {
         read_commitments(value, first_index, &mut result.ledger, &mut out);
     }
@@ -122,12 +124,14 @@ fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResul
 /// Reads a ledger chunk by chunk on all cores; falls back to the whole parse
 /// on anything unusual, so the result is always the whole parse's.
 pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Option<Ledger> {
-    let Ok(prefix) = DeTable::parse(&text[plan.prefix.clone()]) else {
+    let Some(prefix_tree) = events::parse(&text[plan.prefix.clone()]) else {
         return read_whole(text, findings);
     };
-    let prefix = prefix.into_inner();
+    let Some(prefix) = prefix_tree.root().as_table() else {
+        return read_whole(text, findings);
+    };
     let mut out = Reader::at(0);
-    if prefix.contains_key("commitment") || !malformed_numbers(&prefix, &out).is_empty() {
+    if prefix.contains_key("commitment") {
         return read_whole(text, findings);
     }
     let chunks: Vec<ChunkResult> = plan
@@ -139,7 +143,7 @@ pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Opti
     if chunks.iter().any(|chunk| chunk.fallback) {
         return read_whole(text, findings);
     }
-    let mut ledger = read_ledger(&prefix, &mut out);
+    let mut ledger = read_ledger(prefix, &mut out);
     for chunk in chunks {
         ledger.commitments.extend(chunk.ledger.commitments);
         ledger.incomplete_ids.extend(chunk.ledger.incomplete_ids);

@@ -5,8 +5,10 @@
 //! other record is still checked.
 
 mod chunks;
+mod events;
 mod reader;
 mod source_files;
+mod tree;
 
 pub use source_files::SourceCache;
 
@@ -27,6 +29,7 @@ use crate::span::{Span, Spanned};
 use reader::{
     Reader, TableReader, Value, any_string, array, boolean, choice, date, integer_in, number, text,
 };
+use tree::{TableItem, Tree};
 
 /// The result of loading a ledger.
 #[derive(Debug, Default)]
@@ -246,6 +249,17 @@ fn load_text(
         Some(plan) => chunks::read(text, &plan, &mut loaded.findings),
         None => read_whole(text, &mut loaded.findings),
     };
+    finish(name, ledger, base_dir, cache, loaded)
+}
+
+/// Checks ids and reads source files, once the ledger is read.
+fn finish(
+    name: &str,
+    ledger: Option<Ledger>,
+    base_dir: Option<&Path>,
+    cache: Option<&SourceCache>,
+    mut loaded: Loaded,
+) -> Loaded {
     if let Some(ledger) = &ledger {
         // Ids become file names, URLs and Markdown: an unsafe one stops
         // every output, as a syntax error does.
@@ -258,8 +272,25 @@ fn load_text(
     loaded
 }
 
-/// Parses the whole text at once. `None` after syntax errors.
+/// Parses the whole text at once with [`events`], or, when it has any
+/// problem at all, with the reference parser, whose messages are the ones
+/// users see. `None` after syntax errors.
 fn read_whole(text: &str, findings: &mut Vec<Finding>) -> Option<Ledger> {
+    match events::parse(text) {
+        Some(tree) => Some(read_tree(&tree, findings)),
+        None => read_reference(text, findings),
+    }
+}
+
+/// Parses the whole text at once with the `toml` crate's own `DeTable`.
+/// `None` after syntax errors.
+fn read_reference(text: &str, findings: &mut Vec<Finding>) -> Option<Ledger> {
+    let tree = parse_reference(text, findings)?;
+    Some(read_tree(&tree, findings))
+}
+
+/// The reference tree of `text`, or its syntax errors.
+fn parse_reference<'i>(text: &'i str, findings: &mut Vec<Finding>) -> Option<Tree<'i>> {
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for error in errors {
@@ -268,39 +299,93 @@ fn read_whole(text: &str, findings: &mut Vec<Finding>) -> Option<Ledger> {
         }
         return None;
     }
-    let mut out = Reader::at(0);
     // The parser leaves numbers as text; a malformed one is a syntax error.
-    let bad_numbers = malformed_numbers(root.get_ref(), &out);
+    let bad_numbers = malformed_numbers(root.get_ref());
     if !bad_numbers.is_empty() {
         findings.extend(bad_numbers);
         return None;
     }
-    let mut ledger = read_ledger(root.get_ref(), &mut out);
-    if let Some(value) = TableReader::new(root.get_ref(), Span::default(), String::new(), ROOT_KEYS)
-        .get("commitment")
+    Some(tree::from_detable(root.get_ref()))
+}
+
+/// The ledger in a whole document's tree.
+fn read_tree(tree: &Tree<'_>, findings: &mut Vec<Finding>) -> Ledger {
+    let mut out = Reader::at(0);
+    let Some(root) = tree.root().as_table() else {
+        return Ledger::default();
+    };
+    let mut ledger = read_ledger(root, &mut out);
+    if let Some(value) =
+        TableReader::new(root, Span::default(), String::new(), ROOT_KEYS).get("commitment")
     {
         read_commitments(value, 0, &mut ledger, &mut out);
     }
     findings.extend(out.findings);
-    Some(ledger)
+    ledger
+}
+
+/// Loads with the reference parser only: the `toml` crate's `DeTable`, read
+/// whole. Tests and the fuzzer compare the default loader against it.
+#[doc(hidden)]
+pub fn load_reference(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let mut loaded = Loaded::default();
+            loaded.files.add(name.to_owned(), text.to_owned());
+            let text = loaded.files.text(LEDGER_FILE);
+            let ledger = read_reference(text, &mut loaded.findings);
+            finish(name, ledger, base_dir, None, loaded)
+        }
+        Err(_) => load_bytes(name, bytes, base_dir),
+    }
+}
+
+/// Compares the two parsers on `text`: both refuse it, or both give the
+/// same tree. The first difference, for tests and the fuzzer.
+#[doc(hidden)]
+pub fn compare_parsers(text: &str) -> Result<(), String> {
+    let fast = events::parse(text);
+    let reference = parse_reference(text, &mut Vec::new());
+    match (fast, reference) {
+        (None, None) => Ok(()),
+        (Some(_), None) => Err("the event parser accepts a text the reference refuses".into()),
+        (None, Some(_)) => Err("the event parser refuses a text the reference accepts".into()),
+        (Some(fast), Some(reference)) => {
+            let (fast, reference) = (fast.dump(), reference.dump());
+            if fast == reference {
+                return Ok(());
+            }
+            let line = fast
+                .lines()
+                .zip(reference.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(fast.lines().count().min(reference.lines().count()));
+            Err(format!(
+                "the trees differ at line {}: event parser {:?}, reference {:?}",
+                line + 1,
+                fast.lines().nth(line),
+                reference.lines().nth(line)
+            ))
+        }
+    }
 }
 
 /// Every integer or float literal that does not denote a number, such as
 /// `0b` or an integer too large for 64 bits. Iterative, so that nesting depth
 /// cannot overflow the stack.
-fn malformed_numbers(root: &DeTable<'_>, out: &Reader) -> Vec<Finding> {
+fn malformed_numbers(root: &DeTable<'_>) -> Vec<Finding> {
     let mut found = Vec::new();
-    let mut pending: Vec<&Value<'_>> = root.values().collect();
+    let mut pending: Vec<&toml::Spanned<DeValue<'_>>> = root.values().collect();
     while let Some(value) = pending.pop() {
         match value.get_ref() {
             DeValue::Integer(int) => {
                 if i64::from_str_radix(int.as_str(), int.radix()).is_err() {
-                    found.push(syntax::bad_number(out.span_of(value), "integer"));
+                    found.push(syntax::bad_number(Span::from(value.span()), "integer"));
                 }
             }
             DeValue::Float(float) => {
                 if float.as_str().parse::<f64>().is_err() {
-                    found.push(syntax::bad_number(out.span_of(value), "float"));
+                    found.push(syntax::bad_number(Span::from(value.span()), "float"));
                 }
             }
             DeValue::Array(items) => pending.extend(items.iter()),
@@ -362,7 +447,7 @@ const CHECKER_KEYS: &[&str] = &["levels"];
 
 /// Everything but the commitments: `[ledger]`, parties, sources, checker,
 /// and unknown keys at the top level.
-fn read_ledger(root: &DeTable<'_>, out: &mut Reader) -> Ledger {
+fn read_ledger(root: TableItem<'_>, out: &mut Reader) -> Ledger {
     let root = TableReader::new(
         root,
         Span::default(),
@@ -429,7 +514,7 @@ fn read_ledger(root: &DeTable<'_>, out: &mut Reader) -> Ledger {
     ledger
 }
 
-fn read_meta(table: TableReader<'_, '_>, out: &mut Reader) -> Option<LedgerMeta> {
+fn read_meta(table: TableReader<'_>, out: &mut Reader) -> Option<LedgerMeta> {
     let title = table.required("title", "\"...\"", out, text);
     let reviewed = table.required("reviewed", "2025-11-30", out, date);
     let stale_after_days = table.optional("stale_after_days", out, |v, k, out| {
@@ -450,23 +535,19 @@ fn read_meta(table: TableReader<'_, '_>, out: &mut Reader) -> Option<LedgerMeta>
 }
 
 /// Calls `read` for each `ID = { ... }` entry of a table such as `[parties]`.
-fn each_entry<'t, 'i>(
-    value: &'t Value<'i>,
+fn each_entry<'t>(
+    value: Value<'t>,
     key: &str,
     out: &mut Reader,
-    mut read: impl FnMut(Spanned<String>, &'t Value<'i>, &mut Reader) -> Option<()>,
+    mut read: impl FnMut(Spanned<String>, Value<'t>, &mut Reader) -> Option<()>,
 ) {
-    match value.get_ref() {
-        DeValue::Table(table) => {
-            for (id, value) in table.iter() {
-                read(
-                    Spanned::new(id.get_ref().to_string(), out.span_of(id)),
-                    value,
-                    out,
-                );
+    match value.as_table() {
+        Some(table) => {
+            for (id, id_span, value) in table.iter() {
+                read(Spanned::new(id.to_owned(), out.shift(id_span)), value, out);
             }
         }
-        _ => out.push(schema::wrong_type(
+        None => out.push(schema::wrong_type(
             out.span_of(value),
             key,
             "a table",
@@ -475,11 +556,7 @@ fn each_entry<'t, 'i>(
     }
 }
 
-fn read_source(
-    id: Spanned<String>,
-    table: &TableReader<'_, '_>,
-    out: &mut Reader,
-) -> Option<Source> {
+fn read_source(id: Spanned<String>, table: &TableReader<'_>, out: &mut Reader) -> Option<Source> {
     let title = table.required("title", "\"...\"", out, text);
     let publisher = table.optional("publisher", out, text);
     let published = table.optional("published", out, date);
@@ -504,8 +581,8 @@ fn read_source(
 
 /// Reads the `[[commitment]]` array; `first_index` numbers commitments
 /// without a readable id in messages ("commitment #12").
-fn read_commitments(value: &Value<'_>, first_index: usize, ledger: &mut Ledger, out: &mut Reader) {
-    let DeValue::Array(items) = value.get_ref() else {
+fn read_commitments(value: Value<'_>, first_index: usize, ledger: &mut Ledger, out: &mut Reader) {
+    let Some(items) = value.as_array() else {
         out.push(
             schema::wrong_type(
                 out.span_of(value),
@@ -517,14 +594,12 @@ fn read_commitments(value: &Value<'_>, first_index: usize, ledger: &mut Ledger, 
         );
         return;
     };
-    for (index, item) in items.iter().enumerate() {
-        let id = match item.get_ref() {
-            DeValue::Table(table) => table
-                .get("id")
-                .and_then(|id| id.get_ref().as_str())
-                .map(str::to_owned),
-            _ => None,
-        };
+    for (index, item) in items.enumerate() {
+        let id = item
+            .as_table()
+            .and_then(|table| table.get("id"))
+            .and_then(|id| id.as_str())
+            .map(str::to_owned);
         let what = match &id {
             Some(id) => format!("commitment `{id}`"),
             None => format!("commitment #{}", first_index + index + 1),
@@ -540,7 +615,7 @@ fn read_commitments(value: &Value<'_>, first_index: usize, ledger: &mut Ledger, 
     }
 }
 
-fn read_commitment(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Commitment> {
+fn read_commitment(table: &TableReader<'_>, out: &mut Reader) -> Option<Commitment> {
     let id = table.required("id", "\"kebab-case-id\"", out, text);
     let title = table.required("title", "\"...\"", out, text);
     let parties = table.required("parties", "[\"...\"]", out, |v, k, out| {
@@ -551,7 +626,7 @@ fn read_commitment(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Comm
         }
         Some(parties)
     });
-    let party_list = |v: &Value<'_>, k: &str, out: &mut Reader| {
+    let party_list = |v: Value<'_>, k: &str, out: &mut Reader| {
         let list = array(v, k, out, |item, _, out| text(item, k, out))?;
         if list.is_empty() {
             out.push(schema::empty_list(out.span_of(v), k));
@@ -619,11 +694,11 @@ fn read_commitment(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Comm
     })
 }
 
-fn status(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<Status>> {
+fn status(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<Status>> {
     choice(value, key, &Status::ALL, Status::as_str, out)
 }
 
-fn read_citation(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Citation> {
+fn read_citation(table: &TableReader<'_>, out: &mut Reader) -> Option<Citation> {
     let source_ref = table.required("ref", "\"SOURCE-ID\"", out, text);
     let quote = table.required("quote", "\"...\"", out, text);
     Some(Citation {
@@ -632,8 +707,8 @@ fn read_citation(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Citati
     })
 }
 
-fn read_evidence(value: &Value<'_>, out: &mut Reader) -> Option<Evidence> {
-    let DeValue::Table(table) = value.get_ref() else {
+fn read_evidence(value: Value<'_>, out: &mut Reader) -> Option<Evidence> {
+    let Some(table) = value.as_table() else {
         out.push(schema::wrong_type(
             out.span_of(value),
             "evidence",
@@ -673,11 +748,11 @@ fn read_evidence(value: &Value<'_>, out: &mut Reader) -> Option<Evidence> {
     }
 }
 
-fn read_evidence_list(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<Evidence>> {
+fn read_evidence_list(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<Evidence>> {
     array(value, key, out, |item, _, out| read_evidence(item, out))
 }
 
-fn read_update(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Update> {
+fn read_update(table: &TableReader<'_>, out: &mut Reader) -> Option<Update> {
     let date = table.required("date", "2024-11-14", out, date);
     let status = table.required("status", "\"in_progress\"", out, status);
     let note = table.required("note", "\"what happened\"", out, any_string);
@@ -691,7 +766,7 @@ fn read_update(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Update> 
     })
 }
 
-fn read_measurement(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Measurement> {
+fn read_measurement(table: &TableReader<'_>, out: &mut Reader) -> Option<Measurement> {
     let value = table.required("value", "0", out, number);
     let date = table.required("date", "2024-06-28", out, date);
     let date_estimated = table.optional("date_estimated", out, boolean);
@@ -705,7 +780,7 @@ fn read_measurement(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Mea
     })
 }
 
-fn read_target(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Target> {
+fn read_target(table: &TableReader<'_>, out: &mut Reader) -> Option<Target> {
     let metric = table.required("metric", "\"...\"", out, text);
     let unit = table.required("unit", "\"...\"", out, text);
     let baseline = table.optional("baseline", out, |v, k, out| {
@@ -737,8 +812,8 @@ fn read_target(table: &TableReader<'_, '_>, out: &mut Reader) -> Option<Target> 
     })
 }
 
-fn read_levels(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<RuleLevel>> {
-    let DeValue::Table(table) = value.get_ref() else {
+fn read_levels(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<RuleLevel>> {
+    let Some(table) = value.as_table() else {
         out.push(schema::wrong_type(
             out.span_of(value),
             key,
@@ -748,8 +823,8 @@ fn read_levels(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<Rul
         return None;
     };
     let mut levels = Vec::new();
-    for (rule_key, level) in table.iter() {
-        let name = Spanned::new(rule_key.get_ref().to_string(), out.span_of(rule_key));
+    for (rule_key, key_span, level) in table.iter() {
+        let name = Spanned::new(rule_key.to_owned(), out.shift(key_span));
         let level = choice(level, "level", &Level::ALL, Level::as_str, out);
         match rules::find(&name.value) {
             None => out.push(schema::unknown_rule(

@@ -4,15 +4,15 @@
 //! can read every field of a record before deciding whether it loaded.
 
 use chrono::NaiveDate;
-use toml::de::{DeTable, DeValue};
 
+use super::tree::{Item, TableItem, Value as TomlValue};
 use crate::diagnostic::Finding;
 use crate::rules::schema;
 use crate::span::{Span, Spanned};
 use crate::suggest;
 
-/// A spanned TOML value as the parser gives it.
-pub(crate) type Value<'i> = toml::Spanned<DeValue<'i>>;
+/// A value of the parsed document.
+pub(crate) type Value<'t> = Item<'t>;
 
 /// Reads typed values out of a parsed TOML document and collects what is
 /// wrong with them. Spans are shifted by `offset`: a chunk of a large ledger
@@ -35,9 +35,13 @@ impl Reader {
     }
 
     /// Where `value` was written in the ledger.
-    pub fn span_of<T>(&self, value: &toml::Spanned<T>) -> Span {
-        let range = value.span();
-        Span::new(range.start + self.offset, range.end + self.offset)
+    pub fn span_of(&self, value: Value<'_>) -> Span {
+        self.shift(value.span())
+    }
+
+    /// A span of the parsed text as a span of the ledger.
+    pub fn shift(&self, span: Span) -> Span {
+        Span::new(span.start + self.offset, span.end + self.offset)
     }
 
     /// Reports a finding.
@@ -46,32 +50,10 @@ impl Reader {
     }
 }
 
-/// A description of a value's type for messages: "a string", "an array".
-fn found(value: &DeValue<'_>) -> String {
-    match value {
-        DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_some() => "a date-time".to_owned(),
-        DeValue::Datetime(dt) if dt.date.is_none() => "a time of day".to_owned(),
-        DeValue::Array(array)
-            if array.iter().all(|item| item.get_ref().is_table()) && !array.is_empty() =>
-        {
-            "an array of tables".to_owned()
-        }
-        other => {
-            let name = other.type_str();
-            let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                "an"
-            } else {
-                "a"
-            };
-            format!("{article} {name}")
-        }
-    }
-}
-
 /// The keys of one TOML table, read once each; unknown keys are reported
 /// when the reader is finished.
-pub(crate) struct TableReader<'t, 'i> {
-    table: &'t DeTable<'i>,
+pub(crate) struct TableReader<'t> {
+    table: TableItem<'t>,
     /// Where to point when a key is missing.
     pub span: Span,
     /// How messages name this table, such as "commitment `chancay-harbor`".
@@ -79,9 +61,9 @@ pub(crate) struct TableReader<'t, 'i> {
     known: &'static [&'static str],
 }
 
-impl<'t, 'i> TableReader<'t, 'i> {
+impl<'t> TableReader<'t> {
     pub fn new(
-        table: &'t DeTable<'i>,
+        table: TableItem<'t>,
         span: Span,
         what: String,
         known: &'static [&'static str],
@@ -96,20 +78,20 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// Reads `value` as a table, or reports it.
     pub fn of(
-        value: &'t Value<'i>,
+        value: Value<'t>,
         key: &str,
         what: String,
         known: &'static [&'static str],
         out: &mut Reader,
     ) -> Option<Self> {
-        match value.get_ref() {
-            DeValue::Table(table) => Some(TableReader::new(table, out.span_of(value), what, known)),
-            other => {
+        match value.as_table() {
+            Some(table) => Some(TableReader::new(table, out.span_of(value), what, known)),
+            None => {
                 out.push(schema::wrong_type(
                     out.span_of(value),
                     key,
                     "a table",
-                    &found(other),
+                    &value.describe(),
                 ));
                 None
             }
@@ -118,17 +100,16 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// The value of `key`. A misspelled key that suggests `key` stands in for
     /// it, so that one typo is reported once (as an unknown key), not twice.
-    pub fn get(&self, key: &str) -> Option<&'t Value<'i>> {
+    pub fn get(&self, key: &str) -> Option<Value<'t>> {
         if let Some(value) = self.table.get(key) {
             return Some(value);
         }
         self.table
             .iter()
-            .find(|(other, _)| {
-                !self.known.contains(&other.get_ref().as_ref())
-                    && self.suggestion_for(other.get_ref()) == Some(key)
+            .find(|(other, _, _)| {
+                !self.known.contains(other) && self.suggestion_for(other) == Some(key)
             })
-            .map(|(_, value)| value)
+            .map(|(_, _, value)| value)
     }
 
     fn suggestion_for(&self, key: &str) -> Option<&'static str> {
@@ -141,7 +122,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
         key: &str,
         hint: &str,
         out: &mut Reader,
-        read: impl FnOnce(&'t Value<'i>, &str, &mut Reader) -> Option<T>,
+        read: impl FnOnce(Value<'t>, &str, &mut Reader) -> Option<T>,
     ) -> Option<T> {
         match self.get(key) {
             Some(value) => read(value, key, out),
@@ -157,7 +138,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
         &self,
         key: &str,
         out: &mut Reader,
-        read: impl FnOnce(&'t Value<'i>, &str, &mut Reader) -> Option<T>,
+        read: impl FnOnce(Value<'t>, &str, &mut Reader) -> Option<T>,
     ) -> Result<Option<T>, ()> {
         match self.get(key) {
             Some(value) => read(value, key, out).map(Some).ok_or(()),
@@ -167,11 +148,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// Reports every key this table does not know.
     pub fn finish(self, out: &mut Reader) {
-        for (key, _) in self.table.iter() {
-            let name = key.get_ref().as_ref();
+        for (name, key_span, _) in self.table.iter() {
             if !self.known.contains(&name) {
                 out.push(schema::unknown_key(
-                    out.span_of(key),
+                    out.shift(key_span),
                     name,
                     &self.what,
                     self.suggestion_for(name),
@@ -183,19 +163,15 @@ impl<'t, 'i> TableReader<'t, 'i> {
 }
 
 /// Any string, even empty.
-pub(crate) fn any_string(
-    value: &Value<'_>,
-    key: &str,
-    out: &mut Reader,
-) -> Option<Spanned<String>> {
-    match value.get_ref() {
-        DeValue::String(text) => Some(Spanned::new(text.to_string(), out.span_of(value))),
-        other => {
+pub(crate) fn any_string(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<String>> {
+    match value.as_str() {
+        Some(text) => Some(Spanned::new(text.to_owned(), out.span_of(value))),
+        None => {
             out.push(schema::wrong_type(
                 out.span_of(value),
                 key,
                 "a string",
-                &found(other),
+                &value.describe(),
             ));
             None
         }
@@ -203,7 +179,7 @@ pub(crate) fn any_string(
 }
 
 /// A string with something other than whitespace in it.
-pub(crate) fn text(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<String>> {
+pub(crate) fn text(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<String>> {
     let text = any_string(value, key, out)?;
     if text.value.trim().is_empty() {
         out.push(schema::empty_text(text.span, key));
@@ -213,10 +189,10 @@ pub(crate) fn text(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spa
 }
 
 /// A bare TOML date.
-pub(crate) fn date(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<NaiveDate>> {
+pub(crate) fn date(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<NaiveDate>> {
     let span = out.span_of(value);
-    match value.get_ref() {
-        DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+    match value.value() {
+        TomlValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
             (Some(date), None, None) => {
                 match NaiveDate::from_ymd_opt(
                     i32::from(date.year),
@@ -231,36 +207,34 @@ pub(crate) fn date(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spa
                 }
             }
             _ => {
-                out.push(schema::not_a_date(span, key, &found(value.get_ref())));
+                out.push(schema::not_a_date(span, key, &value.describe()));
                 None
             }
         },
-        DeValue::String(text) if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
+        TomlValue::String(text) if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
             out.push(schema::quoted_date(span, key, text));
             None
         }
-        other => {
-            out.push(schema::not_a_date(span, key, &found(other)));
+        _ => {
+            out.push(schema::not_a_date(span, key, &value.describe()));
             None
         }
     }
 }
 
 /// An integer or a float, as `f64`.
-pub(crate) fn number(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<f64>> {
+pub(crate) fn number(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<f64>> {
     let span = out.span_of(value);
-    let number = match value.get_ref() {
-        DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
-            .ok()
-            .map(|n| n as f64),
-        DeValue::Float(float) => float.as_str().parse::<f64>().ok(),
-        other => {
-            out.push(schema::wrong_type(span, key, "a number", &found(other)));
+    let number = match value.value() {
+        TomlValue::Integer(n) => *n as f64,
+        TomlValue::Float(n) => *n,
+        _ => {
+            out.push(schema::wrong_type(span, key, "a number", &value.describe()));
             return None;
         }
     };
     match number {
-        Some(n) if n.is_finite() => Some(Spanned::new(n, span)),
+        n if n.is_finite() => Some(Spanned::new(n, span)),
         _ => {
             out.push(schema::out_of_range(span, key, "a finite number"));
             None
@@ -270,16 +244,16 @@ pub(crate) fn number(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<S
 
 /// An integer within `min..=max`.
 pub(crate) fn integer_in(
-    value: &Value<'_>,
+    value: Value<'_>,
     key: &str,
     min: i64,
     max: i64,
     out: &mut Reader,
 ) -> Option<Spanned<i64>> {
     let span = out.span_of(value);
-    match value.get_ref() {
-        DeValue::Integer(int) => match i64::from_str_radix(int.as_str(), int.radix()) {
-            Ok(n) if (min..=max).contains(&n) => Some(Spanned::new(n, span)),
+    match value.value() {
+        TomlValue::Integer(n) => match *n {
+            n if (min..=max).contains(&n) => Some(Spanned::new(n, span)),
             _ => {
                 out.push(schema::out_of_range(
                     span,
@@ -289,12 +263,12 @@ pub(crate) fn integer_in(
                 None
             }
         },
-        other => {
+        _ => {
             out.push(schema::wrong_type(
                 span,
                 key,
                 "a whole number",
-                &found(other),
+                &value.describe(),
             ));
             None
         }
@@ -302,15 +276,15 @@ pub(crate) fn integer_in(
 }
 
 /// A boolean.
-pub(crate) fn boolean(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<bool>> {
-    match value.get_ref() {
-        DeValue::Boolean(b) => Some(Spanned::new(*b, out.span_of(value))),
-        other => {
+pub(crate) fn boolean(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<bool>> {
+    match value.value() {
+        TomlValue::Boolean(b) => Some(Spanned::new(*b, out.span_of(value))),
+        _ => {
             out.push(schema::wrong_type(
                 out.span_of(value),
                 key,
                 "true or false",
-                &found(other),
+                &value.describe(),
             ));
             None
         }
@@ -319,17 +293,17 @@ pub(crate) fn boolean(value: &Value<'_>, key: &str, out: &mut Reader) -> Option<
 
 /// An array; each item is read by `read`. `None` if the value is not an
 /// array or any item failed.
-pub(crate) fn array<'t, 'i, T>(
-    value: &'t Value<'i>,
+pub(crate) fn array<'t, T>(
+    value: Value<'t>,
     key: &str,
     out: &mut Reader,
-    mut read: impl FnMut(&'t Value<'i>, usize, &mut Reader) -> Option<T>,
+    mut read: impl FnMut(Value<'t>, usize, &mut Reader) -> Option<T>,
 ) -> Option<Vec<T>> {
-    match value.get_ref() {
-        DeValue::Array(items) => {
+    match value.as_array() {
+        Some(items) => {
             let mut all_read = true;
             let mut result = Vec::with_capacity(items.len());
-            for (index, item) in items.iter().enumerate() {
+            for (index, item) in items.enumerate() {
                 match read(item, index, out) {
                     Some(item) => result.push(item),
                     None => all_read = false,
@@ -337,12 +311,12 @@ pub(crate) fn array<'t, 'i, T>(
             }
             all_read.then_some(result)
         }
-        other => {
+        None => {
             out.push(schema::wrong_type(
                 out.span_of(value),
                 key,
                 "an array",
-                &found(other),
+                &value.describe(),
             ));
             None
         }
@@ -351,7 +325,7 @@ pub(crate) fn array<'t, 'i, T>(
 
 /// One word of a fixed vocabulary, such as a status.
 pub(crate) fn choice<T: Copy>(
-    value: &Value<'_>,
+    value: Value<'_>,
     key: &str,
     all: &[T],
     name: impl Fn(T) -> &'static str,
