@@ -93,7 +93,13 @@ struct Shown {
 
 impl Shown {
     fn of(files: &Files) -> Shown {
-        let needs = (0..files.len()).any(|id| files.text(id).chars().any(is_hidden_control));
+        // Line ends are control characters too, but they stay as they are.
+        let needs = (0..files.len()).any(|id| {
+            files
+                .text(id)
+                .chars()
+                .any(|c| is_hidden_control(c) && c != '\n' && c != '\r')
+        });
         if !needs {
             return Shown {
                 files: None,
@@ -185,16 +191,21 @@ pub fn human_findings(
     if out.supports_color() || findings.len() <= CHUNK {
         return emit_each(out, &shown, files, findings);
     }
-    let rendered: Vec<io::Result<Vec<u8>>> = findings
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut buffer = term::termcolor::NoColor::new(Vec::new());
-            emit_each(&mut buffer, &shown, files, chunk)?;
-            Ok(buffer.into_inner())
-        })
-        .collect();
-    for chunk in rendered {
-        out.write_all(&chunk?)?;
+    // A few chunks a thread at a time, so that the rendered text in memory
+    // stays small however many findings there are.
+    let batch = CHUNK * 4 * rayon::current_num_threads();
+    for findings in findings.chunks(batch) {
+        let rendered: Vec<io::Result<Vec<u8>>> = findings
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buffer = term::termcolor::NoColor::new(Vec::new());
+                emit_each(&mut buffer, &shown, files, chunk)?;
+                Ok(buffer.into_inner())
+            })
+            .collect();
+        for chunk in rendered {
+            out.write_all(&chunk?)?;
+        }
     }
     Ok(())
 }

@@ -144,6 +144,9 @@ pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Opti
         return read_whole(text, findings);
     }
     let mut ledger = read_ledger(prefix, &mut out);
+    // One allocation of the right size, not a doubling per chunk.
+    let commitments = chunks.iter().map(|chunk| chunk.ledger.commitments.len());
+    ledger.commitments.reserve_exact(commitments.sum());
     for chunk in chunks {
         ledger.commitments.extend(chunk.ledger.commitments);
         ledger.incomplete_ids.extend(chunk.ledger.incomplete_ids);
