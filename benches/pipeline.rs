@@ -110,6 +110,21 @@ fn pipeline(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("load", n), |b| {
             b.iter(|| black_box(load(&dir, &text).findings.len()))
         });
+        // The loader before the event parser: the `toml` crate's DeTable,
+        // read whole, on one thread.
+        group.bench_function(BenchmarkId::new("load-reference", n), |b| {
+            b.iter(|| {
+                black_box(
+                    commitments::load::load_reference(
+                        "commitments.toml",
+                        text.as_bytes(),
+                        Some(&dir),
+                    )
+                    .findings
+                    .len(),
+                )
+            })
+        });
         group.bench_function(BenchmarkId::new("check", n), |b| {
             b.iter(|| black_box(full_check(&dir, &text)))
         });
