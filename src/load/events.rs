@@ -82,6 +82,14 @@ enum Open<'i> {
     },
 }
 
+/// An entry of a table that a key goes through.
+enum Child {
+    /// It was there.
+    Found(NodeId),
+    /// It was missing, and is now a new table.
+    Made(NodeId),
+}
+
 /// What the next events are expected to be part of.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -245,20 +253,8 @@ impl<'i> Builder<'i> {
         let Some(parent) = self.descend_path(self.current_table, &path, dotted) else {
             return;
         };
-        let Some(table) = self.tree.table_mut(parent) else {
-            self.broken = true;
-            return;
-        };
         // Dotted keys may not extend a table that a header defined.
-        if (dotted && !table.implicit) || table.position(&key.0).is_some() {
-            self.broken = true;
-            return;
-        }
-        table.push(Entry {
-            key: key.0,
-            key_span: key.1,
-            value,
-        });
+        self.insert_new(parent, key, value, |table| dotted && !table.implicit);
     }
 
     /// `key = value` inside `{ ... }`.
@@ -267,45 +263,56 @@ impl<'i> Builder<'i> {
             self.broken = true;
             return;
         }
-        let mut table_id = inline;
+        let mut table = inline;
         for part in &path {
-            let Some(table) = self.tree.table_mut(table_id) else {
-                self.broken = true;
-                return;
-            };
-            table_id = match table.position(&part.0) {
-                None => {
-                    let child = self
-                        .tree
-                        .add(part.1, Value::Table(Table::made(true, true, true)));
-                    self.push_entry(table_id, part.clone(), child);
+            table = match self.child(table, part, || Table::made(true, true, true)) {
+                Some(Child::Made(child)) => child,
+                Some(Child::Found(child)) if matches!(&self.tree.node(child).value, Value::Table(t) if t.implicit) => {
                     child
                 }
-                Some(position) => {
-                    let child = table.entries[position].value;
-                    match &self.tree.node(child).value {
-                        Value::Table(existing) if existing.implicit => child,
-                        _ => {
-                            self.broken = true;
-                            return;
-                        }
-                    }
+                _ => {
+                    self.broken = true;
+                    return;
                 }
             };
         }
-        let Some(table) = self.tree.table_mut(table_id) else {
+        self.insert_new(table, key, value, |table| table.dotted == path.is_empty());
+    }
+
+    /// The entry `part` of `table`, or a new table made there.
+    fn child(
+        &mut self,
+        table: NodeId,
+        part: &Key<'i>,
+        made: impl FnOnce() -> Table<'i>,
+    ) -> Option<Child> {
+        let Some(current) = self.tree.table_mut(table) else {
             self.broken = true;
-            return;
+            return None;
         };
-        if table.dotted == path.is_empty() || table.position(&key.0).is_some() {
-            self.broken = true;
-            return;
+        if let Some(position) = current.position(&part.0) {
+            return Some(Child::Found(current.entries[position].value));
         }
-        table.push(Entry {
-            key: key.0,
-            key_span: key.1,
-            value,
-        });
+        let child = self.tree.add(part.1, Value::Table(made()));
+        self.push_entry(table, part.clone(), child);
+        Some(Child::Made(child))
+    }
+
+    /// Adds `key = value` to `table` unless the key is there already or
+    /// `refused` says the table may not take it.
+    fn insert_new(
+        &mut self,
+        table: NodeId,
+        key: Key<'i>,
+        value: NodeId,
+        refused: impl FnOnce(&Table<'i>) -> bool,
+    ) {
+        match self.tree.table_mut(table) {
+            Some(found) if !refused(found) && found.position(&key.0).is_none() => {
+                self.push_entry(table, key, value);
+            }
+            _ => self.broken = true,
+        }
     }
 
     fn push_entry(&mut self, table: NodeId, key: Key<'i>, value: NodeId) {
@@ -328,20 +335,9 @@ impl<'i> Builder<'i> {
         dotted: bool,
     ) -> Option<NodeId> {
         for part in path {
-            let Some(current) = self.tree.table_mut(table) else {
-                self.broken = true;
-                return None;
-            };
-            table = match current.position(&part.0) {
-                None => {
-                    let child = self
-                        .tree
-                        .add(part.1, Value::Table(Table::made(true, dotted, false)));
-                    self.push_entry(table, part.clone(), child);
-                    child
-                }
-                Some(position) => {
-                    let child = current.entries[position].value;
+            table = match self.child(table, part, || Table::made(true, dotted, false))? {
+                Child::Made(child) => child,
+                Child::Found(child) => {
                     match &mut self.tree.node_mut(child).value {
                         // `[[a]]` then `[a.b]` or `a.b = 1`: the last `a`.
                         Value::Array(array) if array.of_tables => {
