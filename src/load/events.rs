@@ -148,14 +148,19 @@ impl<'i> Builder<'i> {
         Some(self.tree)
     }
 
+    /// The text at `span`, and where to decode it to.
+    fn raw(
+        &self,
+        span: toml_parser::Span,
+        encoding: Option<Encoding>,
+    ) -> (Raw<'i>, Cow<'i, str>, Problems) {
+        let text = &self.source.input()[span.start()..span.end()];
+        let raw = Raw::new_unchecked(text, encoding, span);
+        (raw, Cow::Borrowed(""), Problems::default())
+    }
+
     fn decode_key(&mut self, span: toml_parser::Span, encoding: Option<Encoding>) -> Key<'i> {
-        let raw = Raw::new_unchecked(
-            &self.source.input()[span.start()..span.end()],
-            encoding,
-            span,
-        );
-        let mut decoded = Cow::Borrowed("");
-        let mut problems = Problems::default();
+        let (raw, mut decoded, mut problems) = self.raw(span, encoding);
         raw.decode_key(&mut decoded, &mut problems);
         if problems.count > 0 {
             self.broken = true;
@@ -164,13 +169,7 @@ impl<'i> Builder<'i> {
     }
 
     fn decode_scalar(&mut self, span: toml_parser::Span, encoding: Option<Encoding>) -> NodeId {
-        let raw = Raw::new_unchecked(
-            &self.source.input()[span.start()..span.end()],
-            encoding,
-            span,
-        );
-        let mut decoded = Cow::Borrowed("");
-        let mut problems = Problems::default();
+        let (raw, mut decoded, mut problems) = self.raw(span, encoding);
         let kind = raw.decode_scalar(&mut decoded, &mut problems);
         let value = match kind {
             ScalarKind::String => Value::String(decoded),
