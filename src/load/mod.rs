@@ -214,6 +214,8 @@ enum Split {
     Whole,
     /// In chunks of about this many bytes, whatever the size.
     Every(usize),
+    /// Never, and with the reference parser only.
+    Reference,
 }
 
 fn load_split(name: &str, bytes: &[u8], base_dir: Option<&Path>, split: Split) -> Loaded {
@@ -242,24 +244,14 @@ fn load_text(
     let text = loaded.files.text(LEDGER_FILE);
     let plan = match split {
         Split::Auto => chunks::plan(text),
-        Split::Whole => None,
+        Split::Whole | Split::Reference => None,
         Split::Every(chunk_bytes) => chunks::plan_with(text, chunk_bytes),
     };
-    let ledger = match plan {
-        Some(plan) => chunks::read(text, &plan, &mut loaded.findings),
-        None => read_whole(text, &mut loaded.findings),
+    let ledger = match (plan, split) {
+        (Some(plan), _) => chunks::read(text, &plan, &mut loaded.findings),
+        (None, Split::Reference) => read_reference(text, &mut loaded.findings),
+        (None, _) => read_whole(text, &mut loaded.findings),
     };
-    finish(name, ledger, base_dir, cache, loaded)
-}
-
-/// Checks ids and reads source files, once the ledger is read.
-fn finish(
-    name: &str,
-    ledger: Option<Ledger>,
-    base_dir: Option<&Path>,
-    cache: Option<&SourceCache>,
-    mut loaded: Loaded,
-) -> Loaded {
     if let Some(ledger) = &ledger {
         // Ids become file names, URLs and Markdown: an unsafe one stops
         // every output, as a syntax error does.
@@ -328,16 +320,7 @@ fn read_tree(tree: &Tree<'_>, findings: &mut Vec<Finding>) -> Ledger {
 /// whole. Tests and the fuzzer compare the default loader against it.
 #[doc(hidden)]
 pub fn load_reference(name: &str, bytes: &[u8], base_dir: Option<&Path>) -> Loaded {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            let mut loaded = Loaded::default();
-            loaded.files.add(name.to_owned(), text.to_owned());
-            let text = loaded.files.text(LEDGER_FILE);
-            let ledger = read_reference(text, &mut loaded.findings);
-            finish(name, ledger, base_dir, None, loaded)
-        }
-        Err(_) => load_bytes(name, bytes, base_dir),
-    }
+    load_split(name, bytes, base_dir, Split::Reference)
 }
 
 /// Compares the two parsers on `text`: both refuse it, or both give the
