@@ -2,10 +2,9 @@
 
 use std::process::Command;
 
-mod common;
-use common::snapshot_settings;
+use crate::common::snapshot_settings;
 
-const BIN: &str = env!("CARGO_BIN_EXE_commitments");
+use crate::common::BIN;
 
 fn diff(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(BIN)
@@ -21,8 +20,8 @@ fn diff(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-const OLD: &str = "tests/diff-fixtures/old.toml";
-const NEW: &str = "tests/diff-fixtures/new.toml";
+const OLD: &str = "tests/fixtures/diff/old.toml";
+const NEW: &str = "tests/fixtures/diff/new.toml";
 
 #[test]
 fn lists_every_kind_of_change() {
@@ -86,7 +85,7 @@ fn the_real_ledger_against_itself_reversed() {
 
 #[test]
 fn a_ledger_that_does_not_load_is_an_error() {
-    let (code, stdout, stderr) = diff(&[OLD, "tests/fixtures/syntax/trigger.toml"]);
+    let (code, stdout, stderr) = diff(&[OLD, "tests/fixtures/rules/syntax/trigger.toml"]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
     assert!(
@@ -102,7 +101,7 @@ fn a_ledger_that_does_not_load_is_an_error() {
 /// with itself showed a change.
 #[test]
 fn a_ledger_with_a_duplicate_id_matches_itself() {
-    let fixture = "tests/fixtures/duplicate-id/trigger.toml";
+    let fixture = "tests/fixtures/rules/duplicate-id/trigger.toml";
     let (code, markdown, _) = diff(&[fixture, fixture]);
     assert_eq!(
         (code, markdown.as_str()),

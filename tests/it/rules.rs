@@ -1,4 +1,4 @@
-//! Every rule against its fixtures: `tests/fixtures/<rule-name>/trigger.toml`
+//! Every rule against its fixtures: `tests/fixtures/rules/<rule-name>/trigger.toml`
 //! must raise that rule (and only it), `near-miss.toml` must check clean.
 //! Human and JSON output are snapshotted into the top-level `snapshots/`.
 
@@ -11,15 +11,14 @@ use commitments::load::load_path;
 use commitments::render::{self, Summary};
 use commitments::rules::RULES;
 
-mod common;
-use common::snapshot_settings;
+use crate::common::snapshot_settings;
 
 /// Fixtures are checked at this date.
 const AS_OF: NaiveDate = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
 
 #[test]
 fn every_rule_has_a_trigger_and_a_near_miss() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
     let folders: BTreeSet<String> = std::fs::read_dir(&root)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -39,7 +38,7 @@ fn every_rule_has_a_trigger_and_a_near_miss() {
 #[test]
 fn fixtures() {
     snapshot_settings().bind(|| {
-        insta::glob!("fixtures/*/*.toml", |path| {
+        insta::glob!("../fixtures", "rules/*/*.toml", |path| {
             let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
             let rule = relative
                 .parent()

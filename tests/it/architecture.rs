@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use crate::common::ROOT;
 
 /// Module name → layer, read from the table in docs/architecture.md.
 fn layers() -> BTreeMap<String, usize> {

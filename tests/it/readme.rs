@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use crate::common::ROOT;
 
 /// The `sh` block under the README heading `heading`.
 fn shell_block(heading: &str) -> String {

@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::SystemTime;
 
-const BIN: &str = env!("CARGO_BIN_EXE_commitments");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use crate::common::BIN;
+use crate::common::ROOT;
 const AS_OF: &str = "2025-06-30";
 
-/// A scratch copy of `tests/edit-fixtures` (a ledger with comments, blank
+/// A scratch copy of `tests/fixtures/edit` (a ledger with comments, blank
 /// lines, odd spacing and literal strings, and its source file).
 struct Scratch {
     dir: tempfile::TempDir,
@@ -20,7 +20,7 @@ impl Scratch {
         let dir = tempfile::tempdir().unwrap();
         for name in ["ledger.toml", "article.txt"] {
             std::fs::copy(
-                Path::new(ROOT).join("tests/edit-fixtures").join(name),
+                Path::new(ROOT).join("tests/fixtures/edit").join(name),
                 dir.path().join(name),
             )
             .unwrap();
@@ -61,7 +61,7 @@ impl Scratch {
 }
 
 fn original() -> String {
-    std::fs::read_to_string(Path::new(ROOT).join("tests/edit-fixtures/ledger.toml")).unwrap()
+    std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/edit/ledger.toml")).unwrap()
 }
 
 fn assert_ok(output: &Output) {
@@ -561,7 +561,7 @@ fn new_writes_a_template_that_checks_clean_and_never_overwrites() {
 // The JSON Schema
 
 /// The committed schema is what `commitments schema` prints.
-/// `UPDATE_SCHEMA=1 cargo test --test edit` rewrites it.
+/// `UPDATE_SCHEMA=1 cargo test` rewrites it.
 #[test]
 fn the_committed_schema_is_current() {
     let generated = commitments::schema::json_schema();
@@ -572,7 +572,7 @@ fn the_committed_schema_is_current() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "commitments.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test edit` and commit it"
+        "commitments.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test` and commit it"
     );
     let printed = Command::new(BIN).arg("schema").output().unwrap();
     assert_eq!(String::from_utf8(printed.stdout).unwrap(), generated);
@@ -613,15 +613,15 @@ fn validation_errors(ledger: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_real_ledger_validates_against_the_schema() {
-    let ledger = std::fs::read_to_string(Path::new(ROOT).join("commitments.toml")).unwrap();
+fn the_frozen_ledger_validates_against_the_schema() {
+    let ledger = std::fs::read_to_string(crate::common::frozen_ledger()).unwrap();
     assert_eq!(validation_errors(&ledger), Vec::<String>::new());
     assert_eq!(validation_errors(&original()), Vec::<String>::new());
 }
 
 #[test]
 fn broken_copies_do_not_validate() {
-    let ledger = std::fs::read_to_string(Path::new(ROOT).join("commitments.toml")).unwrap();
+    let ledger = std::fs::read_to_string(crate::common::frozen_ledger()).unwrap();
     let misspelled = ledger.replacen("\nstatus = \"kept\"", "\nstauts = \"kept\"", 1);
     let errors = validation_errors(&misspelled);
     assert!(errors.iter().any(|e| e.contains("stauts")), "{errors:?}");
@@ -762,6 +762,7 @@ fn update_args(id: &str, day: u32) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "slow: `cargo test -- --ignored` runs it, and so does .ci/run"]
 fn concurrent_edits_lose_no_update() {
     let scratch = Scratch::new();
     let (editors, rounds) = (16, 20);
@@ -958,6 +959,7 @@ fn temporary_files_of_dead_writers_are_reaped_and_live_ones_kept() {
 }
 
 #[test]
+#[ignore = "slow: `cargo test -- --ignored` runs it, and so does .ci/run"]
 fn an_edit_killed_at_any_moment_leaves_the_old_or_the_new_ledger() {
     let scratch = Scratch::new();
     let mut rng = fastrand::Rng::with_seed(20261128);

@@ -1,5 +1,5 @@
 //! `commitments site`: the page list, a commitment page and the feed of the
-//! real ledger as snapshots; hostile text; the output folder's rules.
+//! frozen ledger as snapshots; hostile text; the output folder's rules.
 
 use std::path::Path;
 use std::process::Command;
@@ -9,8 +9,7 @@ use commitments::check::Levels;
 use commitments::load::load_path;
 use commitments::site::{self, SiteError};
 
-mod common;
-use common::snapshot_settings;
+use crate::common::{frozen_ledger, snapshot_settings};
 
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -23,10 +22,10 @@ fn write(ledger: &Path, as_of: &str, dir: &Path) -> Result<site::Written, SiteEr
 }
 
 #[test]
-fn the_real_ledger_as_a_site() {
+fn the_frozen_ledger_as_a_site() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let written = write(Path::new("commitments.toml"), "2025-11-30", &out).unwrap();
+    let written = write(&frozen_ledger(), "2025-11-30", &out).unwrap();
     let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
     snapshot_settings().bind(|| {
         insta::assert_snapshot!("site-pages", written.files.join("\n"));
@@ -50,7 +49,7 @@ fn the_real_ledger_as_a_site() {
     on_disk.sort();
     assert_eq!(on_disk, written.files);
     // The downloads are the reports, byte for byte.
-    let loaded = load_path(Path::new("commitments.toml")).unwrap();
+    let loaded = load_path(&frozen_ledger()).unwrap();
     let report =
         commitments::report::build(&loaded, &Levels::of(&loaded), date("2025-11-30")).unwrap();
     assert_eq!(read("ledger.json"), commitments::report::to_json(&report));
@@ -87,8 +86,8 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 fn the_same_ledger_and_date_give_the_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    let written = write(Path::new("commitments.toml"), "2025-11-30", &a).unwrap();
-    write(Path::new("commitments.toml"), "2025-11-30", &b).unwrap();
+    let written = write(&frozen_ledger(), "2025-11-30", &a).unwrap();
+    write(&frozen_ledger(), "2025-11-30", &b).unwrap();
     for file in &written.files {
         assert_eq!(
             std::fs::read(a.join(file)).unwrap(),
@@ -103,7 +102,7 @@ fn hostile_text_injects_no_tag_into_any_page_or_the_feed() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let written = write(
-        Path::new("tests/report-fixtures/hostile.toml"),
+        Path::new("tests/fixtures/reports/hostile.toml"),
         "2025-06-30",
         &out,
     )
@@ -145,7 +144,7 @@ fn hostile_text_injects_no_tag_into_any_page_or_the_feed() {
 fn a_folder_that_is_not_a_previous_site_is_never_touched() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-    let refused = write(Path::new("commitments.toml"), "2025-11-30", dir.path());
+    let refused = write(&frozen_ledger(), "2025-11-30", dir.path());
     assert!(
         matches!(refused, Err(SiteError::NotOurs { .. })),
         "{refused:?}"
@@ -157,9 +156,9 @@ fn a_folder_that_is_not_a_previous_site_is_never_touched() {
 
     // A previous site is replaced: a page that no longer exists goes.
     let out = dir.path().join("public");
-    write(Path::new("commitments.toml"), "2025-11-30", &out).unwrap();
+    write(&frozen_ledger(), "2025-11-30", &out).unwrap();
     std::fs::write(out.join("commitments/stale-page.html"), "old").unwrap();
-    write(Path::new("commitments.toml"), "2025-11-30", &out).unwrap();
+    write(&frozen_ledger(), "2025-11-30", &out).unwrap();
     assert!(!out.join("commitments/stale-page.html").exists());
     assert!(out.join("index.html").is_file());
 }

@@ -1,4 +1,4 @@
-//! Reports: every format snapshotted for the real ledger at two dates and
+//! Reports: every format snapshotted for the frozen China–Peru ledger at two dates and
 //! for fixtures; time travel; hostile text.
 
 use std::path::Path;
@@ -9,8 +9,7 @@ use commitments::load::load_path;
 use commitments::model::Status;
 use commitments::report::{self, Report};
 
-mod common;
-use common::snapshot_settings;
+use crate::common::{frozen_ledger, snapshot_settings};
 
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -29,11 +28,11 @@ fn snapshot_all_formats(name: &str, report: &Report) {
 }
 
 #[test]
-fn real_ledger_at_two_dates() {
+fn frozen_ledger_at_two_dates() {
     snapshot_settings().bind(|| {
         for as_of in ["2024-06-28", "2025-11-30"] {
-            let report = build(Path::new("commitments.toml"), date(as_of));
-            snapshot_all_formats(&format!("ledger-{as_of}"), &report);
+            let report = build(&frozen_ledger(), date(as_of));
+            snapshot_all_formats(&format!("china-peru-{as_of}"), &report);
         }
     });
 }
@@ -41,7 +40,7 @@ fn real_ledger_at_two_dates() {
 #[test]
 fn fixtures() {
     snapshot_settings().bind(|| {
-        insta::glob!("report-fixtures/*.toml", |path| {
+        insta::glob!("../fixtures", "reports/*.toml", |path| {
             let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
             let report = build(relative, date("2025-06-30"));
             let name = relative.file_stem().unwrap().to_str().unwrap();
@@ -60,7 +59,7 @@ fn commitment<'a>(report: &'a Report, id: &str) -> &'a report::CommitmentReport 
 
 #[test]
 fn time_travel_follows_the_history() {
-    let ledger = Path::new("commitments.toml");
+    let ledger = &frozen_ledger();
     let (early, late) = (date("2024-06-28"), date("2024-12-31"));
     let before = build(ledger, early);
     let after = build(ledger, late);
@@ -136,7 +135,7 @@ fn time_travel_follows_the_history() {
 
 #[test]
 fn commitments_made_after_the_as_of_date_are_not_in_the_report() {
-    let report = build(Path::new("commitments.toml"), date("2024-06-27"));
+    let report = build(&frozen_ledger(), date("2024-06-27"));
     assert!(report.commitments.is_empty());
     assert_eq!(report.totals.commitments, 0);
 }
@@ -144,7 +143,7 @@ fn commitments_made_after_the_as_of_date_are_not_in_the_report() {
 #[test]
 fn umbrellas_are_not_counted_twice() {
     let report = build(
-        Path::new("tests/report-fixtures/umbrella.toml"),
+        Path::new("tests/fixtures/reports/umbrella.toml"),
         date("2025-06-30"),
     );
     assert_eq!(report.commitments.len(), 4);
@@ -157,7 +156,7 @@ fn umbrellas_are_not_counted_twice() {
 #[test]
 fn deadlines_are_sorted_into_overdue_and_due_soon() {
     let report = build(
-        Path::new("tests/report-fixtures/deadlines.toml"),
+        Path::new("tests/fixtures/reports/deadlines.toml"),
         date("2025-06-30"),
     );
     let overdue: Vec<(&str, i64)> = report
@@ -178,7 +177,7 @@ fn deadlines_are_sorted_into_overdue_and_due_soon() {
 #[test]
 fn targets_report_progress_from_baseline_to_goal() {
     let report = build(
-        Path::new("tests/report-fixtures/targets.toml"),
+        Path::new("tests/fixtures/reports/targets.toml"),
         date("2025-06-30"),
     );
     let target = commitment(&report, "scholarships").target.clone().unwrap();
@@ -194,7 +193,7 @@ fn targets_report_progress_from_baseline_to_goal() {
 #[test]
 fn hostile_text_cannot_inject_markup_formulas_or_rows() {
     let report = build(
-        Path::new("tests/report-fixtures/hostile.toml"),
+        Path::new("tests/fixtures/reports/hostile.toml"),
         date("2025-06-30"),
     );
 
@@ -259,7 +258,7 @@ fn hostile_text_cannot_inject_markup_formulas_or_rows() {
 
 #[test]
 fn json_is_versioned() {
-    let report = build(Path::new("commitments.toml"), date("2025-11-30"));
+    let report = build(&frozen_ledger(), date("2025-11-30"));
     let value: serde_json::Value = serde_json::from_str(&report::to_json(&report)).unwrap();
     assert_eq!(value["schema_version"], 2);
     assert_eq!(value["as_of"], "2025-11-30");

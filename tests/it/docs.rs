@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use crate::common::ROOT;
 
 /// `docs/rules.md` is generated from the registry. `UPDATE_DOCS=1 cargo test`
 /// rewrites it.
@@ -16,7 +16,7 @@ fn rules_reference_matches_the_registry() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == expected,
-        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test --test docs` and commit it"
+        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test` and commit it"
     );
 }
 
@@ -88,9 +88,9 @@ fn format_reference_describes_every_report_key() {
         .expect("the JSON report section")..];
     let mut all = std::collections::BTreeSet::new();
     for fixture in [
-        "commitments.toml",
-        "tests/report-fixtures/targets.toml",
-        "tests/report-fixtures/deadlines.toml",
+        "tests/fixtures/china-peru/commitments.toml",
+        "tests/fixtures/reports/targets.toml",
+        "tests/fixtures/reports/deadlines.toml",
     ] {
         let loaded = commitments::load::load_path(&Path::new(ROOT).join(fixture)).unwrap();
         let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();

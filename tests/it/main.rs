@@ -1,0 +1,19 @@
+//! The one test binary: every test of the tool's behaviour, on frozen
+//! fixtures, plus `ledger`, the one suite that reads the live ledger.
+//! One binary links once, and one failure does not hide the others.
+
+mod common;
+
+mod architecture;
+mod cli;
+mod diff;
+mod docs;
+mod edit;
+mod hostile;
+mod ledger;
+mod loaders;
+mod lsp;
+mod readme;
+mod report;
+mod rules;
+mod site;
