@@ -129,9 +129,12 @@ fn bench(c: &mut Criterion) {
     group.sample_size(20);
     group.measurement_time(Duration::from_secs(10));
 
-    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("commitments.toml");
-    let text = std::fs::read_to_string(&real).expect("the repository's ledger");
-    // Line 0 is the `#:schema` comment; typing after its `#` keeps it a comment.
+    // The frozen copy of the real ledger, so that figures stay comparable as
+    // news is recorded in the live one.
+    let real =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/china-peru/commitments.toml");
+    let text = std::fs::read_to_string(&real).expect("the frozen China–Peru ledger");
+    // Line 0 is a comment; typing after its `#` keeps it a comment.
     let mut session = Session::open(&real, text, NaiveDate::from_ymd_opt(2025, 11, 30).unwrap());
     group.bench_function("real-ledger", |b| b.iter(|| session.keystroke()));
     drop(session);
