@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::context::Context;
 use crate::diagnostic::Finding;
-use crate::model::Evidence;
+use crate::model::{Evidence, Party};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 use crate::suggest;
@@ -22,11 +22,13 @@ pub static RULE: Rule = Rule {
 
 That every id a commitment refers to is declared:
 
-- each of its `parties` is a `[parties.ID]`;
+- each of its `parties` is a `[parties.ID]`, and so is each id in `by` and
+  `asks` that is not already one of its `parties`;
 - each `ref` (in `source` and in evidence) is a `[sources.ID]`;
 - its `parent` is the id of another commitment.
 
-The nearest declared id is suggested.
+The nearest declared id is suggested; for a party, also the one whose name
+holds the word (`peru` for `[parties.pe]`, named \"Republic of Peru\").
 
 ## Why
 
@@ -41,6 +43,7 @@ name = \"Republic of Peru\"
 
 [[commitment]]
 parties = [\"cn\", \"pe\"]   # `cn` is not declared
+by = [\"peru\"]            # did you mean `pe`?
 ```
 ",
 };
@@ -67,7 +70,12 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 reference.span,
                 format!("{what} `{}` is not declared", reference.value),
             );
-            out.push(match suggestion(&reference.value, known) {
+            let near = suggestion(&reference.value, known).or_else(|| {
+                (what == "party")
+                    .then(|| party_named(&reference.value, &ledger.parties))
+                    .flatten()
+            });
+            out.push(match near {
                 Some(near) => finding.did_you_mean(near),
                 None => finding
                     .label(format!("unknown {what}"))
@@ -82,6 +90,19 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 "party",
                 &parties,
                 &format!("declare it: [parties.{}] with a `name`", party.value),
+            );
+        }
+        // An id of `by` or `asks` that is among `parties` was reported there.
+        let who = commitment.by.iter().chain(&commitment.asks).flatten();
+        for party in who.filter(|p| !commitment.parties.iter().any(|q| q.value == p.value)) {
+            report(
+                party,
+                "party",
+                &parties,
+                &format!(
+                    "name one of the commitment's `parties`, or declare it: [parties.{}] with a `name`",
+                    party.value
+                ),
             );
         }
         let declare_source =
@@ -111,6 +132,24 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 "`parent` must be the id of another [[commitment]]",
             );
         }
+    }
+}
+
+/// The one declared party whose name holds `word` as a whole word, ignoring
+/// case: `peru` finds `[parties.pe]` named "Republic of Peru".
+fn party_named<'a>(word: &str, parties: &'a [Party]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    let mut named = parties.iter().filter(|party| {
+        party
+            .name
+            .value
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|part| part == word)
+    });
+    match (named.next(), named.next()) {
+        (Some(party), None) => Some(party.id.value.as_str()),
+        _ => None,
     }
 }
 

@@ -1,5 +1,7 @@
 //! C019 `who-committed`: who made a commitment, and who was asked.
 
+use std::collections::HashSet;
+
 use crate::context::Context;
 use crate::diagnostic::Finding;
 use crate::rule::{Level, Rule};
@@ -42,6 +44,12 @@ asks = [\"pe\"]    # ...and it is China asking Peru: a request
 };
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let declared: HashSet<&str> = cx
+        .ledger
+        .parties
+        .iter()
+        .map(|p| p.id.value.as_str())
+        .collect();
     for commitment in &cx.ledger.commitments {
         let id = &commitment.id.value;
         let parties: Vec<&str> = commitment
@@ -65,7 +73,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             _ => {}
         }
         let outside = |list: &[Spanned<String>], key: &str, out: &mut Vec<Finding>| {
-            for entry in list.iter().filter(|e| !parties.contains(&e.value.as_str())) {
+            // An undeclared id is `unknown-reference`'s error, with its
+            // "did you mean"; here only declared parties outside `parties`.
+            for entry in list.iter().filter(|e| {
+                !parties.contains(&e.value.as_str()) && declared.contains(e.value.as_str())
+            }) {
                 out.push(
                     Finding::new(
                         &RULE,

@@ -1023,3 +1023,49 @@ fn a_request_counts_for_no_party_and_signed_documents_not_in_the_rates() {
         "{markdown}"
     );
 }
+
+#[test]
+fn an_unknown_party_in_by_is_an_error_with_the_party_meant() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| text.replacen("by = [\"cn\", \"pe\"]", "by = [\"cn\", \"peru\"]", 1),
+        "\"peru\"",
+    );
+    assert_one_error(&copy, "unknown-reference", at);
+    let human = stdout(&run(&[
+        "check",
+        copy.ledger().to_str().unwrap(),
+        "--as-of",
+        REVIEWED,
+    ]));
+    assert!(human.contains("party `peru` is not declared"), "{human}");
+    assert!(human.contains("did you mean `pe`?"), "{human}");
+}
+
+#[test]
+fn a_day_first_date_is_told_the_toml_form() {
+    let copy = Copy::new();
+    let at = copy.write_edited(
+        |text| text.replacen("made = 2024-06-28", "made = 28/06/2024", 1),
+        "28/06/2024",
+    );
+    let output = copy.check_json();
+    assert_eq!(code(&output), 1);
+    let report = json(&output);
+    let first = findings(&report)[0];
+    assert_eq!(
+        first["message"],
+        "invalid TOML: a date is written YYYY-MM-DD"
+    );
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(at.0), Some(at.1))
+    );
+    assert!(
+        first["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("write it as 2024-06-28"),
+        "{first:#}"
+    );
+}
