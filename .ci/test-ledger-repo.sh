@@ -94,7 +94,23 @@ action "$repo" 1 FAIL_ON=warnings
 contains "$work/log" "the ledger has warnings, and fail-on is warnings"
 action "$broken" 1
 contains "$work/log" "::error file=commitments.toml,line="
-contains "$work/summary.md" "No report: the ledger does not load"
+contains "$work/summary.md" "no report, the ledger does not load"
+contains "$work/summary.md" "unknown key \`stauts\`"
+contains "$work/summary.md" "commitments.toml:"
+# The log names the error once (its annotation), not once per output.
+[ "$(grep -c 'stauts' "$work/log")" -eq 1 ] || { cat "$work/log" >&2; die "the error is in the log more than once"; }
+action "$broken" 1 SITE="$work/no-site"
+contains "$work/log" "no site: the ledger does not load"
+[ ! -e "$work/no-site" ] || die "a site was written for a ledger that does not load"
+action "$repo" 2 LEDGER=missing.toml
+contains "$work/log" "::error title=commitments::cannot read ledger"
+contains "$work/summary.md" "the ledger cannot be read"
+contains "$work/summary.md" "missing.toml"
+action "$repo" 2 FAIL_ON=$'x\n::warning::forged'
+if grep -q '^::warning::forged' "$work/log"; then die "an input forged a workflow command"; fi
+contains "$work/log" "%0A::warning::forged"
+action "$repo" 2 "REPORTS=*"
+contains "$work/log" "unknown report format '*'"
 action "$repo" 2 FAIL_ON=sometimes
 contains "$work/log" "use errors or warnings"
 action "$repo" 2 REPORTS=pdf
@@ -123,6 +139,9 @@ export PRE_COMMIT_HOME="$work/pre-commit-home"
 (cd "$repo" && expect 0 "$work/log" -- "$venv/bin/pre-commit" try-repo "$source_repo" commitments-check --all-files)
 contains "$work/log" "commitments check"
 contains "$work/log" "Passed"
+# A pass shows the warnings too (verbose: true).
+contains "$work/log" "warning[C015]"
+contains "$work/log" "0 errors, "
 (cd "$broken" && expect 1 "$work/log" -- "$venv/bin/pre-commit" try-repo "$source_repo" commitments-check --all-files)
 contains "$work/log" "Failed"
 line=$(grep -n '^stauts = ' "$broken/commitments.toml" | cut -d: -f1)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The work of the reusable GitHub Action (action.yml), kept in a script so
-# that it can be run by hand and tested outside GitHub (.ci/test-action.sh).
+# that it can be run by hand and tested outside GitHub (.ci/test-ledger-repo.sh runs it).
 #
 # 1. `commitments check --format github`: findings become annotations on the
 #    ledger's lines.
@@ -34,10 +34,29 @@ reports_dir=${REPORTS_DIR:-commitments-reports}
 site=${SITE:-}
 bin=${COMMITMENTS:-commitments}
 
+# A value inside a workflow command: %, CR and LF escaped as GitHub
+# documents, so that no input or ledger text can start another command.
+escape() {
+  local value=$1
+  value=${value//'%'/'%25'}
+  value=${value//$'\r'/'%0D'}
+  value=${value//$'\n'/'%0A'}
+  printf '%s' "$value"
+}
 fail() {
-  echo "::error title=commitments::$1"
+  echo "::error title=commitments::$(escape "$1")"
   exit 2
 }
+# Text for the job summary, inside <pre>: &, < and > escaped.
+preformatted() {
+  printf '<pre>\n'
+  sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' "$1"
+  printf '</pre>\n'
+}
+summary_file=${GITHUB_STEP_SUMMARY:-}
+[ "$summary" = true ] || summary_file=
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 case "$fail_on" in
   errors | warnings) ;;
   *) fail "the input fail-on is '$fail_on'; use errors or warnings" ;;
@@ -56,30 +75,47 @@ fi
 
 # 1. Annotations. Warnings stay warnings; FAIL_ON=warnings decides the
 #    status from a second, quiet run that denies them.
-"$bin" check "${dated[@]}" --format github
+"$bin" check "${dated[@]}" --format github 2>"$scratch/check.err"
 status=$?
+if [ "$status" -lt 2 ]; then
+  cat "$scratch/check.err" >&2
+else
+  # The ledger cannot be read (or an input is wrong): say so in the log,
+  # as an annotation, and in the summary.
+  cat "$scratch/check.err" >&2
+  message=$(cat "$scratch/check.err")
+  echo "::error title=commitments::$(escape "${message#error: }")"
+  if [ -n "$summary_file" ]; then
+    {
+      echo "## commitments: the ledger cannot be read"
+      echo
+      preformatted "$scratch/check.err"
+    } >>"$summary_file"
+  fi
+  exit "$status"
+fi
 if [ "$status" -eq 0 ] && [ "$fail_on" = warnings ]; then
   if ! "$bin" check "${dated[@]}" --quiet --deny warnings >/dev/null; then
     echo "::error title=commitments::the ledger has warnings, and fail-on is warnings"
     status=1
   fi
 fi
-if [ "$status" -ge 2 ]; then
-  # 4. The site.
-if [ -n "$site" ]; then
-  if ! "$bin" site "${dated[@]}" -o "$site"; then
-    echo "::error title=commitments::no site: the ledger does not load, or $site holds something else"
-    [ "$status" -eq 0 ] && status=1
-  fi
-fi
 
-exit "$status"
-fi
-
-# 2. The job summary.
-if [ "$summary" = true ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
-  if ! "$bin" report "${dated[@]}" >>"$GITHUB_STEP_SUMMARY"; then
-    echo "No report: the ledger does not load (see the annotations)." >>"$GITHUB_STEP_SUMMARY"
+# 2. The job summary: the report, or, when the ledger does not load, the
+#    checker's findings (they are annotated above, once, in the log).
+loads=true
+"$bin" report "${dated[@]}" >"$scratch/report.md" 2>"$scratch/report.err" || loads=false
+if [ -n "$summary_file" ]; then
+  if [ "$loads" = true ]; then
+    cat "$scratch/report.md" >>"$summary_file"
+  else
+    {
+      echo "## commitments: no report, the ledger does not load"
+      echo
+      echo "Fix these findings, and the report will be here:"
+      echo
+      preformatted "$scratch/report.err"
+    } >>"$summary_file"
   fi
   case "${GITHUB_EVENT_NAME:-}" in
     pull_request | pull_request_target)
@@ -88,14 +124,14 @@ if [ "$summary" = true ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
         echo
         echo "## Ledger changes in this pull request"
         echo
-      } >>"$GITHUB_STEP_SUMMARY"
+      } >>"$summary_file"
       if git fetch --quiet --no-tags --depth=1 origin "${GITHUB_BASE_REF:?}" &&
         git show "FETCH_HEAD:./$ledger" >"$base_dir/base.toml" 2>/dev/null; then
-        if ! "$bin" diff "$base_dir/base.toml" --ledger "$ledger" >>"$GITHUB_STEP_SUMMARY"; then
-          echo "No diff: one of the two versions does not load." >>"$GITHUB_STEP_SUMMARY"
+        if ! "$bin" diff "$base_dir/base.toml" --ledger "$ledger" >>"$summary_file" 2>/dev/null; then
+          echo "No diff: one of the two versions does not load." >>"$summary_file"
         fi
       else
-        echo "The base branch has no \`$ledger\` yet." >>"$GITHUB_STEP_SUMMARY"
+        echo "The base branch has no \`$ledger\` yet." >>"$summary_file"
       fi
       rm -rf "$base_dir"
       ;;
@@ -104,23 +140,33 @@ fi
 
 # 3. The reports to upload.
 if [ -n "${reports//[ ,]/}" ]; then
-  mkdir -p "$reports_dir"
-  for format in ${reports//,/ }; do
+  read -r -a formats <<<"${reports//,/ }"
+  for format in "${formats[@]}"; do
     case "$format" in
-      markdown) extension=md ;;
-      json | csv | html) extension=$format ;;
+      markdown | json | csv | html) ;;
       *) fail "unknown report format '$format' in the input reports; use markdown, json, csv or html" ;;
     esac
-    if ! "$bin" report "${dated[@]}" --format "$format" -o "$reports_dir/commitments.$extension"; then
-      echo "::warning title=commitments::no $format report: the ledger does not load"
-    fi
   done
+  if [ "$loads" = true ]; then
+    mkdir -p "$reports_dir"
+    for format in "${formats[@]}"; do
+      extension=$format
+      [ "$format" = markdown ] && extension=md
+      "$bin" report "${dated[@]}" --format "$format" -o "$reports_dir/commitments.$extension" ||
+        { echo "::error title=commitments::no $format report"; status=2; }
+    done
+  else
+    echo "::warning title=commitments::no reports: the ledger does not load (its errors are annotated above)"
+  fi
 fi
 
 # 4. The site.
 if [ -n "$site" ]; then
-  if ! "$bin" site "${dated[@]}" -o "$site"; then
-    echo "::error title=commitments::no site: the ledger does not load, or $site holds something else"
+  if [ "$loads" = false ]; then
+    echo "::error title=commitments::no site: the ledger does not load (its errors are annotated above)"
+    [ "$status" -eq 0 ] && status=1
+  elif ! "$bin" site "${dated[@]}" -o "$site"; then
+    echo "::error title=commitments::$(escape "no site: $site holds something other than a site")"
     [ "$status" -eq 0 ] && status=1
   fi
 fi

@@ -19,6 +19,7 @@ mod lsp;
 mod new;
 mod party;
 mod report;
+mod review;
 mod rules;
 mod schema;
 mod site;
@@ -40,6 +41,7 @@ enum Command {
     Site(site::Args),
     Diff(diff::Args),
     Update(update::Args),
+    Review(review::Args),
     Add(add::Args),
     #[command(subcommand)]
     Source(source::Command),
@@ -118,6 +120,7 @@ fn run(command: Command, matches: &ArgMatches, today: NaiveDate) -> Result<ExitC
     match command {
         Command::Check(args) => check::run(args, matches, today),
         Command::Report(args) => report::run(args, today),
+        Command::Review(args) => review::run(args, today),
         Command::Site(args) => site::run(args, today),
         Command::Diff(args) => diff::run(args),
         Command::Update(args) => update::run(args, matches, today),

@@ -39,6 +39,8 @@ pub enum Edit {
     Party(PartyRequest),
     /// `commitments source add`.
     Source(SourceRequest),
+    /// `commitments review`: `[ledger] reviewed` moved to this date.
+    Reviewed(NaiveDate),
 }
 
 impl Edit {
@@ -49,6 +51,7 @@ impl Edit {
             Edit::Add(request) => plan_add(text, ledger, request),
             Edit::Party(request) => plan_party(text, ledger, request),
             Edit::Source(request) => plan_source(text, ledger, request),
+            Edit::Reviewed(date) => plan_reviewed(text, *date),
         }
     }
 }
@@ -645,6 +648,27 @@ pub fn plan_party(
         table,
         &["sources", "commitment"],
     ))
+}
+
+/// The proposed text for `commitments review`: `reviewed` in `[ledger]`
+/// set to `date`, keeping its comment and place.
+pub fn plan_reviewed(text: &str, date: NaiveDate) -> Result<String, EditError> {
+    let mut document = editable(text)?;
+    let ledger = document
+        .get_mut("ledger")
+        .and_then(Item::as_table_mut)
+        .ok_or_else(|| EditError::Refused("the ledger has no [ledger] table".into()))?;
+    match ledger.get_mut("reviewed") {
+        Some(Item::Value(old)) => {
+            let mut new = date_value(date);
+            *new.decor_mut() = old.decor().clone();
+            *old = new;
+        }
+        _ => {
+            ledger.insert("reviewed", Item::Value(date_value(date)));
+        }
+    }
+    Ok(document.to_string())
 }
 
 /// The result of checking a proposed edit.

@@ -46,6 +46,13 @@ pub(super) fn only_touches(original: &str, proposed: &str, edit: &Edit) -> Resul
         }
         Edit::Party(request) => added_entry(&mut old, &mut new, "parties", &request.id)?,
         Edit::Source(request) => added_entry(&mut old, &mut new, "sources", &request.id)?,
+        Edit::Reviewed(_) => {
+            for table in [&mut old, &mut new] {
+                if let Some(Value::Table(ledger)) = table.get_mut("ledger") {
+                    ledger.remove("reviewed");
+                }
+            }
+        }
     }
     if old != new {
         let changed: Vec<&str> = old

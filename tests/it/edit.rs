@@ -1022,3 +1022,40 @@ fn an_update_of_a_duplicated_id_is_refused() {
     );
     assert_eq!(scratch.text(), twice);
 }
+
+#[test]
+fn review_moves_the_reviewed_date_and_nothing_else() {
+    let scratch = Scratch::new();
+    let line = original()
+        .lines()
+        .find(|l| l.starts_with("reviewed"))
+        .expect("the fixture has a reviewed line")
+        .to_owned();
+    assert_ok(&scratch.run(&["review", "2025-06-29"]));
+    let expected = original().replacen(
+        &line,
+        &line.replacen(
+            line.split('=')
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .next()
+                .unwrap(),
+            "2025-06-29",
+            1,
+        ),
+        1,
+    );
+    assert_ne!(expected, original());
+    assert_eq!(scratch.text(), expected);
+    // Without a date: the as-of date, 2025-06-30, which the fixture had.
+    assert_ok(&scratch.run(&["review"]));
+    assert_eq!(scratch.text(), original());
+    // A date after the as-of date is an error; nothing is written.
+    assert_refused(
+        &["review", "2025-07-01"],
+        1,
+        "after the as-of date 2025-06-30",
+    );
+    assert_refused(&["review", "30/06/2025"], 2, "write it as YYYY-MM-DD");
+}
