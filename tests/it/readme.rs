@@ -170,6 +170,28 @@ fn the_daily_loop_runs_as_written() {
         let output = run_loop_line(line, dir.path());
         assert!(output.status.success(), "setup `{line}`: {}", text(&output));
     }
+    // A comment alone changes no report: the suite stays green.
+    let ledger = dir.path().join("commitments.toml");
+    let original = std::fs::read_to_string(&ledger).unwrap();
+    let commented = original.replacen(
+        "\n[ledger]\n",
+        "\n# A note for the editors.\n\n[ledger]\n",
+        1,
+    );
+    let commented = commented.replacen(
+        "\n[[commitment]]\n",
+        "\n# Section 1.\n# (two lines)\n[[commitment]]\n",
+        1,
+    );
+    std::fs::write(&ledger, commented).unwrap();
+    let output = run_loop_line("cargo test", dir.path());
+    assert!(
+        output.status.success(),
+        "a comment broke cargo test: {}",
+        text(&output)
+    );
+    std::fs::write(&ledger, original).unwrap();
+
     let script = shell_block("### The daily loop, step by step").replace("\\\n", " ");
     let lines: Vec<&str> = script
         .lines()
