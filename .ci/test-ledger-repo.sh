@@ -120,7 +120,7 @@ action "$repo" 0 REPORTS= SITE="$work/public"
 ls "$work/public/commitments/chancay-harbor/index.html" >/dev/null || die "no page for chancay-harbor"
 mkdir -p "$work/not-a-site" && touch "$work/not-a-site/keep"
 action "$repo" 1 REPORTS= SITE="$work/not-a-site"
-contains "$work/log" "no site: the ledger does not load, or $work/not-a-site holds something else"
+contains "$work/log" "no site: $work/not-a-site holds something other than a site"
 [ -e "$work/not-a-site/keep" ] || die "the action touched a folder that is not a site"
 
 step "a pull request: the job summary gets the ledger's diff"

@@ -61,7 +61,7 @@ fn full_report(dir: &Path, text: &str, render: Renderer) -> usize {
 fn full_site(dir: &Path, text: &str, out: &Path) -> usize {
     let loaded = load(dir, text);
     let levels = Levels::of(&loaded);
-    commitments::site::write(loaded, &levels, as_of(), out)
+    commitments::site::write(loaded, &levels, as_of(), out, &dir.join("commitments.toml"))
         .unwrap()
         .files
         .len()

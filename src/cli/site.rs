@@ -15,8 +15,10 @@ use super::args::{AsOf, Jobs, LedgerFlag};
 /// party, area, status and kind, an Atom feed, and the JSON and CSV reports.
 ///
 /// The site works from `file://` and any static host. DIR must be new,
-/// empty, or a site this command wrote before (which it replaces);
-/// docs/site.md describes the layout.
+/// empty, or a site this command wrote before, holding only the files it
+/// wrote; it is replaced once the new site is whole, and never when it
+/// holds the ledger, a source or a `.git`. docs/site.md describes the
+/// layout.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
@@ -43,7 +45,20 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         ));
     }
     let levels = Levels::of(&loaded);
-    match site::write(loaded, &levels, as_of, &args.output) {
+    // A site publishes the ledger: one with errors (a duplicate id, say)
+    // gets none. The errors are shown as `check` shows them.
+    let errors: Vec<_> = commitments::check::check(&loaded, &levels, as_of)
+        .into_iter()
+        .filter(|f| f.severity == commitments::diagnostic::Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        super::print_findings(&loaded.files, &errors);
+        return Err(CliError::Refused(format!(
+            "no site: the ledger has {}",
+            commitments::text::plural(errors.len(), "error", "errors")
+        )));
+    }
+    match site::write(loaded, &levels, as_of, &args.output, &path) {
         Ok(written) => {
             let pages = written
                 .files
@@ -60,7 +75,9 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         Err(SiteError::NotLoaded(_)) => Err(CliError::Refused(
             "no site: the ledger does not load".to_owned(),
         )),
-        Err(error @ SiteError::UnsafeName { .. }) => Err(CliError::Refused(error.to_string())),
+        Err(error @ (SiteError::UnsafeName { .. } | SiteError::HasErrors(_))) => {
+            Err(CliError::Refused(format!("no site: {error}")))
+        }
         Err(error) => Err(CliError::Usage(error.to_string())),
     }
 }

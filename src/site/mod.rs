@@ -7,6 +7,7 @@
 //! held all at once. The layout is a contract, documented in `docs/site.md`.
 
 mod feed;
+mod folder;
 mod pages;
 
 use std::collections::BTreeMap;
@@ -22,8 +23,9 @@ use crate::model::{Kind, Ledger, Status};
 use crate::report::{self, CommitmentReport, Report};
 use crate::rules::id_format::{is_kebab_case, kebab};
 
-/// The file that marks a folder as a site this command wrote, so that it
-/// may be replaced; any other folder that is not empty is refused.
+/// The file that marks a folder as a site this command wrote, and lists
+/// its files, so that it may be replaced; any other folder that is not
+/// empty is refused.
 pub const MARKER: &str = ".commitments-site";
 
 /// Why no site was written.
@@ -34,6 +36,21 @@ pub enum SiteError {
         "the ledger has syntax, schema or id errors; fix them first (`commitments check` shows them)"
     )]
     NotLoaded(Vec<Finding>),
+    /// The ledger has errors (a duplicate id, say): a site would publish
+    /// them, and two pages could claim one file.
+    #[error(
+        "the ledger has {} (`commitments check` shows them); a site is written only from a ledger without errors",
+        crate::text::plural(*.0, "error", "errors")
+    )]
+    HasErrors(usize),
+    /// The output folder may not receive a site.
+    #[error("`{}` cannot hold the site: {why}", path.display())]
+    Refused {
+        /// The folder.
+        path: PathBuf,
+        /// Why not.
+        why: String,
+    },
     /// The output folder holds something else.
     #[error(
         "`{path}` is not empty and is not a site written by `commitments site` (no {MARKER} in it); pass an empty or new folder, such as public/"
@@ -149,8 +166,10 @@ impl Page<'_> {
     }
 }
 
-/// Writes the site of `loaded` at `as_of` into `dir`, which must be new,
-/// empty, or a site this command wrote before (it is replaced).
+/// Writes the site of `loaded` (read from `ledger_path`) at `as_of` into
+/// `dir`, which must be new, empty, or a site this command wrote before: it
+/// is replaced whole, by rename, once the new site is written (see
+/// [`folder`]). A ledger with errors gets no site.
 ///
 /// It takes the loaded ledger and frees its text once the report is built:
 /// the pages need the model, not the text, and a large ledger's text is a
@@ -160,10 +179,19 @@ pub fn write(
     levels: &Levels,
     as_of: NaiveDate,
     dir: &Path,
+    ledger_path: &Path,
 ) -> Result<Written, SiteError> {
     let report = report::build(&loaded, levels, as_of).map_err(|error| match error {
         report::ReportError::NotLoaded(findings) => SiteError::NotLoaded(findings),
     })?;
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == "error")
+        .count();
+    if errors > 0 {
+        return Err(SiteError::HasErrors(errors));
+    }
     drop(std::mem::take(&mut loaded.files));
     let Some(ledger) = &loaded.ledger else {
         return Err(SiteError::NotLoaded(Vec::new()));
@@ -172,7 +200,17 @@ pub fn write(
     // function of the ledger and the date).
     let view = crate::replay::as_of(ledger, as_of);
     let site = prepare(report, &view)?;
-    prepare_folder(dir)?;
+    // The ledger and its local sources: DIR may not hold them.
+    let ledger_dir = ledger_path.parent().unwrap_or(Path::new(""));
+    let mut protected = vec![ledger_path.to_owned()];
+    protected.extend(
+        ledger
+            .sources
+            .iter()
+            .filter_map(|s| s.file.as_ref())
+            .map(|file| ledger_dir.join(&file.value)),
+    );
+    let target = folder::check(dir, &protected)?;
 
     let mut all: Vec<Page<'_>> = vec![
         Page::Dashboard,
@@ -188,31 +226,28 @@ pub fn write(
     all.extend(Kind::ALL.into_iter().map(Page::Kind));
     all.extend(crate::rules::RULES.iter().copied().map(Page::Rule));
 
+    let mut files: Vec<String> = all.iter().map(Page::path).collect();
+    files.sort();
+    if let Some(twice) = files.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(SiteError::UnsafeName {
+            what: "page",
+            value: twice[0].clone(),
+        });
+    }
+    let staging = target.stage()?;
     all.par_iter().try_for_each(|page| {
-        let path = dir.join(page.path());
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| SiteError::Io {
-                path: parent.to_owned(),
-                source,
-            })?;
-        }
-        let written = std::fs::File::create(&path).and_then(|file| {
+        let relative = page.path();
+        let written = staging.create(&relative).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
             page.write(&site, &mut out)?;
             std::io::Write::flush(&mut out)
         });
-        written.map_err(|source| SiteError::Io { path, source })
+        written.map_err(|source| SiteError::Io {
+            path: dir.join(&relative),
+            source,
+        })
     })?;
-    let marker = dir.join(MARKER);
-    std::fs::write(
-        &marker,
-        "Written by `commitments site`; the next run replaces this folder.\n",
-    )
-    .map_err(|source| SiteError::Io {
-        path: marker,
-        source,
-    })?;
-    let mut files: Vec<String> = all.iter().map(Page::path).collect();
+    target.swap(staging, &files)?;
     files.push(MARKER.to_owned());
     files.sort();
     Ok(Written { files })
@@ -277,31 +312,4 @@ fn prepare<'a>(report: Report, view: &'a Ledger) -> Result<Site<'a>, SiteError> 
         sources,
         party_names,
     })
-}
-
-/// Makes `dir` ready: created if new, emptied if it is our previous site.
-fn prepare_folder(dir: &Path) -> Result<(), SiteError> {
-    let io = |source| SiteError::Io {
-        path: dir.to_owned(),
-        source,
-    };
-    match std::fs::read_dir(dir) {
-        Ok(mut entries) => {
-            let empty = entries.next().is_none();
-            if !empty {
-                if !dir.join(MARKER).is_file() {
-                    return Err(SiteError::NotOurs {
-                        path: dir.to_owned(),
-                    });
-                }
-                std::fs::remove_dir_all(dir).map_err(io)?;
-                std::fs::create_dir_all(dir).map_err(io)?;
-            }
-            Ok(())
-        }
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::create_dir_all(dir).map_err(io)
-        }
-        Err(error) => Err(io(error)),
-    }
 }

@@ -18,7 +18,7 @@ fn date(text: &str) -> NaiveDate {
 fn write(ledger: &Path, as_of: &str, dir: &Path) -> Result<site::Written, SiteError> {
     let loaded = load_path(ledger).unwrap();
     let levels = Levels::of(&loaded);
-    site::write(loaded, &levels, date(as_of), dir)
+    site::write(loaded, &levels, date(as_of), dir, ledger)
 }
 
 #[test]
@@ -153,14 +153,209 @@ fn a_folder_that_is_not_a_previous_site_is_never_touched() {
         std::fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
         "mine"
     );
+    // A marker that `site` did not write is no marker.
+    std::fs::write(dir.path().join(".commitments-site"), "").unwrap();
+    let forged = write(&frozen_ledger(), "2025-11-30", dir.path());
+    assert!(
+        matches!(forged, Err(SiteError::NotOurs { .. })),
+        "{forged:?}"
+    );
+    assert_eq!(listing(dir.path()), [".commitments-site", "notes.txt"]);
+}
 
-    // A previous site is replaced: a page that no longer exists goes.
+#[test]
+fn a_previous_site_is_replaced_whole_and_only_its_own_files_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let other = Path::new("tests/fixtures/reports/every-status.toml");
+    write(other, "2025-06-30", &out).unwrap();
+    assert!(out.join("commitments/announced-one/index.html").is_file());
+    // Another ledger: the pages of the first one go.
+    let written = write(&frozen_ledger(), "2025-11-30", &out).unwrap();
+    assert!(!out.join("commitments/announced-one").exists());
+    let mut on_disk: Vec<String> = walk(&out)
+        .iter()
+        .map(|f| {
+            f.strip_prefix(&out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    on_disk.sort();
+    assert_eq!(on_disk, written.files);
+    // Nothing is left beside it.
+    assert_eq!(listing(dir.path()), ["public"]);
+    // A file someone added to the site: the folder is no longer ours.
+    std::fs::write(out.join("commitments/notes.html"), "mine").unwrap();
+    let refused = write(&frozen_ledger(), "2025-11-30", &out);
+    assert!(
+        matches!(&refused, Err(SiteError::Refused { why, .. }) if why.contains("commitments/notes.html")),
+        "{refused:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("commitments/notes.html")).unwrap(),
+        "mine"
+    );
+}
+
+/// The names in a folder, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A copy of the frozen ledger's folder: the ledger, its source, and the
+/// kind of things a ledger's folder holds.
+fn ledger_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let frozen = crate::common::frozen_dir();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let article = "sources/xinhua-2024-06-28-xi-boluarte-talks.txt";
+    std::fs::copy(
+        frozen.join("commitments.toml"),
+        dir.path().join("commitments.toml"),
+    )
+    .unwrap();
+    std::fs::copy(frozen.join(article), dir.path().join(article)).unwrap();
+    std::fs::write(dir.path().join("notes.md"), "mine").unwrap();
+    dir
+}
+
+/// Runs the binary in `dir`.
+fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(crate::common::BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_ledgers_own_folder_is_refused_whatever_marker_it_holds() {
+    let dir = ledger_folder();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join(".git/config"), "[core]").unwrap();
+    // As after `cp -r public/. .`: a marker that lists everything.
+    let written = write(&frozen_ledger(), "2025-11-30", &dir.path().join("public")).unwrap();
+    std::fs::copy(
+        dir.path().join("public/.commitments-site"),
+        dir.path().join(".commitments-site"),
+    )
+    .unwrap();
+    let before = listing(dir.path());
+    for target in [".", "./", "sources"] {
+        let output = run_in(dir.path(), &["site", "-o", target, "--as-of", "2025-11-30"]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{target}: {stderr}");
+        assert!(stderr.contains("cannot hold the site"), "{stderr}");
+        assert!(stderr.contains("which the ledger needs"), "{stderr}");
+    }
+    assert_eq!(listing(dir.path()), before);
+    assert!(written.files.len() > 20);
+    // A folder with a `.git`, even without the ledger.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::create_dir(other.path().join(".git")).unwrap();
+    let refused = write(&frozen_ledger(), "2025-11-30", other.path());
+    assert!(
+        matches!(&refused, Err(SiteError::Refused { why, .. }) if why.contains(".git")),
+        "{refused:?}"
+    );
+    assert!(other.path().join(".git").is_dir());
+}
+
+#[test]
+fn a_failure_midway_leaves_the_previous_site_and_nothing_beside_it() {
+    let dir = ledger_folder();
     let out = dir.path().join("public");
     write(&frozen_ledger(), "2025-11-30", &out).unwrap();
-    std::fs::write(out.join("commitments/stale-page.html"), "old").unwrap();
+    let before: Vec<(String, Vec<u8>)> = walk(&out)
+        .into_iter()
+        .map(|f| (f.display().to_string(), std::fs::read(&f).unwrap()))
+        .collect();
+    // An id of 300 characters checks clean, but no file system takes it as
+    // a folder name: the write fails midway.
+    let ledger = dir.path().join("commitments.toml");
+    let long = "a".repeat(300);
+    let text = std::fs::read_to_string(&ledger)
+        .unwrap()
+        .replace("id = \"chancay-harbor\"", &format!("id = \"{long}\""));
+    std::fs::write(&ledger, text).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["site", "-o", "public", "--as-of", "2025-11-30"],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot write"), "{stderr}");
+    let after: Vec<(String, Vec<u8>)> = walk(&out)
+        .into_iter()
+        .map(|f| (f.display().to_string(), std::fs::read(&f).unwrap()))
+        .collect();
+    assert_eq!(after, before, "the previous site is unchanged");
+    assert_eq!(
+        listing(dir.path()),
+        ["commitments.toml", "notes.md", "public", "sources"],
+        "nothing is left beside it"
+    );
+}
+
+#[test]
+fn a_duplicate_id_gets_no_site() {
+    let dir = ledger_folder();
+    let ledger = dir.path().join("commitments.toml");
+    let text = std::fs::read_to_string(&ledger).unwrap().replace(
+        "id = \"mutual-learning-civilizations\"",
+        "id = \"political-mutual-trust\"",
+    );
+    std::fs::write(&ledger, text).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["site", "-o", "public", "--as-of", "2025-11-30"],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[C004]"), "{stderr}");
+    assert!(
+        stderr.contains("no site: the ledger has 1 error"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("public").exists());
+    assert!(matches!(
+        write(&ledger, "2025-11-30", &dir.path().join("public")),
+        Err(SiteError::HasErrors(1))
+    ));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_inside_the_folder_is_never_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
     write(&frozen_ledger(), "2025-11-30", &out).unwrap();
-    assert!(!out.join("commitments/stale-page.html").exists());
-    assert!(out.join("index.html").is_file());
+    let outside = dir.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    // A page replaced by a link that leads out of the site.
+    std::fs::remove_file(out.join("index.html")).unwrap();
+    std::os::unix::fs::symlink(outside.join("index.html"), out.join("index.html")).unwrap();
+    let refused = write(&frozen_ledger(), "2025-11-30", &out);
+    assert!(
+        matches!(&refused, Err(SiteError::Refused { why, .. }) if why.contains("symbolic link")),
+        "{refused:?}"
+    );
+    assert!(!outside.join("index.html").exists());
+    // DIR itself a link.
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&outside, &link).unwrap();
+    assert!(matches!(
+        write(&frozen_ledger(), "2025-11-30", &link),
+        Err(SiteError::Refused { .. })
+    ));
+    assert_eq!(listing(&outside), Vec::<String>::new());
 }
 
 #[test]
