@@ -23,11 +23,18 @@ pub(super) fn load(
     loaded: &mut Loaded,
 ) {
     let display_base = Path::new(ledger_name).parent().unwrap_or(Path::new(""));
+    // The ledger itself is no source.
+    let ledger_path = Path::new(ledger_name)
+        .file_name()
+        .and_then(|name| base_dir(base).join(name).canonicalize().ok());
     let mut read: HashMap<PathBuf, FileId> = HashMap::new();
     let mut total: u64 = 0;
     for source in &ledger.sources {
         let Some(file) = &source.file else { continue };
         let found = resolve_inside(base, &file.value).and_then(|resolved| {
+            if ledger_path.as_ref() == Some(&resolved) {
+                return Err(Problem::IsLedger);
+            }
             if let Some(&id) = read.get(&resolved) {
                 return Ok(id);
             }
@@ -55,6 +62,8 @@ pub(crate) enum Problem {
     Absolute,
     Escapes,
     SymlinkOutside(PathBuf),
+    Hidden,
+    IsLedger,
     NotFound,
     NotAFile,
     NotUtf8 { offset: usize },
@@ -74,6 +83,8 @@ impl Problem {
             Problem::SymlinkOutside(resolved) => {
                 source_file::symlink_outside(span, written, resolved)
             }
+            Problem::Hidden => source_file::hidden(span, written),
+            Problem::IsLedger => source_file::is_ledger(span, written),
             Problem::NotFound => source_file::not_found(span, written),
             Problem::NotAFile => source_file::not_a_file(span, written),
             Problem::NotUtf8 { offset } => source_file::not_utf8(span, written, *offset),
@@ -125,8 +136,18 @@ fn resolve_inside(base: &Path, written: &str) -> Result<PathBuf, Problem> {
         }
         Err(error) => return Err(Problem::Io(error)),
     };
-    if !resolved.starts_with(&base) {
+    let Ok(inside) = resolved.strip_prefix(&base) else {
         return Err(Problem::SymlinkOutside(resolved));
+    };
+    // `.git/config` holds CI's credential; no hidden file or folder is
+    // read, whichever way the path or a link leads to it.
+    let hidden = |path: &Path| {
+        path.components().any(
+            |c| matches!(c, Component::Normal(name) if name.to_string_lossy().starts_with('.')),
+        )
+    };
+    if hidden(inside) || hidden(relative) {
+        return Err(Problem::Hidden);
     }
     if !resolved.is_file() {
         return Err(Problem::NotAFile);

@@ -17,16 +17,20 @@ pub static RULE: Rule = Rule {
     doc: "\
 ## What it checks
 
-That the `file` of every `[sources.ID]` names a readable UTF-8 file inside the
-ledger's folder. An absolute path, a `..` that climbs out of the folder, or a
-symbolic link that leads out is refused before the file is opened: the file
-it names is never read.
+That the `file` of every `[sources.ID]` names a readable UTF-8 text file
+inside the ledger's folder. An absolute path, a `..` that climbs out of the
+folder, a symbolic link that leads out, a file in a hidden folder (`.git`,
+`.ssh`) or a hidden file, and the ledger itself are refused before the file
+is opened: the file it names is never read.
 
 ## Why
 
 Quotes are verified against these files, so a missing file would leave quotes
 unchecked. Refusing paths that lead out keeps a ledger from a pull request
-from reading files elsewhere on the machine that runs the checker.
+from reading files elsewhere on the machine that runs the checker. A hidden
+folder inside the ledger's folder holds things like `.git/config`, where CI
+keeps the credential it checked the repository out with: a near-miss quote
+would show its \"closest passage\" in the checker's output.
 
 ## Example
 
@@ -43,6 +47,30 @@ file = \"../../etc/passwd\"   # leads out of the ledger's folder
 
 const KEEP_INSIDE: &str =
     "copy the source into the ledger's folder (for example `sources/`) and give its relative path";
+
+/// `file = ".git/config"`, or a hidden file, or a link that leads to one.
+pub(crate) fn hidden(span: Span, written: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` is hidden, or in a hidden folder such as `.git`"),
+    )
+    .label("a hidden file or folder")
+    .help("keep sources in a visible folder such as `sources/`")
+    .note("the file was not read, so nothing of it is shown")
+}
+
+/// `file = "commitments.toml"`: the ledger itself.
+pub(crate) fn is_ledger(span: Span, written: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("source file `{written}` is the ledger itself"),
+    )
+    .label("the ledger")
+    .help("a source is a document the ledger quotes: copy it into `sources/`")
+    .note("the file was not read")
+}
 
 /// `file = "/etc/..."`.
 pub(crate) fn absolute(span: Span, written: &str) -> Finding {

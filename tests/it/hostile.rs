@@ -917,3 +917,74 @@ fn jobs_change_the_threads_not_the_output() {
     let zero = run(&["--jobs", "0"]);
     assert_eq!(zero.status.code(), Some(2));
 }
+
+/// A ledger from a pull request names `.git/config`, where `actions/checkout`
+/// keeps its credential, as a source; a near-miss quote would print the
+/// "closest passage". No hidden file is read, however the path leads to it,
+/// and neither is the ledger itself.
+#[test]
+fn no_hidden_file_and_not_the_ledger_is_read_as_a_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "ghs_SECRETSECRETSECRET";
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    std::fs::create_dir_all(dir.path().join("sources/.hidden")).unwrap();
+    std::fs::write(
+        dir.path().join(".git/config"),
+        format!("[http]\n\textraheader = AUTHORIZATION: basic {secret}\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("sources/.hidden/notes.txt"), secret).unwrap();
+    let mut written = vec![
+        ".git/config".to_owned(),
+        "./.git/config".to_owned(),
+        "sources/../.git/config".to_owned(),
+        "sources/.hidden/notes.txt".to_owned(),
+    ];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("../.git/config", dir.path().join("sources/config.txt"))
+            .unwrap();
+        written.push("sources/config.txt".to_owned());
+    }
+    for file in &written {
+        let ledger = format!(
+            "[ledger]\ntitle = \"t\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"C\"\n\n\
+             [sources.a]\ntitle = \"A\"\nfile = \"{file}\"\n\n\
+             [[commitment]]\nid = \"c\"\ntitle = \"C\"\nparties = [\"cn\"]\nkind = \"ongoing\"\n\
+             made = 2025-01-01\nstatus = \"announced\"\n\
+             source = {{ ref = \"a\", quote = \"extraheader = AUTHORIZATION: basic ghs_SECRETSECRET\" }}\n"
+        );
+        std::fs::write(dir.path().join("commitments.toml"), &ledger).unwrap();
+        for format in ["human", "json", "github"] {
+            let output = run_in(
+                dir.path(),
+                &["check", "--as-of", "2025-06-30", "--format", format],
+            );
+            let shown = format!(
+                "{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
+            assert_eq!(output.status.code(), Some(1), "{file}: {shown}");
+            assert!(
+                !shown.contains("SECRETSECRETSECRET"),
+                "{file} ({format}): {shown}"
+            );
+            assert!(!shown.contains("closest"), "{file} ({format}): {shown}");
+        }
+        let (_, report) = check_json(dir.path(), "commitments.toml");
+        assert_eq!(
+            report["findings"][0]["name"], "source-file",
+            "{file}: {report:#}"
+        );
+    }
+    // The ledger as its own source.
+    let ledger = "[ledger]\ntitle = \"t\"\nreviewed = 2025-06-30\n\n[sources.a]\ntitle = \"A\"\nfile = \"commitments.toml\"\n";
+    std::fs::write(dir.path().join("commitments.toml"), ledger).unwrap();
+    let (code, report) = check_json(dir.path(), "commitments.toml");
+    assert_eq!(code, 1);
+    assert_eq!(
+        report["findings"][0]["message"],
+        "source file `commitments.toml` is the ledger itself"
+    );
+}
