@@ -30,6 +30,7 @@ pub mod edit;
 pub(crate) mod layout;
 pub mod load;
 pub mod lsp;
+pub mod markup;
 pub mod model;
 pub mod output;
 pub mod quote;

@@ -208,7 +208,8 @@ pub fn to_html(report: &Report) -> String {
             }
         }
     };
-    readable_lines(&page.into_string())
+    // No control character of the ledger reaches the page raw.
+    crate::markup::markup_safe(&readable_lines(&page.into_string())).into_owned()
 }
 
 /// One block element per line, so that snapshots and diffs of the page are

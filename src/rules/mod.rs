@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::diagnostic::Finding;
 pub use crate::rule::{Level, Rule, Severity};
 
+pub mod control_character;
 pub mod date_order;
 pub mod due_provenance;
 pub mod duplicate_id;
@@ -52,6 +53,7 @@ pub static RULES: &[&Rule] = &[
     &id_format::RULE,
     &due_provenance::RULE,
     &who_committed::RULE,
+    &control_character::RULE,
 ];
 
 /// A check: reads the context, pushes findings at the rule's default level.
@@ -74,6 +76,7 @@ pub(crate) static CHECKS: &[(&Rule, Check)] = &[
     (&target_order::RULE, target_order::check),
     (&due_provenance::RULE, due_provenance::check),
     (&who_committed::RULE, who_committed::check),
+    (&control_character::RULE, control_character::check),
 ];
 
 /// Finds a rule by code (`C004`, any case) or name (`duplicate-id`).

@@ -147,6 +147,12 @@ impl Page<'_> {
         }
     }
 
+    /// Whether the file is HTML or XML, which may not carry control
+    /// characters (the JSON and CSV downloads are the reports, byte for byte).
+    fn is_markup(&self) -> bool {
+        !matches!(self, Page::Json | Page::Csv)
+    }
+
     /// Writes the file; the large ones as they are made.
     fn write(&self, site: &Site<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let text = match self {
@@ -239,7 +245,13 @@ pub fn write(
         let relative = page.path();
         let written = staging.create(&relative).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
-            page.write(&site, &mut out)?;
+            if page.is_markup() {
+                let mut safe = crate::markup::MarkupSafe::new(&mut out);
+                page.write(&site, &mut safe)?;
+                std::io::Write::flush(&mut safe)?;
+            } else {
+                page.write(&site, &mut out)?;
+            }
             std::io::Write::flush(&mut out)
         });
         written.map_err(|source| SiteError::Io {

@@ -126,6 +126,25 @@ fn hostile_text_injects_no_tag_into_any_page_or_the_feed() {
         }
     }
     assert!(pages > 10, "{pages} pages");
+    // No control character (NUL, a form feed from `C:\files`) or bidi
+    // control reaches a page or the feed raw: XML 1.0 cannot carry them.
+    for file in written
+        .files
+        .iter()
+        .filter(|f| f.ends_with(".html") || f.ends_with(".xml"))
+    {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|c| commitments::markup::is_markup_unsafe(*c))
+            .collect();
+        assert!(raw.is_empty(), "{file} carries {raw:?}");
+    }
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(
+        feed.contains("\\u{0}-free"),
+        "the NUL is shown as an escape"
+    );
     // The titles are there, as text.
     let page = std::fs::read_to_string(out.join("commitments/script-title/index.html")).unwrap();
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
