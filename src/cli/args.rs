@@ -88,7 +88,15 @@ fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
 /// A date written as YYYY-MM-DD.
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let bad = || format!("`{text}` is not a date; write it as YYYY-MM-DD, such as 2024-06-28");
-    let well_formed = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    // Four digits of year, as TOML and RFC 3339 write it: no sign, no
+    // year 10000 (`-001-01-01` would pass chrono's `%Y`).
+    let bytes = text.as_bytes();
+    let well_formed = text.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| bytes[i].is_ascii_digit());
     if !well_formed {
         return Err(bad());
     }

@@ -33,9 +33,20 @@ struct Planned<'a> {
     commitment: &'a Commitment,
 }
 
+/// The ledger's part of every id in the feed: its title in kebab-case, or,
+/// for a title with no ASCII letter or digit ("中秘承诺"), the title
+/// percent-encoded, so that no two such ledgers share their ids.
+fn feed_name(title: &str) -> String {
+    let kebab = crate::rules::id_format::kebab(title);
+    if !kebab.is_empty() {
+        return kebab;
+    }
+    percent_encoding::utf8_percent_encode(title, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
 pub(super) fn atom(site: &Site<'_>) -> String {
     let report = &site.report;
-    let ledger = crate::rules::id_format::kebab(&report.title);
+    let ledger = feed_name(&report.title);
     // Only dates and positions first: a large ledger has hundreds of
     // thousands of updates, and the feed keeps the newest MAX_ENTRIES.
     let mut planned: Vec<Planned<'_>> = Vec::new();
@@ -148,4 +159,20 @@ fn entry(ledger: &str, commitment: &Commitment, place: usize) -> Entry {
     entry.set_updated(at_midnight(date));
     entry.set_summary(Some(Text::plain(update.note.value.clone())));
     entry
+}
+
+#[cfg(test)]
+mod tests {
+    use super::feed_name;
+
+    #[test]
+    fn every_title_gives_a_feed_name_of_its_own() {
+        assert_eq!(feed_name("China–Peru: 2024"), "china-peru-2024");
+        assert_eq!(
+            feed_name("中秘承诺"),
+            "%E4%B8%AD%E7%A7%98%E6%89%BF%E8%AF%BA"
+        );
+        assert_ne!(feed_name("中秘承诺"), feed_name("中秘"));
+        assert!(!feed_name("…").is_empty());
+    }
 }

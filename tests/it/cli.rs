@@ -473,13 +473,16 @@ fn a_directory_as_the_ledger_is_a_usage_error() {
 
 #[test]
 fn a_malformed_as_of_names_the_expected_form() {
-    let output = run(&["check", "--as-of", "28/11/2026"]);
-    assert_eq!(code(&output), 2);
-    assert!(
-        stderr(&output).contains("write it as YYYY-MM-DD"),
-        "{}",
-        stderr(&output)
-    );
+    // A signed year would give the feed an `<updated>` that is not RFC 3339.
+    for date in ["28/11/2026", "-001-01-01", "+202-01-01"] {
+        let output = run(&["check", &format!("--as-of={date}")]);
+        assert_eq!(code(&output), 2, "{date}");
+        assert!(
+            stderr(&output).contains("write it as YYYY-MM-DD"),
+            "{}",
+            stderr(&output)
+        );
+    }
 }
 
 #[test]

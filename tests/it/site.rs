@@ -324,7 +324,7 @@ fn a_failure_midway_leaves_the_previous_site_and_nothing_beside_it() {
 }
 
 #[test]
-fn a_duplicate_id_gets_no_site() {
+fn a_ledger_with_errors_gets_no_site() {
     let dir = ledger_folder();
     let ledger = dir.path().join("commitments.toml");
     let text = std::fs::read_to_string(&ledger).unwrap().replace(
@@ -348,6 +348,23 @@ fn a_duplicate_id_gets_no_site() {
         write(&ledger, "2025-11-30", &dir.path().join("public")),
         Err(SiteError::HasErrors(1))
     ));
+    // An unknown `parent` would have made a link that climbs out of the
+    // site's root: an error, so no site.
+    let text = std::fs::read_to_string(crate::common::frozen_ledger())
+        .unwrap()
+        .replacen(
+            "id = \"fta-upgrade\"\n",
+            "id = \"fta-upgrade\"\nparent = \"../../../../etc\"\n",
+            1,
+        );
+    std::fs::write(&ledger, text).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["site", "-o", "public", "--as-of", "2025-11-30"],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(!dir.path().join("public").exists());
 }
 
 #[cfg(unix)]
