@@ -45,14 +45,27 @@ pub(crate) struct Jobs {
     pub(crate) jobs: Option<std::num::NonZeroUsize>,
 }
 
+/// `--jobs` is capped at this many threads per core.
+const JOBS_PER_CORE: usize = 4;
+
 impl Jobs {
     /// Sizes the thread pool that every parallel step uses.
     pub(crate) fn apply(&self) -> Result<(), super::CliError> {
-        let Some(jobs) = self.jobs else {
+        let Some(asked) = self.jobs else {
             return Ok(());
         };
+        // More threads than a few per core only cost memory and start-up
+        // time (`--jobs 30000` never finished): cap, and say so.
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let cap = cores * JOBS_PER_CORE;
+        let jobs = asked.get().min(cap);
+        if jobs < asked.get() {
+            eprintln!(
+                "note: --jobs {asked} is more than {JOBS_PER_CORE} per core; using {jobs} ({cores} cores)"
+            );
+        }
         rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.get())
+            .num_threads(jobs)
             .build_global()
             .map_err(|error| {
                 super::CliError::Usage(format!("cannot start {jobs} threads: {error}"))

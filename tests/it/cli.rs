@@ -1072,3 +1072,15 @@ fn a_day_first_date_is_told_the_toml_form() {
         "{first:#}"
     );
 }
+
+#[test]
+fn jobs_is_capped_at_a_few_per_core_with_a_note() {
+    let output = run(&["check", "-q", "--jobs", "30000", "--as-of", REVIEWED]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("note: --jobs 30000 is more than 4 per core; using "),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output).lines().count(), 1);
+}
