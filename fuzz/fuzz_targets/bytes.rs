@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let summary = Summary { ledger: "fuzz.toml", as_of, headcount: loaded.headcount(as_of) };
     let _ = render::human_string(&loaded.files, &findings, &summary);
     let _ = render::json(&loaded.files, &findings, &summary);
-    let _ = render::github(&loaded.files, &findings, &summary);
+    let _ = render::github(&loaded.files, &findings, &summary, Some(100));
     if let Ok(built) = report::build(&loaded, &levels, as_of) {
         let _ = report::to_markdown(&built);
         let _ = report::to_json(&built);

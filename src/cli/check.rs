@@ -46,6 +46,11 @@ pub(crate) struct Args {
     /// Report a rule as an error (code, name, or `warnings` for every warning).
     #[arg(long, value_name = "RULE", value_parser = parse_selector)]
     deny: Vec<Selector>,
+    /// Print at most N findings of each rule, then how many more there are
+    /// (human and github formats; the summary counts them all). 0 prints
+    /// every finding.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    max_per_rule: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,7 +84,8 @@ pub(crate) fn run(
     let mut any_errors = false;
     let mut any_unreadable = false;
     for path in &ledgers {
-        match check_one(path, &overrides, as_of, args.format, args.quiet) {
+        let limit = (args.max_per_rule > 0).then_some(args.max_per_rule);
+        match check_one(path, &overrides, as_of, args.format, args.quiet, limit) {
             Ok(has_errors) => any_errors |= has_errors,
             // With several ledgers, go on with the others, then exit 2.
             Err(error @ CliError::Usage(_)) if ledgers.len() > 1 => {
@@ -105,6 +111,7 @@ fn check_one(
     as_of: NaiveDate,
     format: Format,
     quiet: bool,
+    limit: Option<usize>,
 ) -> Result<bool, CliError> {
     let loaded = super::load(path)?;
     let findings = check(&loaded, &Levels::with_overrides(&loaded, overrides), as_of);
@@ -130,7 +137,7 @@ fn check_one(
             // One buffered writer: a line at a time into a pipe costs a
             // system call per line.
             let mut stdout = BufferedStandardStream::stdout(choice);
-            let written = render::human(&mut stdout, &loaded.files, &findings, &summary)
+            let written = render::human(&mut stdout, &loaded.files, &findings, &summary, limit)
                 .and_then(|()| std::io::Write::flush(&mut stdout));
             match written {
                 Ok(()) => {}
@@ -144,7 +151,7 @@ fn check_one(
             print(&render::json(&loaded.files, &findings, &summary))?;
         }
         Format::Github => {
-            print(&render::github(&loaded.files, &findings, &summary))?;
+            print(&render::github(&loaded.files, &findings, &summary, limit))?;
         }
     }
     Ok(has_errors)

@@ -94,6 +94,7 @@ pub(super) fn plan_with(text: &str, chunk_bytes: usize) -> Option<Plan> {
 struct ChunkResult {
     ledger: Ledger,
     findings: Vec<Finding>,
+    left_out: usize,
     /// A syntax error or an unexpected shape: fall back to the whole parse.
     fallback: bool,
 }
@@ -118,6 +119,7 @@ fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResul
         read_commitments(value, first_index, &mut result.ledger, &mut out);
     }
     result.findings = out.findings;
+    result.left_out = out.left_out;
     result
 }
 
@@ -150,9 +152,14 @@ pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Opti
     for chunk in chunks {
         ledger.commitments.extend(chunk.ledger.commitments);
         ledger.incomplete_ids.extend(chunk.ledger.incomplete_ids);
-        out.findings.extend(chunk.findings);
+        super::reader::merge_findings(
+            &mut out.findings,
+            &mut out.left_out,
+            chunk.findings,
+            chunk.left_out,
+        );
     }
-    findings.extend(out.findings);
+    super::extend_with_limit(findings, out.findings, out.left_out);
     Some(ledger)
 }
 

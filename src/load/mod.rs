@@ -312,8 +312,22 @@ fn read_tree(tree: &Tree<'_>, findings: &mut Vec<Finding>) -> Ledger {
     {
         read_commitments(value, 0, &mut ledger, &mut out);
     }
-    findings.extend(out.findings);
+    extend_with_limit(findings, out.findings, out.left_out);
     ledger
+}
+
+/// Adds a read's findings, and when some were left out, one finding before
+/// them that says how many.
+pub(super) fn extend_with_limit(findings: &mut Vec<Finding>, read: Vec<Finding>, left_out: usize) {
+    // First, so that it is seen before the errors it speaks of.
+    if left_out > 0 {
+        findings.push(crate::rules::schema::too_many(
+            Span::new(0, 0),
+            read.len(),
+            left_out,
+        ));
+    }
+    findings.extend(read);
 }
 
 /// Loads with the reference parser only: the `toml` crate's `DeTable`, read

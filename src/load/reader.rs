@@ -21,8 +21,28 @@ pub(crate) type Value<'t> = Item<'t>;
 #[derive(Debug, Default)]
 pub(crate) struct Reader {
     offset: usize,
-    /// What is wrong, in the order it was found.
+    /// What is wrong, in the order it was found: the first
+    /// [`MAX_FINDINGS`].
     pub findings: Vec<Finding>,
+    /// How many more were found and not kept.
+    pub left_out: usize,
+}
+
+/// The most findings one read keeps; the rest are counted. A megabyte of
+/// `{}` gave 2.3 million findings and 2 GB of memory.
+pub(crate) const MAX_FINDINGS: usize = 10_000;
+
+/// Appends `more` findings (and `more_left_out` not kept) to `findings`
+/// (with `left_out` not kept), keeping the first [`MAX_FINDINGS`] in order.
+pub(crate) fn merge_findings(
+    findings: &mut Vec<Finding>,
+    left_out: &mut usize,
+    more: Vec<Finding>,
+    more_left_out: usize,
+) {
+    let room = MAX_FINDINGS.saturating_sub(findings.len());
+    *left_out += more_left_out + more.len().saturating_sub(room);
+    findings.extend(more.into_iter().take(room));
 }
 
 impl Reader {
@@ -31,6 +51,7 @@ impl Reader {
         Reader {
             offset,
             findings: Vec::new(),
+            left_out: 0,
         }
     }
 
@@ -46,6 +67,10 @@ impl Reader {
 
     /// Reports a finding.
     pub fn push(&mut self, finding: Finding) {
+        if self.findings.len() >= MAX_FINDINGS {
+            self.left_out += 1;
+            return;
+        }
         self.findings.push(finding);
     }
 }

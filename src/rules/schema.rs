@@ -63,6 +63,19 @@ pub(crate) fn unknown_key(
     }
 }
 
+/// The loader stopped listing schema errors after `listed`; `more` were
+/// found besides. Like a compiler's error limit: a file with millions of
+/// errors is not a ledger yet, and listing them all took gigabytes.
+pub(crate) fn too_many(span: Span, listed: usize, more: usize) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("{more} more schema errors after these {listed} are not listed"),
+    )
+    .label("the ledger starts here")
+    .help("fix the errors listed below first; the rest are listed once fewer remain")
+}
+
 pub(crate) fn missing_key(span: Span, key: &str, table: &str, hint: &str) -> Finding {
     let finding = Finding::new(
         &RULE,

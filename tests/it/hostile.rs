@@ -988,3 +988,104 @@ fn no_hidden_file_and_not_the_ledger_is_read_as_a_source() {
         "source file `commitments.toml` is the ledger itself"
     );
 }
+
+/// `n` empty inline tables on one line, before `[ledger]`: seven schema
+/// errors each, all on that line.
+fn empty_tables_on_one_line(n: usize) -> String {
+    format!(
+        "commitment = [{}]\n[ledger]\ntitle = \"t\"\nreviewed = 2025-01-01\n",
+        vec!["{}"; n].join(",")
+    )
+}
+
+#[test]
+fn a_finding_on_a_long_line_shows_a_window_of_it_at_the_right_column() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1,400 tables: 9,800 findings, under the loader's limit.
+    std::fs::write(
+        dir.path().join("commitments.toml"),
+        empty_tables_on_one_line(1_400),
+    )
+    .unwrap();
+    let output = run_in(
+        dir.path(),
+        &["check", "--as-of", "2025-01-01", "--max-per-rule", "0"],
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    // Table 700 starts at column 15 + 3 × 699.
+    let at = text
+        .find("commitment #700 is missing the required key `id`")
+        .unwrap();
+    let finding = &text[at..at + 600];
+    assert!(
+        finding.contains("--> commitments.toml:1:2112\n"),
+        "{finding}"
+    );
+    let excerpt = finding.lines().nth(3).unwrap();
+    assert!(excerpt.starts_with("1 | …{},{}"), "{excerpt}");
+    assert!(excerpt.ends_with("{},{}…"), "{excerpt}");
+    assert!(excerpt.chars().count() < 260, "{excerpt}");
+    // Every line printed is short: no finding prints the whole line.
+    assert!(text.lines().all(|l| l.chars().count() < 300));
+    // The output grows with the findings, not with the findings times the
+    // line (6,000 tables wrote 1.1 GB).
+    assert!(text.len() < 9_800 * 500, "{} bytes", text.len());
+}
+
+#[test]
+fn at_most_n_findings_of_a_rule_are_printed_then_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("commitments.toml"),
+        empty_tables_on_one_line(1_400),
+    )
+    .unwrap();
+    for (flags, shown) in [(vec![], 100), (vec!["--max-per-rule", "5"], 5)] {
+        let mut args = vec!["check", "--as-of", "2025-01-01"];
+        args.extend(flags);
+        let output = run_in(dir.path(), &args);
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(text.matches("error[C002]").count(), shown, "{args:?}");
+        assert!(
+            text.contains(&format!(
+                "... and {} more findings of C002 `schema` (`--max-per-rule 0` shows every finding)",
+                9_800 - shown
+            )),
+            "{text}"
+        );
+        assert!(text.ends_with(
+            "commitments.toml: 9800 errors, 0 warnings in 0 commitments (as of 2025-01-01)\n"
+        ));
+        let github = run_in(dir.path(), &[&args[..], &["--format", "github"]].concat());
+        let github = String::from_utf8(github.stdout).unwrap();
+        assert_eq!(
+            github.lines().filter(|l| l.starts_with("::error ")).count(),
+            shown
+        );
+        assert!(
+            github.contains("::notice title=C002 schema::... and "),
+            "{github}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "slow: `cargo test -- --ignored` runs it, and so does .ci/run"]
+fn a_million_findings_are_counted_not_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    // 333,333 tables: 2.3 million schema errors; keeping them took 2 GB.
+    std::fs::write(
+        dir.path().join("commitments.toml"),
+        empty_tables_on_one_line(333_333),
+    )
+    .unwrap();
+    let (code, report) = check_json(dir.path(), "commitments.toml");
+    assert_eq!(code, 1);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 10_001);
+    assert_eq!(
+        findings[0]["message"],
+        "2323331 more schema errors after these 10000 are not listed"
+    );
+}

@@ -1,5 +1,7 @@
 //! Output of findings: compiler-style text, JSON, and GitHub annotations.
 
+mod excerpt;
+
 use std::io;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as CsSeverity};
@@ -165,15 +167,60 @@ impl Shown {
     }
 }
 
-/// Writes findings compiler-style, then the summary line.
+/// Writes findings compiler-style, at most `limit` of each rule followed by
+/// how many more there are, then the summary line (which counts them all).
 pub fn human(
     out: &mut dyn term::termcolor::WriteColor,
     files: &Files,
     findings: &[Finding],
     summary: &Summary<'_>,
+    limit: Option<usize>,
 ) -> io::Result<()> {
-    human_findings(out, files, findings)?;
+    let (shown, left_out) = limit_per_rule(findings, limit);
+    human_findings(out, files, &shown)?;
+    for (rule, count) in &left_out {
+        writeln!(out, "{}\n", left_out_line(rule, *count))?;
+    }
     writeln!(out, "{}", summary_line(findings, summary))
+}
+
+/// At most `limit` findings of each rule, in their order (all of them with
+/// `None`), and how many of each rule were left out, in code order.
+pub fn limit_per_rule(
+    findings: &[Finding],
+    limit: Option<usize>,
+) -> (Vec<Finding>, Vec<(&'static crate::rule::Rule, usize)>) {
+    let Some(limit) = limit else {
+        return (findings.to_vec(), Vec::new());
+    };
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut shown = Vec::new();
+    for finding in findings {
+        let count = seen.entry(finding.rule.code).or_default();
+        *count += 1;
+        if *count <= limit {
+            shown.push(finding.clone());
+        }
+    }
+    let mut left_out: Vec<(&'static crate::rule::Rule, usize)> = crate::rules::RULES
+        .iter()
+        .filter_map(|rule| {
+            let count = seen.get(rule.code).copied().unwrap_or(0);
+            (count > limit).then(|| (*rule, count - limit))
+        })
+        .collect();
+    left_out.sort_by_key(|(rule, _)| rule.code);
+    (shown, left_out)
+}
+
+/// "… and 41,900 more `schema` findings", after the first of a rule.
+pub fn left_out_line(rule: &crate::rule::Rule, count: usize) -> String {
+    format!(
+        "... and {} of {} `{}` (`--max-per-rule 0` shows every finding)",
+        plural(count, "more finding", "more findings"),
+        rule.code,
+        rule.name
+    )
 }
 
 /// Writes findings compiler-style, without a summary line. Without colour
@@ -226,13 +273,15 @@ fn emit_each(
     for finding in findings {
         let diagnostic = to_codespan(finding, shown, files);
         let mut writer = term::StylesWriter::new(&mut *out, &styles);
-        term::emit_to_write_style(
-            &mut writer,
-            &config,
-            shown.files(files).codespan(),
-            &diagnostic,
-        )
-        .map_err(|error| match error {
+        let base = shown.files(files).codespan();
+        // A label on a long line: a window of the line, not all of it.
+        let emitted = match excerpt::cut(base, &diagnostic) {
+            Some((excerpt, moved)) => {
+                term::emit_to_write_style(&mut writer, &config, &excerpt, &moved)
+            }
+            None => term::emit_to_write_style(&mut writer, &config, base, &diagnostic),
+        };
+        emitted.map_err(|error| match error {
             codespan_reporting::files::Error::Io(error) => error,
             other => io::Error::other(other),
         })?;
@@ -244,7 +293,7 @@ fn emit_each(
 pub fn human_string(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> String {
     let mut buffer = term::termcolor::NoColor::new(Vec::new());
     // Writing into memory cannot fail.
-    let _ = human(&mut buffer, files, findings, summary);
+    let _ = human(&mut buffer, files, findings, summary, None);
     String::from_utf8_lossy(&buffer.into_inner()).into_owned()
 }
 
@@ -363,10 +412,17 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Findings as GitHub Actions workflow commands, so CI annotates the lines.
-pub fn github(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> String {
+/// Findings as GitHub Actions workflow commands, so CI annotates the lines:
+/// at most `limit` of each rule, then a notice of how many more.
+pub fn github(
+    files: &Files,
+    findings: &[Finding],
+    summary: &Summary<'_>,
+    limit: Option<usize>,
+) -> String {
     let mut text = String::new();
-    for finding in findings {
+    let (shown, left_out) = limit_per_rule(findings, limit);
+    for finding in &shown {
         let label = &finding.primary;
         let start = files.position(label.file, label.span.start);
         let end = files.position(label.file, label.span.end);
@@ -385,6 +441,13 @@ pub fn github(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> Str
             end.column,
             escape_property(&format!("{} {}", finding.rule.code, finding.rule.name)),
             escape_data(&message)
+        ));
+    }
+    for (rule, count) in &left_out {
+        text.push_str(&format!(
+            "::notice title={}::{}\n",
+            escape_property(&format!("{} {}", rule.code, rule.name)),
+            escape_data(&left_out_line(rule, *count))
         ));
     }
     // The summary is a line of the log too: escaped like the rest, so that
