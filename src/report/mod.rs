@@ -181,6 +181,11 @@ pub struct Change {
     pub to: Status,
     /// What happened.
     pub note: String,
+    /// Which of the commitment's updates it is (its index in the history as
+    /// of the date), so that the update's own evidence goes with it: two
+    /// updates can share a date.
+    #[serde(skip)]
+    pub update: usize,
 }
 
 /// A checker finding, located.
@@ -737,7 +742,7 @@ impl<'a> Builder<'a> {
         let mut changes = Vec::new();
         for commitment in &self.view.commitments {
             let mut previous = Status::Announced;
-            for update in &commitment.updates {
+            for (index, update) in commitment.updates.iter().enumerate() {
                 if update.date.value > since && update.date.value <= self.as_of {
                     changes.push(Change {
                         id: commitment.id.value.clone(),
@@ -746,6 +751,7 @@ impl<'a> Builder<'a> {
                         from: previous,
                         to: update.status.value,
                         note: update.note.value.clone(),
+                        update: index,
                     });
                 }
                 previous = update.status.value;

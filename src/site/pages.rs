@@ -308,7 +308,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
                         (change.date) " " a href=(commitment_href(root, &change.id)) { (change.title) } " "
                         @if change.from != change.to { (status_badge(change.from)) " → " }
                         (status_badge(change.to)) " " (change.note)
-                        @if let Some(update) = site.commitment(&change.id).and_then(|c| c.updates.iter().rev().find(|u| u.date.value == change.date)) {
+                        @if let Some(update) = site.commitment(&change.id).and_then(|c| c.updates.get(change.update)) {
                             (evidence_list(site, &update.evidence))
                         }
                     }

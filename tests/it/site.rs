@@ -420,3 +420,37 @@ fn the_command_refuses_a_ledger_that_does_not_load_with_its_diagnostics() {
     );
     assert!(!dir.path().join("public").exists(), "nothing is written");
 }
+
+#[test]
+fn each_recent_change_shows_its_own_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("commitments.toml");
+    std::fs::write(
+        &ledger,
+        "[ledger]\ntitle = \"t\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"C\"\n\n\
+         [sources.a]\ntitle = \"A\"\nurl = \"https://example.org\"\n\n\
+         [[commitment]]\nid = \"port\"\ntitle = \"Port\"\nparties = [\"cn\"]\nkind = \"deliverable\"\n\
+         made = 2025-01-01\nstatus = \"kept\"\nsource = { ref = \"a\", quote = \"q\" }\n\n\
+         [[commitment.update]]\ndate = 2025-06-01\nstatus = \"in_progress\"\nnote = \"Work began.\"\n\
+         evidence = [{ url = \"https://example.org/began\", quote = \"began\" }]\n\n\
+         [[commitment.update]]\ndate = 2025-06-01\nstatus = \"kept\"\nnote = \"It opened.\"\n\
+         evidence = [{ url = \"https://example.org/opened\", quote = \"opened\" }]\n",
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    write(&ledger, "2025-06-30", &out).unwrap();
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let recent = &index[index.find("id=\"recent\"").unwrap()..];
+    let recent = &recent[..recent.find("</section>").unwrap()];
+    let began = recent.find("Work began.").unwrap();
+    let opened = recent.find("It opened.").unwrap();
+    let (first, second) = if began < opened {
+        (&recent[began..opened], &recent[opened..])
+    } else {
+        (&recent[began..], &recent[opened..began])
+    };
+    assert!(first.contains("https://example.org/began"), "{recent}");
+    assert!(!first.contains("https://example.org/opened"), "{recent}");
+    assert!(second.contains("https://example.org/opened"), "{recent}");
+    assert!(!second.contains("https://example.org/began"), "{recent}");
+}
