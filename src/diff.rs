@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Commitment, Evidence, Ledger, Status, Update};
+use crate::model::{Commitment, Evidence, Ledger, Party, Source, Status, Update};
 use crate::text::{markdown_cell as cell, markdown_code, markdown_link as link, status_label};
 
 /// What changed between two ledgers. Serialized as is for `--format json`.
@@ -20,6 +20,33 @@ pub struct LedgerDiff {
     pub removed: Vec<Brief>,
     /// Commitments in both that differ.
     pub changed: Vec<CommitmentChange>,
+    /// Parties added, removed or changed.
+    pub parties: Vec<EntryChange>,
+    /// Sources added, removed or changed.
+    pub sources: Vec<EntryChange>,
+}
+
+/// A party or a source that was added, removed or changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryChange {
+    /// Its id.
+    pub id: String,
+    /// `added`, `removed` or `changed`.
+    pub change: &'static str,
+    /// For `changed`, each field that differs; for `added` and `removed`,
+    /// each field it has (`from` or `to` empty).
+    pub fields: Vec<FieldChange>,
+}
+
+/// One field of a record, before and after, as text ("" for none).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FieldChange {
+    /// The field, such as `parties` or `update 2024-11-14 (kept) evidence`.
+    pub field: String,
+    /// Its value before.
+    pub from: String,
+    /// Its value after.
+    pub to: String,
 }
 
 /// A commitment named in a diff.
@@ -50,6 +77,10 @@ pub struct CommitmentChange {
     pub title_change: Option<[String; 2]>,
     /// `[from, to]` if the source quote changed.
     pub quote: Option<[String; 2]>,
+    /// Every other field that changed: `parties`, `by`, `area`, the
+    /// source's `ref`, an existing update's note or evidence, an update
+    /// removed, and so on.
+    pub fields: Vec<FieldChange>,
 }
 
 /// An update, with its evidence.
@@ -176,12 +207,14 @@ pub fn diff(old: &Ledger, new: &Ledger) -> LedgerDiff {
                     commitment.source.quote.value.clone(),
                 ]
             }),
+            fields: changed_fields(&fields_of(before), &fields_of(commitment)),
         };
         let any = change.status.is_some()
             || !change.new_updates.is_empty()
             || change.due.is_some()
             || change.title_change.is_some()
-            || change.quote.is_some();
+            || change.quote.is_some()
+            || !change.fields.is_empty();
         if any {
             changed.push(change);
         }
@@ -196,7 +229,243 @@ pub fn diff(old: &Ledger, new: &Ledger) -> LedgerDiff {
         added,
         removed,
         changed,
+        parties: entry_changes(&old.parties, &new.parties, |p| &p.id.value, party_fields),
+        sources: entry_changes(&old.sources, &new.sources, |s| &s.id.value, source_fields),
     }
+}
+
+/// The fields of a commitment that the diff's own entries (status, new
+/// updates, due, title, quote) do not cover, as text. An update present in
+/// both versions (same date, status and note) is compared by its evidence;
+/// one that is gone is named.
+fn fields_of(commitment: &Commitment) -> Vec<(String, String)> {
+    let list = |items: Option<&Vec<crate::span::Spanned<String>>>| {
+        items.map_or_else(String::new, |items| {
+            items
+                .iter()
+                .map(|i| i.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    let text = |value: Option<&crate::span::Spanned<String>>| {
+        value.map_or_else(String::new, |v| v.value.clone())
+    };
+    let mut fields = vec![
+        ("parties".to_owned(), list(Some(&commitment.parties))),
+        ("by".to_owned(), list(commitment.by.as_ref())),
+        ("asks".to_owned(), list(commitment.asks.as_ref())),
+        ("area".to_owned(), text(commitment.area.as_ref())),
+        ("kind".to_owned(), commitment.kind.value.as_str().to_owned()),
+        ("made".to_owned(), commitment.made.value.to_string()),
+        (
+            "due_source".to_owned(),
+            commitment
+                .due_source
+                .as_ref()
+                .map_or_else(String::new, evidence_text),
+        ),
+        (
+            "due_estimate".to_owned(),
+            text(commitment.due_estimate.as_ref()),
+        ),
+        ("parent".to_owned(), text(commitment.parent.as_ref())),
+        ("notes".to_owned(), text(commitment.notes.as_ref())),
+        (
+            "source ref".to_owned(),
+            commitment.source.source_ref.value.clone(),
+        ),
+        (
+            "target".to_owned(),
+            commitment
+                .target
+                .as_ref()
+                .map_or_else(String::new, target_text),
+        ),
+    ];
+    for update in &commitment.updates {
+        let (date, status, note) = update_key(update);
+        // The note tells apart two updates of one day and status; it is
+        // cut from the name that is shown.
+        let name = format!(
+            "update {date} ({}) evidence{NOTE_MARK}{note}",
+            status.as_str()
+        );
+        let evidence: Vec<String> = update.evidence.iter().map(evidence_text).collect();
+        fields.push((name, evidence.join("; ")));
+    }
+    fields
+}
+
+/// Separates an update's field name, which is shown, from its note, which
+/// only keeps it apart from another update of the same day.
+const NOTE_MARK: char = '\u{0}';
+
+/// A field's name as shown.
+fn shown_name(field: &str) -> String {
+    field.split(NOTE_MARK).next().unwrap_or(field).to_owned()
+}
+
+/// A target as one line of text: metric, unit, goal, baseline and every
+/// observation with its evidence (no positions in the file).
+fn target_text(target: &crate::model::Target) -> String {
+    let measurement = |m: &crate::model::Measurement| {
+        let note = m.note.as_ref().map_or("", |n| n.value.as_str());
+        format!("{} on {} {note}", m.value.value, m.date.value)
+    };
+    let mut text = format!("{} in {}", target.metric.value, target.unit.value);
+    if let Some(goal) = &target.goal {
+        text.push_str(&format!(", goal {}", goal.value));
+    }
+    if let Some(baseline) = &target.baseline {
+        text.push_str(&format!(", baseline {}", measurement(baseline)));
+    }
+    for observation in &target.observations {
+        let evidence: Vec<String> = observation.evidence.iter().map(evidence_text).collect();
+        text.push_str(&format!(
+            ", observed {} ({})",
+            measurement(&observation.measurement),
+            evidence.join("; ")
+        ));
+    }
+    text
+}
+
+/// A piece of evidence as one line of text.
+fn evidence_text(evidence: &Evidence) -> String {
+    match evidence {
+        Evidence::Web(web) => {
+            let mut text = web.url.value.clone();
+            if let Some(title) = &web.title {
+                text.push_str(&format!(" “{}”", title.value));
+            }
+            if let Some(published) = &web.published {
+                text.push_str(&format!(" {}", published.value));
+            }
+            format!("{text}: “{}”", web.quote.value)
+        }
+        Evidence::Source(citation) => {
+            format!(
+                "source {}: “{}”",
+                citation.source_ref.value, citation.quote.value
+            )
+        }
+    }
+}
+
+/// The fields that differ between two lists of (field, value). A field in
+/// one list only is one whose record was added or removed: an update's
+/// evidence field is named only when its update is in both, since a new
+/// update is listed whole and a removed one is named once.
+fn changed_fields(old: &[(String, String)], new: &[(String, String)]) -> Vec<FieldChange> {
+    let new_by_field: HashMap<&str, &str> =
+        new.iter().map(|(f, v)| (f.as_str(), v.as_str())).collect();
+    let mut changes = Vec::new();
+    for (field, from) in old {
+        match new_by_field.get(field.as_str()) {
+            Some(to) if to != from => changes.push(FieldChange {
+                field: shown_name(field),
+                from: from.clone(),
+                to: (*to).to_owned(),
+            }),
+            Some(_) => {}
+            None => {
+                // Only an update's field can be missing: the update is gone
+                // (or its date, status or note changed: then it is also
+                // among the new updates).
+                let (name, note) = field.split_once(NOTE_MARK).unwrap_or((field, ""));
+                changes.push(FieldChange {
+                    field: name.trim_end_matches(" evidence").to_owned(),
+                    from: note.to_owned(),
+                    to: String::new(),
+                });
+            }
+        }
+    }
+    // A field only in the new version is a new update's, listed whole in
+    // `new_updates`: every commitment has the same other fields.
+    changes
+}
+
+/// Added, removed and changed parties or sources, by id.
+fn entry_changes<T>(
+    old: &[T],
+    new: &[T],
+    id: impl Fn(&T) -> &String,
+    fields: impl Fn(&T) -> Vec<(String, String)>,
+) -> Vec<EntryChange> {
+    let old_by_id: HashMap<&String, &T> = old.iter().map(|e| (id(e), e)).collect();
+    let new_by_id: HashMap<&String, &T> = new.iter().map(|e| (id(e), e)).collect();
+    let mut changes = Vec::new();
+    for entry in new {
+        let key = id(entry);
+        let after = fields(entry);
+        match old_by_id.get(key) {
+            None => changes.push(EntryChange {
+                id: key.clone(),
+                change: "added",
+                fields: after
+                    .into_iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(field, to)| FieldChange {
+                        field,
+                        from: String::new(),
+                        to,
+                    })
+                    .collect(),
+            }),
+            Some(before) => {
+                let fields = changed_fields(&fields(before), &after);
+                if !fields.is_empty() {
+                    changes.push(EntryChange {
+                        id: key.clone(),
+                        change: "changed",
+                        fields,
+                    });
+                }
+            }
+        }
+    }
+    for entry in old.iter().filter(|e| !new_by_id.contains_key(id(e))) {
+        changes.push(EntryChange {
+            id: id(entry).clone(),
+            change: "removed",
+            fields: fields(entry)
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(field, from)| FieldChange {
+                    field,
+                    from,
+                    to: String::new(),
+                })
+                .collect(),
+        });
+    }
+    changes
+}
+
+fn party_fields(party: &Party) -> Vec<(String, String)> {
+    vec![("name".to_owned(), party.name.value.clone())]
+}
+
+fn source_fields(source: &Source) -> Vec<(String, String)> {
+    let text = |value: &Option<crate::span::Spanned<String>>| {
+        value.as_ref().map_or_else(String::new, |v| v.value.clone())
+    };
+    vec![
+        ("title".to_owned(), source.title.value.clone()),
+        ("publisher".to_owned(), text(&source.publisher)),
+        (
+            "published".to_owned(),
+            source
+                .published
+                .as_ref()
+                .map_or_else(String::new, |d| d.value.to_string()),
+        ),
+        ("file".to_owned(), text(&source.file)),
+        ("url".to_owned(), text(&source.url)),
+        ("language".to_owned(), text(&source.language)),
+    ]
 }
 
 fn evidence_line(evidence: &EvidenceBrief) -> String {
@@ -211,8 +480,13 @@ fn evidence_line(evidence: &EvidenceBrief) -> String {
 /// The diff as Markdown, one plain sentence per change.
 pub fn to_markdown(diff: &LedgerDiff) -> String {
     let mut out = String::from("## Ledger changes\n\n");
-    if diff.added.is_empty() && diff.removed.is_empty() && diff.changed.is_empty() {
-        out.push_str("No commitment changed.\n");
+    if diff.added.is_empty()
+        && diff.removed.is_empty()
+        && diff.changed.is_empty()
+        && diff.parties.is_empty()
+        && diff.sources.is_empty()
+    {
+        out.push_str("Nothing changed: no commitment, party or source.\n");
         return out;
     }
     let _ = writeln!(
@@ -277,9 +551,46 @@ pub fn to_markdown(diff: &LedgerDiff) -> String {
             if let Some([from, to]) = &change.quote {
                 let _ = writeln!(out, "  - quote: “{}” → “{}”", cell(from), cell(to));
             }
+            for field in &change.fields {
+                let _ = writeln!(out, "  - {}", field_line(field));
+            }
         }
+        out.push('\n');
+    }
+    for (heading, entries) in [("Parties", &diff.parties), ("Sources", &diff.sources)] {
+        if entries.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {heading}\n");
+        for entry in entries {
+            let _ = writeln!(out, "- {} {}", markdown_code(&entry.id), entry.change);
+            for field in &entry.fields {
+                let _ = writeln!(out, "  - {}", field_line(field));
+            }
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
     }
     out
+}
+
+/// `field: “from” → “to”`, with "none" for an empty side.
+fn field_line(field: &FieldChange) -> String {
+    let side = |value: &str| {
+        if value.is_empty() {
+            "none".to_owned()
+        } else {
+            format!("“{}”", cell(value))
+        }
+    };
+    format!(
+        "{}: {} → {}",
+        cell(&field.field),
+        side(&field.from),
+        side(&field.to)
+    )
 }
 
 /// The diff as pretty JSON.

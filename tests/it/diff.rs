@@ -68,7 +68,7 @@ fn no_change_is_said_and_exits_zero() {
     let (code, markdown, _) = diff(&[OLD, OLD]);
     assert_eq!(
         (code, markdown.as_str()),
-        (0, "## Ledger changes\n\nNo commitment changed.\n")
+        (0, "## Ledger changes\n\nNothing changed: no commitment, party or source.\n")
     );
 }
 
@@ -105,6 +105,57 @@ fn a_ledger_with_a_duplicate_id_matches_itself() {
     let (code, markdown, _) = diff(&[fixture, fixture]);
     assert_eq!(
         (code, markdown.as_str()),
-        (0, "## Ledger changes\n\nNo commitment changed.\n")
+        (0, "## Ledger changes\n\nNothing changed: no commitment, party or source.\n")
     );
+}
+
+/// Changes the old diff missed ("No commitment changed"): an evidence URL
+/// replaced, a party renamed, a source's publisher, a commitment's area.
+#[test]
+fn names_changes_to_evidence_fields_parties_and_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = std::fs::read_to_string(crate::common::frozen_ledger()).unwrap();
+    let new = old
+        .replace(
+            "https://espanol.ccccltd.cn/xwzx/ywfb/202511/t20251121_223948.html",
+            "https://example.org/replaced",
+        )
+        .replace("name = \"Republic of Peru\"", "name = \"Peru\"")
+        .replacen(
+            "publisher = \"Xinhua\"",
+            "publisher = \"Xinhua News Agency\"",
+            1,
+        )
+        .replacen("area = \"trade\"", "area = \"commerce\"", 1);
+    std::fs::write(dir.path().join("old.toml"), &old).unwrap();
+    std::fs::write(dir.path().join("new.toml"), &new).unwrap();
+    let (old, new) = (dir.path().join("old.toml"), dir.path().join("new.toml"));
+    let (code, markdown, stderr) = diff(&[old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    for expected in [
+        "0 added, 0 removed, 2 changed.",
+        "  - area: “trade” → “commerce”",
+        "  - update 2025-11-21 (kept) evidence: “https://espanol.ccccltd.cn/",
+        "” → “https://example.org/replaced 2025-11-21: “ha manejado",
+        "### Parties\n\n- `pe` changed\n  - name: “Republic of Peru” → “Peru”",
+        "### Sources\n\n- `xinhua-2024-06-28` changed\n  - publisher: “Xinhua” → “Xinhua News Agency”",
+    ] {
+        assert!(markdown.contains(expected), "{expected}\n---\n{markdown}");
+    }
+    assert!(!markdown.contains("Nothing changed"), "{markdown}");
+    // The same ledger twice: nothing.
+    let (_, same, _) = diff(&[old.to_str().unwrap(), old.to_str().unwrap()]);
+    assert!(
+        same.contains("Nothing changed: no commitment, party or source."),
+        "{same}"
+    );
+    // A comment or a blank line moves every span: still nothing.
+    let moved = std::fs::read_to_string(&old).unwrap().replacen(
+        "\n[ledger]\n",
+        "\n# moved\n\n[ledger]\n",
+        1,
+    );
+    std::fs::write(&new, moved).unwrap();
+    let (_, moved, _) = diff(&[old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert!(moved.contains("Nothing changed"), "{moved}");
 }
