@@ -635,11 +635,20 @@ impl<'a> Builder<'a> {
                 count: counted.iter().filter(|c| c.kind == *kind).count(),
             })
             .collect();
-        let mut areas: BTreeMap<&str, usize> = BTreeMap::new();
+        // Grouped by slug, as the site groups them, and named as first
+        // written: "R&D", "R D" and "r-d" are one area.
+        let mut slugs: BTreeMap<String, (&str, usize)> = BTreeMap::new();
         for commitment in counted {
-            *areas
-                .entry(commitment.area.as_deref().unwrap_or("(none)"))
-                .or_default() += 1;
+            let name = commitment.area.as_deref().unwrap_or("(none)");
+            let key = commitment
+                .area
+                .as_deref()
+                .map_or_else(String::new, crate::rules::id_format::slug);
+            slugs.entry(key).or_insert((name, 0)).1 += 1;
+        }
+        let mut areas: BTreeMap<&str, usize> = BTreeMap::new();
+        for (name, count) in slugs.into_values() {
+            *areas.entry(name).or_default() += count;
         }
         let by_party = self
             .view

@@ -62,6 +62,22 @@ pub(crate) fn kebab(id: &str) -> String {
         .join("-")
 }
 
+/// The slug of an area (or any text): its [`kebab`] spelling, or, for text
+/// with no ASCII letter or digit ("能源"), `u-` and the hex of its UTF-8
+/// bytes. Areas are grouped by slug everywhere: "R&D", "R D" and "r-d" are
+/// one area, `r-d`, shown as it is first written.
+pub(crate) fn slug(text: &str) -> String {
+    let kebab = kebab(text);
+    if !kebab.is_empty() {
+        return kebab;
+    }
+    let mut hex = String::from("u-");
+    for byte in text.bytes() {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
 /// Reported by the loader, like `syntax` and `schema`: a ledger with an
 /// unsafe id gets no report, no diff and no edit.
 pub(crate) fn check_ids(ledger: &Ledger, out: &mut Vec<Finding>) {

@@ -21,7 +21,7 @@ use crate::diagnostic::Finding;
 use crate::load::Loaded;
 use crate::model::{Kind, Ledger, Status};
 use crate::report::{self, CommitmentReport, Report};
-use crate::rules::id_format::{is_kebab_case, kebab};
+use crate::rules::id_format::{is_kebab_case, slug};
 
 /// The file that marks a folder as a site this command wrote, and lists
 /// its files, so that it may be replaced; any other folder that is not
@@ -285,13 +285,7 @@ fn prepare<'a>(report: Report, view: &'a Ledger) -> Result<Site<'a>, SiteError> 
     let mut areas: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (index, c) in report.commitments.iter().enumerate() {
         if let Some(area) = &c.area {
-            let slug = kebab(area);
-            if slug.is_empty() {
-                return Err(SiteError::UnsafeName {
-                    what: "area",
-                    value: area.clone(),
-                });
-            }
+            let slug = slug(area);
             areas
                 .entry(slug)
                 .or_insert_with(|| (area.clone(), Vec::new()))

@@ -422,7 +422,7 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
             dt { "Committed by" } dd { (c.by.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) }
             @if !c.asks.is_empty() { dt { "Asks" } dd { (c.asks.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) } }
             dt { "Kind" } dd { a href=(format!("{root}kinds/{}/index.html", c.kind.as_str())) { (c.kind.as_str()) } }
-            @if let Some(area) = &c.area { dt { "Area" } dd { a href=(format!("{root}areas/{}/index.html", crate::rules::id_format::kebab(area))) { (area) } } }
+            @if let Some(area) = &c.area { dt { "Area" } dd { a href=(format!("{root}areas/{}/index.html", crate::rules::id_format::slug(area))) { (area) } } }
             dt { "Made" } dd { (c.made) }
             dt { "Deadline" } dd {
                 @match c.due {

@@ -68,7 +68,10 @@ fn no_change_is_said_and_exits_zero() {
     let (code, markdown, _) = diff(&[OLD, OLD]);
     assert_eq!(
         (code, markdown.as_str()),
-        (0, "## Ledger changes\n\nNothing changed: no commitment, party or source.\n")
+        (
+            0,
+            "## Ledger changes\n\nNothing changed: no commitment, party or source.\n"
+        )
     );
 }
 
@@ -105,7 +108,10 @@ fn a_ledger_with_a_duplicate_id_matches_itself() {
     let (code, markdown, _) = diff(&[fixture, fixture]);
     assert_eq!(
         (code, markdown.as_str()),
-        (0, "## Ledger changes\n\nNothing changed: no commitment, party or source.\n")
+        (
+            0,
+            "## Ledger changes\n\nNothing changed: no commitment, party or source.\n"
+        )
     );
 }
 

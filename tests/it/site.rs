@@ -454,3 +454,46 @@ fn each_recent_change_shows_its_own_evidence() {
     assert!(second.contains("https://example.org/opened"), "{recent}");
     assert!(!second.contains("https://example.org/began"), "{recent}");
 }
+
+#[test]
+fn areas_are_grouped_by_slug_alike_in_the_site_and_the_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("commitments.toml");
+    let mut text = String::from(
+        "[ledger]\ntitle = \"t\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"C\"\n\n\
+         [sources.a]\ntitle = \"A\"\nurl = \"https://example.org\"\n",
+    );
+    for (id, area) in [("a", "R&D"), ("b", "R D"), ("c", "r-d"), ("d", "能源")] {
+        text.push_str(&format!(
+            "\n[[commitment]]\nid = \"{id}\"\ntitle = \"{id}\"\nparties = [\"cn\"]\narea = \"{area}\"\n\
+             kind = \"ongoing\"\nmade = 2025-01-01\nstatus = \"announced\"\nsource = {{ ref = \"a\", quote = \"q\" }}\n"
+        ));
+    }
+    std::fs::write(&ledger, text).unwrap();
+    // A non-ASCII area no longer stops the site.
+    let out = dir.path().join("public");
+    let written = write(&ledger, "2025-06-30", &out).unwrap();
+    let areas: Vec<&String> = written
+        .files
+        .iter()
+        .filter(|f| f.starts_with("areas/"))
+        .collect();
+    assert_eq!(
+        areas,
+        ["areas/r-d/index.html", "areas/u-e883bde6ba90/index.html"]
+    );
+    let page = std::fs::read_to_string(out.join("areas/u-e883bde6ba90/index.html")).unwrap();
+    assert!(page.contains("能源"), "{page}");
+    // ledger.json counts what the site shows: one area of 3, one of 1.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("ledger.json")).unwrap()).unwrap();
+    assert_eq!(
+        json["totals"]["by_area"],
+        serde_json::json!([{"key": "R&D", "count": 3}, {"key": "能源", "count": 1}])
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        index.contains("R&amp;D</strong></a> <span class=\"muted\">(3)"),
+        "{index}"
+    );
+}
