@@ -26,7 +26,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args, clock: fn() -> NaiveDate) -> Result<ExitCode, CliError> {
     let fixed = args.as_of.as_of;
     let today = move || fixed.unwrap_or_else(clock);
-    let (connection, io_threads) = lsp_server::Connection::stdio();
+    let (connection, io_threads) = commitments::lsp::transport::stdio();
     let options = ServerOptions {
         today: &today,
         panic_request: args.test_panic_request,

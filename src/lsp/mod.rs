@@ -13,6 +13,7 @@ mod complete;
 mod diagnostics;
 mod document;
 mod navigate;
+pub mod transport;
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -731,6 +731,33 @@ fn a_burst_of_changes_ends_with_the_diagnostics_of_the_last_version() {
     client.shutdown();
 }
 
+/// 2,000 keystrokes as fast as a client can send them: the server reads
+/// ahead, so it checks and publishes hardly any version that a newer one
+/// has already replaced (with lsp-server's reader, which read a message
+/// only when asked, 177 to 1,072 of them).
+#[test]
+fn rapid_edits_publish_hardly_any_stale_version() {
+    let mut client = opened();
+    let uri = client.ledger_uri();
+    client.diagnostics(&uri);
+    let at = position(LEDGER, "aera", 0);
+    let last = 2_001;
+    for version in 2..=last {
+        client.change(&uri, version, json!({ "start": at, "end": at }), "x");
+    }
+    let mut stale = 0;
+    loop {
+        let published = client.diagnostics(&uri);
+        if published["version"] == last {
+            break;
+        }
+        stale += 1;
+    }
+    println!("{stale} stale versions published of 2,000");
+    assert!(stale < 100, "{stale} stale versions published");
+    client.shutdown();
+}
+
 #[test]
 fn a_panic_in_a_request_is_an_error_and_the_server_goes_on() {
     let mut client = Client::start(LEDGER, &["--test-panic-request"], json!({}));
@@ -839,7 +866,8 @@ fn exit_statuses_follow_the_protocol() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(input).unwrap();
+        // The server may stop reading first: a refused header.
+        let _ = child.stdin.take().unwrap().write_all(input);
         let output = child.wait_with_output().unwrap();
         (
             output.status.code(),
@@ -867,10 +895,59 @@ fn exit_statuses_follow_the_protocol() {
         stderr,
         "error: the input ended before the editor sent `initialize` (start `commitments lsp` from an editor; it speaks the language server protocol on standard input and output)\n"
     );
+    // A body that is not JSON-RPC is skipped (the editor is told); here the
+    // input then ends before `initialize`.
     let (code, stderr) = run(b"Content-Length: 5\r\n\r\nhello");
     assert_eq!(code, Some(2));
     assert!(
-        stderr.starts_with("error: the connection to the editor failed: malformed LSP payload"),
+        stderr.contains("ended before the editor sent `initialize`"),
         "{stderr}"
+    );
+    // A header line that never ends is refused, not read into memory.
+    let (code, stderr) = run(format!("{initialize}X-Long: {}", "x".repeat(100_000)).as_bytes());
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("a header line is too long"), "{stderr}");
+}
+
+/// A forged `Content-Length` of 100 GB: lsp-server allocated and zero-filled
+/// it before reading ("capacity overflow", exit 101). It is refused before
+/// anything is allocated, the editor is told, and the session ends cleanly
+/// when the input does.
+#[test]
+fn a_huge_content_length_is_refused_before_anything_is_allocated() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_commitments"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let frame = |message: Value| {
+        let body = message.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    };
+    let input = frame(
+        json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }),
+    ) + &frame(json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }))
+        + "Content-Length: 100000000000\r\n\r\n{\"jsonrpc\"";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(matches!(output.status.code(), Some(1 | 2)), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("overflow"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains(
+            "a message of 100000000000 bytes is over the limit of 536870912 bytes; it was skipped"
+        ),
+        "{stdout}"
     );
 }
