@@ -42,6 +42,9 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
     /// Source id → its local copy in `files`.
     pub source_files: HashMap<String, FileId>,
+    /// The resolved paths of the source files read, so that a cache of
+    /// them can drop the ones no ledger uses any more.
+    pub source_paths: Vec<std::path::PathBuf>,
 }
 
 impl Loaded {

@@ -461,9 +461,14 @@ impl Server<'_> {
                 if let Some(params) =
                     decode::<lsp_types::DidCloseTextDocumentParams>(notification.params)
                     && let Some(open) = self.documents.remove(&params.text_document.uri)
-                    && open.is_ledger
                 {
-                    self.publish(params.text_document.uri, Vec::new(), None);
+                    let was_ledger = open.is_ledger;
+                    // Its analysis, text and sources are freed now.
+                    drop(open);
+                    self.trim_sources();
+                    if was_ledger {
+                        self.publish(params.text_document.uri, Vec::new(), None);
+                    }
                 }
             }
             // A source file may have changed on disk: check again.
@@ -533,6 +538,18 @@ impl Server<'_> {
 
     /// Publishes diagnostics for every ledger whose latest version the
     /// editor has not seen, unless newer messages are waiting.
+    /// Drops from the source cache every file that no open ledger's
+    /// latest analysis read.
+    fn trim_sources(&self) {
+        let used: std::collections::HashSet<std::path::PathBuf> = self
+            .documents
+            .values()
+            .filter_map(|open| open.analysis.as_ref())
+            .flat_map(|analysis| analysis.loaded.source_paths.iter().cloned())
+            .collect();
+        self.sources.retain(&used);
+    }
+
     fn publish_pending(&mut self) {
         let pending: Vec<Uri> = self
             .documents
@@ -575,6 +592,8 @@ impl Server<'_> {
                 params: serde_json::Value::Object(params),
             }));
         }
+        // A source the ledger no longer names is not kept.
+        self.trim_sources();
     }
 
     /// The analysis of the document's current version as of today, made
