@@ -152,18 +152,59 @@ pub struct ClosePassage {
 /// skipped for the cheaper prefix-and-suffix search.
 const ALIGNMENT_BUDGET: usize = 2_000_000;
 
+/// How much comparing one source may cost, in letter pairs (quote bytes ×
+/// source bytes, what the alignment compares at worst), for all of its
+/// missing quotes together. Past it, a quote gets only the cheap
+/// prefix-and-suffix search. 100 random long words against a 1.2 MB source
+/// took 9 s each before; the article's quotes cost a few million.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchBudget {
+    left: u64,
+}
+
+impl SearchBudget {
+    /// The budget for one source: about a quarter of a second of alignment.
+    pub const PER_SOURCE: u64 = 200_000_000;
+
+    /// A budget of `letter_pairs`.
+    pub fn new(letter_pairs: u64) -> Self {
+        SearchBudget { left: letter_pairs }
+    }
+
+    /// Takes `work` if it is left.
+    fn take(&mut self, work: u64) -> bool {
+        if work <= self.left {
+            self.left -= work;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+impl Default for SearchBudget {
+    fn default() -> Self {
+        SearchBudget::new(SearchBudget::PER_SOURCE)
+    }
+}
+
 /// Finds the passage of `source` closest to `quote` (both folded): the run of
 /// words that needs the fewest word edits, where replacing a word by a
 /// similar one costs less than by a different one. `None` when more than half
 /// of the quote would have to change.
-pub fn closest_passage(source: &FoldedText, quote: &str) -> Option<ClosePassage> {
+pub fn closest_passage(
+    source: &FoldedText,
+    quote: &str,
+    budget: &mut SearchBudget,
+) -> Option<ClosePassage> {
     let quote_words: Vec<&str> = quote.split(' ').filter(|w| !w.is_empty()).collect();
     if quote_words.is_empty() {
         return None;
     }
     let text_words = word_ranges(&source.text);
     let cells = text_words.len().saturating_mul(quote_words.len());
-    let (start, end) = if cells <= ALIGNMENT_BUDGET {
+    let work = (quote.len() as u64).saturating_mul(source.text.len() as u64);
+    let (start, end) = if cells <= ALIGNMENT_BUDGET && budget.take(work) {
         let (cost, start, end) = align(&source.text, &text_words, &quote_words)?;
         if cost > quote_words.len() as f64 / 2.0 {
             return None;
@@ -362,9 +403,38 @@ mod tests {
     fn finds_the_passage_that_differs_by_one_word() {
         let text = "Boluarte hopes to expand pragmatic cooperation. Xi urged them to deepen practical cooperation, and more.";
         let source = FoldedText::new(text);
-        let passage = closest_passage(&source, "deepen pragmatic cooperation").unwrap();
+        let passage = closest_passage(
+            &source,
+            "deepen pragmatic cooperation",
+            &mut SearchBudget::default(),
+        )
+        .unwrap();
         assert_eq!(&text[passage.span.range()], "deepen practical cooperation");
-        assert!(closest_passage(&source, "entirely unrelated words here").is_none());
+        assert!(
+            closest_passage(
+                &source,
+                "entirely unrelated words here",
+                &mut SearchBudget::default()
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn past_its_budget_the_search_is_only_the_cheap_one() {
+        let text = "Boluarte hopes to expand pragmatic cooperation. Xi urged them to deepen practical cooperation, and more.";
+        let source = FoldedText::new(text);
+        let quote = "deepen pragmatic cooperation";
+        let work = (quote.len() * source.text.len()) as u64;
+        // Room for exactly one alignment.
+        let mut budget = SearchBudget::new(work);
+        assert!(closest_passage(&source, quote, &mut budget).is_some());
+        // The second has no budget left; the cheap search finds no shared
+        // start or end of eight letters or more.
+        assert!(closest_passage(&source, quote, &mut budget).is_none());
+        // A shared start is still found without the alignment.
+        let start = "Xi urged them to deepen practical cooperation, and less";
+        assert!(closest_passage(&source, start, &mut budget).is_some());
     }
 
     #[test]

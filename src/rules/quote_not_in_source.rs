@@ -103,6 +103,9 @@ fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut
     // The same missing quote cited many times is looked up and shown in
     // full once; later citations point back to the first.
     let mut first: HashMap<&str, &Citation> = HashMap::new();
+    // One budget for all of this source's missing quotes: many long
+    // random quotes cost a fixed amount, not seconds each.
+    let mut budget = quote::SearchBudget::default();
     for ((citation, wanted), found) in citations.iter().zip(&wanted).zip(found) {
         if found {
             continue;
@@ -111,7 +114,7 @@ fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut
             Some(earlier) => out.push(repeated(cx, citation, earlier)),
             None => {
                 let source = source.get_or_insert_with(|| FoldedText::new(text));
-                let passage = quote::closest_passage(source, wanted);
+                let passage = quote::closest_passage(source, wanted, &mut budget);
                 report(cx, citation, file, passage.as_ref(), out);
                 first.insert(wanted.as_str(), citation);
             }
