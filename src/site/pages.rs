@@ -116,20 +116,40 @@ fn by_status(items: &[&CommitmentReport]) -> Vec<Count> {
         .collect()
 }
 
+/// Which filters a page shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Filters {
+    /// Every party and area, as on the dashboard (once in the site).
+    All,
+    /// Status and kind, with a link to the dashboard's parties and areas:
+    /// a list page of a ledger with 4,000 parties repeated all of them, and
+    /// the site grew with the square of the parties.
+    Short,
+}
+
 /// The filters: a plain page for every party, area, status and kind.
-fn filters(site: &Site<'_>, root: &str) -> Markup {
+fn filters(site: &Site<'_>, root: &str, which: Filters) -> Markup {
     let report = &site.report;
     html! {
-        nav.filters aria-label="Filters" {
-            p { strong { "Committed by: " }
-                @for party in &report.totals.by_party {
-                    a href=(format!("{root}parties/{}/index.html", party.id)) { (party.name) " (" (party.commitments) ")" } " "
+        nav.filters id=[(which == Filters::All).then_some("filters")] aria-label="Filters" {
+            @if which == Filters::All {
+                p { strong { "Committed by: " }
+                    @for party in &report.totals.by_party {
+                        a href=(format!("{root}parties/{}/index.html", party.id)) { (party.name) " (" (party.commitments) ")" } " "
+                    }
                 }
-            }
-            @if !site.areas.is_empty() {
-                p { strong { "Area: " }
-                    @for (slug, (name, members)) in &site.areas {
-                        a href=(format!("{root}areas/{slug}/index.html")) { (name) " (" (members.len()) ")" } " "
+                @if !site.areas.is_empty() {
+                    p { strong { "Area: " }
+                        @for (slug, (name, members)) in &site.areas {
+                            a href=(format!("{root}areas/{slug}/index.html")) { (name) " (" (members.len()) ")" } " "
+                        }
+                    }
+                }
+            } @else {
+                p { strong { "Committed by, area: " }
+                    a href=(format!("{root}index.html#filters")) {
+                        "each of the " (crate::text::plural(report.totals.by_party.len(), "party", "parties"))
+                        " and " (crate::text::plural(site.areas.len(), "area", "areas"))
                     }
                 }
             }
@@ -333,7 +353,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
         }
         section id="all" {
             h2 { "All commitments" }
-            (filters(site, root))
+            (filters(site, root, Filters::All))
             @if report.commitments.len() > DASHBOARD_LIST {
                 p.muted { "The first " (DASHBOARD_LIST) " of " (report.commitments.len()) " commitments, in ledger order; the filters above list every one." }
             }
@@ -512,7 +532,7 @@ fn list_page(
         header { h1 { (heading) } p.meta { (crate::text::plural(items.len(), "commitment", "commitments")) } }
         (bar(counts.iter().map(|c| c.count), items.len()))
         (counts_line(&counts))
-        (filters(site, root))
+        (filters(site, root, Filters::Short))
         @if items.is_empty() { p.muted { "None." } }
     };
     out.write_all(readable_lines(&head.into_string()).as_bytes())?;

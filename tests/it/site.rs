@@ -497,3 +497,49 @@ fn areas_are_grouped_by_slug_alike_in_the_site_and_the_reports() {
         "{index}"
     );
 }
+
+/// 4,000 declared parties made 870 MB of site: every list page listed
+/// every party. The list pages link to the dashboard's filters instead.
+#[test]
+fn the_site_grows_with_the_parties_not_their_square() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("commitments.toml");
+    let mut text = String::from("[ledger]\ntitle = \"t\"\nreviewed = 2025-06-30\n");
+    let parties = 1_000;
+    for i in 0..parties {
+        text.push_str(&format!("\n[parties.p{i}]\nname = \"Party number {i}\"\n"));
+    }
+    text.push_str(
+        "\n[sources.a]\ntitle = \"A\"\nurl = \"https://example.org\"\n\n[[commitment]]\nid = \"c\"\n\
+         title = \"C\"\nparties = [\"p0\"]\nkind = \"ongoing\"\nmade = 2025-01-01\nstatus = \"announced\"\n\
+         source = { ref = \"a\", quote = \"q\" }\n",
+    );
+    std::fs::write(&ledger, &text).unwrap();
+    let out = dir.path().join("public");
+    let written = write(&ledger, "2025-06-30", &out).unwrap();
+    let total: u64 = written
+        .files
+        .iter()
+        .map(|f| std::fs::metadata(out.join(f)).unwrap().len())
+        .sum();
+    // About 5 KB a page; the square would be 1,000 pages of 1,000 links.
+    assert!(
+        total < 20_000 * parties as u64,
+        "{total} bytes for {parties} parties"
+    );
+    let page = std::fs::read_to_string(out.join("parties/p5/index.html")).unwrap();
+    assert!(
+        !page.contains("parties/p6/index.html"),
+        "a party page lists the others"
+    );
+    assert!(
+        page.contains("index.html#filters"),
+        "it links to the filters"
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("id=\"filters\""));
+    assert!(
+        index.contains("parties/p999/index.html"),
+        "the dashboard lists every party"
+    );
+}
