@@ -65,6 +65,17 @@ impl Reader {
         Span::new(span.start + self.offset, span.end + self.offset)
     }
 
+    /// Reports a finding made only if it will be kept: past the limit, a
+    /// megabyte of empty tables would make two million messages to drop.
+    pub fn push_with(&mut self, finding: impl FnOnce(&Self) -> Finding) {
+        if self.findings.len() >= MAX_FINDINGS {
+            self.left_out += 1;
+            return;
+        }
+        let finding = finding(self);
+        self.findings.push(finding);
+    }
+
     /// Reports a finding.
     pub fn push(&mut self, finding: Finding) {
         if self.findings.len() >= MAX_FINDINGS {
@@ -152,7 +163,7 @@ impl<'t> TableReader<'t> {
         match self.get(key) {
             Some(value) => read(value, key, out),
             None => {
-                out.push(schema::missing_key(self.span, key, &self.what, hint));
+                out.push_with(|_| schema::missing_key(self.span, key, &self.what, hint));
                 None
             }
         }
@@ -175,13 +186,15 @@ impl<'t> TableReader<'t> {
     pub fn finish(self, out: &mut Reader) {
         for (name, key_span, _) in self.table.iter() {
             if !self.known.contains(&name) {
-                out.push(schema::unknown_key(
-                    out.shift(key_span),
-                    name,
-                    &self.what,
-                    self.suggestion_for(name),
-                    self.known,
-                ));
+                out.push_with(|out| {
+                    schema::unknown_key(
+                        out.shift(key_span),
+                        name,
+                        &self.what,
+                        self.suggestion_for(name),
+                        self.known,
+                    )
+                });
             }
         }
     }
