@@ -147,6 +147,17 @@ contains "$work/log" "Failed"
 line=$(grep -n '^stauts = ' "$broken/commitments.toml" | cut -d: -f1)
 contains "$work/log" "commitments.toml:$line:1"
 echo "pre-commit: passes the clean ledger, fails the broken one at commitments.toml:$line:1"
+# A ledger in a folder named like an option: the hook passes it after `--`,
+# so it is checked as a file (it used to be read as `--ledger=x/...`).
+odd="$work/odd"
+new_repo "$odd"
+mkdir -p "$odd/--ledger=x"
+cp "$broken/commitments.toml" "$odd/--ledger=x/commitments.toml"
+cp -r "$odd/sources" "$odd/--ledger=x/"
+git -C "$odd" add -A
+(cd "$odd" && expect 1 "$work/log" -- "$venv/bin/pre-commit" try-repo "$source_repo" commitments-check --all-files)
+contains "$work/log" "--ledger=x/commitments.toml:$line:1"
+echo "pre-commit: a ledger named like an option is checked as a file"
 
 step "the README's walk-through, pasted into an empty folder"
 walk="$work/walk-through"

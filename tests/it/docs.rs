@@ -147,3 +147,68 @@ fn every_input_of_the_action_is_documented_in_the_readme() {
         );
     }
 }
+
+/// Every path of the repository that the documentation names in backticks
+/// exists: no page sends a reader to a file that is gone.
+#[test]
+fn the_documentation_names_no_missing_file() {
+    let pages = [
+        "README.md",
+        "docs/format.md",
+        "docs/rules.md",
+        "docs/site.md",
+        "docs/architecture.md",
+        "docs/editorial-policy.md",
+        "fuzz/README.md",
+        "tests/fixtures/README.md",
+    ];
+    let roots = [
+        ".ci/",
+        "src/",
+        "tests/",
+        "docs/",
+        "benches/",
+        "fuzz/",
+        "action/",
+        "examples/",
+        "editors/",
+        "snapshots/",
+        "sources/",
+    ];
+    let mut missing = Vec::new();
+    for page in pages {
+        let text = std::fs::read_to_string(Path::new(ROOT).join(page)).unwrap();
+        let folder = Path::new(page).parent().unwrap();
+        for (i, quoted) in text.split('`').enumerate() {
+            let path = quoted.trim_end_matches('/');
+            let is_path = i % 2 == 1
+                && roots.iter().any(|root| path.starts_with(root))
+                && !path.contains(['<', '*', ' ', '{']);
+            if is_path
+                && !Path::new(ROOT).join(path).exists()
+                && !Path::new(ROOT).join(folder).join(path).exists()
+            {
+                missing.push(format!("{page}: `{path}`"));
+            }
+        }
+    }
+    // Scripts name files in comments and commands, without backticks.
+    for script in [
+        "action/check-and-report.sh",
+        ".ci/run",
+        ".ci/test-ledger-repo.sh",
+    ] {
+        let text = std::fs::read_to_string(Path::new(ROOT).join(script)).unwrap();
+        for word in text.split(|c: char| c.is_whitespace() || "()\"'`;".contains(c)) {
+            let is_file = roots.iter().any(|root| word.starts_with(root))
+                && [".sh", ".py", ".mjs", ".lua", ".rs", ".md", ".toml"]
+                    .iter()
+                    .any(|ext| word.ends_with(ext))
+                && !word.contains(['$', '*']);
+            if is_file && !Path::new(ROOT).join(word).exists() {
+                missing.push(format!("{script}: {word}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
