@@ -1,7 +1,7 @@
 //! Hostile shapes beside normal ledgers of the same size: each shape once
 //! cost far more than its size (quadratic, or reading one file 150 times).
 //! Goal: `check` of each within 2× `check` of a generated ledger of the same
-//! byte size. Run with `cargo bench --bench hostile`; see BENCHMARKS.md.
+//! byte size. Run with `cargo bench -p commitments-bench --bench hostile`; see BENCHMARKS.md.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -26,7 +26,8 @@ const SHAPES: [(&str, usize); 5] = [
 ];
 
 fn folder(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-hostile/{name}"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join(format!("target/bench-hostile/{name}"))
 }
 
 /// Writes (once) a ledger and returns its folder.

@@ -2,7 +2,7 @@
 //! `publishDiagnostics` for that version, measured in process over
 //! lsp-server's memory connection (the same server loop as over stdio,
 //! without the pipe). On the repository's ledger and on generated ledgers of
-//! 1k and 10k commitments. Run with `cargo bench --bench lsp`; see
+//! 1k and 10k commitments. Run with `cargo bench -p commitments-bench --bench lsp`; see
 //! BENCHMARKS.md. `BENCH_SIZES=1000` limits the generated sizes.
 
 use std::path::{Path, PathBuf};
@@ -110,7 +110,8 @@ impl Drop for Session {
 }
 
 fn generated(n: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-ledgers/{n}"));
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join(format!("target/bench-ledgers/{n}"));
     if !dir.join("commitments.toml").is_file() {
         synth::write(&dir, &synth::generate(n, 1)).expect("the bench ledger can be written");
     }
@@ -131,8 +132,8 @@ fn bench(c: &mut Criterion) {
 
     // The frozen copy of the real ledger, so that figures stay comparable as
     // news is recorded in the live one.
-    let real =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/china-peru/commitments.toml");
+    let real = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/fixtures/china-peru/commitments.toml");
     let text = std::fs::read_to_string(&real).expect("the frozen China–Peru ledger");
     // Line 0 is a comment; typing after its `#` keeps it a comment.
     let mut session = Session::open(&real, text, NaiveDate::from_ymd_opt(2025, 11, 30).unwrap());

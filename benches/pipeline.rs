@@ -1,6 +1,6 @@
 //! The pipeline at 1k, 10k and 100k generated commitments, side by side with
 //! the floor: a bare single-threaded `toml::from_str::<toml::Table>` of the
-//! same text. Run with `cargo bench --bench pipeline`; see BENCHMARKS.md.
+//! same text. Run with `cargo bench -p commitments-bench --bench pipeline`; see BENCHMARKS.md.
 //! `BENCH_SIZES=1000,10000` limits the sizes. The `site` bench writes to
 //! /dev/shm when there is one.
 
@@ -20,7 +20,8 @@ mod synth;
 
 /// Generates (once) and returns the folder of a ledger of `n` commitments.
 fn ledger_dir(n: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-ledgers/{n}"));
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join(format!("target/bench-ledgers/{n}"));
     if !dir.join("commitments.toml").is_file() {
         synth::write(&dir, &synth::generate(n, 1)).expect("the bench ledger can be written");
     }
@@ -73,7 +74,7 @@ fn site_output(n: usize) -> PathBuf {
     let base = if shm.is_dir() {
         shm.to_owned()
     } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("target")
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("target")
     };
     base.join(format!("commitments-bench-site-{n}"))
 }
