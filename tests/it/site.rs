@@ -332,12 +332,7 @@ fn a_ledger_with_errors_gets_no_site() {
         "id = \"political-mutual-trust\"",
     );
     std::fs::write(&ledger, text).unwrap();
-    let output = run_in(
-        dir.path(),
-        &["site", "-o", "public", "--as-of", "2025-11-30"],
-    );
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let stderr = site_refused(dir.path());
     assert!(stderr.contains("error[C004]"), "{stderr}");
     assert!(
         stderr.contains("no site: the ledger has 1 error"),
@@ -358,13 +353,17 @@ fn a_ledger_with_errors_gets_no_site() {
             1,
         );
     std::fs::write(&ledger, text).unwrap();
-    let output = run_in(
-        dir.path(),
-        &["site", "-o", "public", "--as-of", "2025-11-30"],
-    );
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    site_refused(dir.path());
     assert!(!dir.path().join("public").exists());
+}
+
+/// Runs `site -o public` in `dir`, which must refuse with exit 1; its
+/// standard error.
+fn site_refused(dir: &Path) -> String {
+    let output = run_in(dir, &["site", "-o", "public", "--as-of", "2025-11-30"]);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    stderr
 }
 
 #[cfg(unix)]
