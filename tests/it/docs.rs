@@ -37,7 +37,8 @@ fn format_reference_example_checks_clean() {
     let loaded = commitments::load::load_bytes(
         "docs/format.md example",
         example.as_bytes(),
-        Some(Path::new(ROOT)),
+        // The frozen ledger's folder holds the article it quotes.
+        Some(&crate::common::frozen_dir()),
     );
     let as_of = chrono::NaiveDate::from_ymd_opt(2025, 11, 30).unwrap();
     let levels = commitments::check::Levels::of(&loaded);

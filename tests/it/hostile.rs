@@ -279,7 +279,7 @@ fn quotes_full_of_regex_metacharacters_are_matched_literally() {
 fn ten_thousand_quotes_against_a_one_megabyte_source() {
     let dir = tempfile::tempdir().unwrap();
     let article = std::fs::read_to_string(
-        Path::new(ROOT).join("sources/xinhua-2024-06-28-xi-boluarte-talks.txt"),
+        crate::common::frozen_dir().join("sources/xinhua-2024-06-28-xi-boluarte-talks.txt"),
     )
     .unwrap();
     let mut source = String::new();
@@ -657,7 +657,8 @@ fn csv_numbers_stay_numbers() {
 #[cfg(target_os = "linux")]
 #[test]
 fn every_command_exits_2_when_it_cannot_write_its_output() {
-    let root = Path::new(ROOT);
+    // The frozen ledger, never the live one.
+    let root = &crate::common::frozen_dir();
     for args in [
         vec!["rules"],
         vec!["explain", "stale"],
@@ -718,7 +719,8 @@ fn a_report_is_never_written_over_the_ledger_or_a_source() {
 #[cfg(unix)]
 #[test]
 fn a_report_to_a_fifo_or_a_device_or_dash_is_written_straight_to_it() {
-    let root = Path::new(ROOT);
+    // The frozen ledger, never the live one.
+    let root = &crate::common::frozen_dir();
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe");
     assert!(
@@ -794,7 +796,7 @@ fn a_new_report_honours_the_umask() {
             "umask 077 && exec '{BIN}' report --as-of 2025-11-30 -o '{}'",
             report.display()
         ))
-        .current_dir(ROOT)
+        .current_dir(crate::common::frozen_dir())
         .output()
         .unwrap();
     assert_eq!(
@@ -902,7 +904,8 @@ fn findings_rendered_in_parallel_read_as_one_at_a_time() {
 /// `--jobs 1` gives the same output as every core; `--jobs 0` is refused.
 #[test]
 fn jobs_change_the_threads_not_the_output() {
-    let root = Path::new(ROOT);
+    // The frozen ledger, never the live one.
+    let root = &crate::common::frozen_dir();
     let run = |jobs: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_commitments"))
             .args(["check", "--as-of", "2025-11-30"])

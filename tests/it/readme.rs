@@ -29,7 +29,8 @@ fn the_walk_through_from_new_to_report_works() {
         .arg("-c")
         .arg(&script)
         .current_dir(dir.path())
-        .env("COMMITMENTS_REPO", ROOT)
+        // The frozen ledger's folder holds the same `sources/` as a clone.
+        .env("COMMITMENTS_REPO", frozen_dir())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
