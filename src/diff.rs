@@ -269,6 +269,19 @@ fn fields_of(commitment: &Commitment) -> Vec<(String, String)> {
             "due_estimate".to_owned(),
             text(commitment.due_estimate.as_ref()),
         ),
+        (
+            "due_precision".to_owned(),
+            commitment
+                .due_precision
+                .as_ref()
+                .map_or_else(String::new, |p| p.value.as_str().to_owned()),
+        ),
+        (
+            "searched".to_owned(),
+            commitment.searched.as_ref().map_or_else(String::new, |s| {
+                format!("{}: {}", s.date.value, s.what.value)
+            }),
+        ),
         ("parent".to_owned(), text(commitment.parent.as_ref())),
         ("notes".to_owned(), text(commitment.notes.as_ref())),
         (
@@ -318,7 +331,14 @@ fn target_text(target: &crate::model::Target) -> String {
         text.push_str(&format!(", goal {}", goal.value));
     }
     if let Some(baseline) = &target.baseline {
-        text.push_str(&format!(", baseline {}", measurement(baseline)));
+        text.push_str(&format!(
+            ", baseline {}",
+            measurement(&baseline.measurement)
+        ));
+        if !baseline.evidence.is_empty() {
+            let evidence: Vec<String> = baseline.evidence.iter().map(evidence_text).collect();
+            text.push_str(&format!(" ({})", evidence.join("; ")));
+        }
     }
     for observation in &target.observations {
         let evidence: Vec<String> = observation.evidence.iter().map(evidence_text).collect();

@@ -75,6 +75,19 @@ impl Ledger {
             .collect()
     }
 
+    /// The commitments counted on `as_of` (made by then, neither requests
+    /// nor umbrellas): what every total, a party's among them, counts.
+    pub fn counted(&self, as_of: NaiveDate) -> impl Iterator<Item = &Commitment> {
+        let umbrellas = self.umbrella_ids(as_of);
+        self.commitments.iter().filter(move |c| {
+            c.made.value <= as_of
+                && matches!(
+                    c.group(umbrellas.contains(c.id.value.as_str())),
+                    Group::Commitment | Group::SignedAtTalks
+                )
+        })
+    }
+
     /// The ledger's [`Headcount`] on `as_of`.
     pub fn headcount(&self, as_of: NaiveDate) -> Headcount {
         let umbrellas = self.umbrella_ids(as_of);
@@ -175,6 +188,52 @@ impl Kind {
             Kind::Deliverable => "deliverable",
             Kind::Ongoing => "ongoing",
         }
+    }
+}
+
+/// How exact a deadline is: `due` is always a day, the last day of the
+/// month or year that the source gives.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, JsonSchema, serde::Serialize,
+)]
+#[schemars(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// The source gives the day (the default).
+    #[default]
+    Day,
+    /// The source gives the month: `due` is its last day.
+    Month,
+    /// The source gives the year: `due` is 31 December.
+    Year,
+}
+
+impl Precision {
+    /// Every precision, in documentation order.
+    pub const ALL: [Precision; 3] = [Precision::Day, Precision::Month, Precision::Year];
+
+    /// The spelling in the ledger.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+
+    /// The last day of the month or year that `date` falls in, or `date`
+    /// itself for a day: the day a deadline of this precision stands for.
+    pub fn end_of_period(self, date: NaiveDate) -> NaiveDate {
+        use chrono::Datelike;
+        let end = match self {
+            Precision::Day => Some(date),
+            Precision::Month => date
+                .with_day(1)
+                .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
+                .and_then(|next| next.pred_opt()),
+            Precision::Year => NaiveDate::from_ymd_opt(date.year(), 12, 31),
+        };
+        end.unwrap_or(date)
     }
 }
 
@@ -283,8 +342,11 @@ pub struct Commitment {
     pub kind: Spanned<Kind>,
     /// When the commitment was made.
     pub made: Spanned<NaiveDate>,
-    /// Optional deadline.
+    /// Optional deadline: the last day on which it is met.
     pub due: Option<Spanned<NaiveDate>>,
+    /// How exact `due` is: `day` (the default), `month` or `year`.
+    #[schemars(with = "Option<Precision>")]
+    pub due_precision: Option<Spanned<Precision>>,
     /// The passage that states the deadline.
     pub due_source: Option<Evidence>,
     /// Why the editors estimate the deadline, when no source states one.
@@ -302,6 +364,8 @@ pub struct Commitment {
     /// Dated status history, oldest first.
     #[schemars(rename = "update", with = "Option<Vec<Update>>")]
     pub updates: Vec<Update>,
+    /// When the editors last looked for news of it, and what for.
+    pub searched: Option<Searched>,
     /// The `[[commitment]]` header.
     #[schemars(skip)]
     pub span: Span,
@@ -352,6 +416,33 @@ impl Commitment {
         } else {
             Group::Commitment
         }
+    }
+
+    /// How exact its deadline is (`day` unless `due_precision` says).
+    pub fn precision(&self) -> Precision {
+        self.due_precision
+            .as_ref()
+            .map_or(Precision::Day, |p| p.value)
+    }
+
+    /// Whether its deadline is the editors' estimate: a `due` with a
+    /// `due_estimate` and no `due_source`.
+    pub fn due_estimated(&self) -> bool {
+        self.due.is_some() && self.due_source.is_none() && self.due_estimate.is_some()
+    }
+
+    /// Every piece of evidence it cites: the deadline's source, its
+    /// updates', its target's baseline's and observations'.
+    pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {
+        self.due_source
+            .iter()
+            .chain(self.updates.iter().flat_map(|u| &u.evidence))
+            .chain(self.target.iter().flat_map(|t| {
+                t.baseline
+                    .iter()
+                    .chain(&t.observations)
+                    .flat_map(|o| &o.evidence)
+            }))
     }
 
     /// The date of the latest update, or `made` when there is none.
@@ -410,6 +501,21 @@ impl Evidence {
     }
 }
 
+/// `[commitment.searched]`: the editors' last search for news of a
+/// commitment, found or not.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Searched {
+    /// When the search was made.
+    pub date: Spanned<NaiveDate>,
+    /// What was looked for, and where: the news that would move the status.
+    #[schemars(rename = "for")]
+    pub what: Spanned<String>,
+    /// The table or inline table.
+    #[schemars(skip)]
+    pub span: Span,
+}
+
 /// A dated change or confirmation of status.
 #[derive(Debug, Clone, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -436,8 +542,9 @@ pub struct Target {
     pub metric: Spanned<String>,
     /// The unit of the values.
     pub unit: Spanned<String>,
-    /// Where the count started.
-    pub baseline: Option<Measurement>,
+    /// Where the count started, with the evidence for it, if any.
+    #[schemars(with = "Option<Observation>")]
+    pub baseline: Option<Observation>,
     /// The value promised, if the commitment names one.
     pub goal: Option<Spanned<f64>>,
     /// Dated counts, oldest first.
@@ -466,7 +573,8 @@ pub struct Measurement {
     pub span: Span,
 }
 
-/// `[[commitment.target.observation]]`: a dated count with evidence.
+/// `[[commitment.target.observation]]`, or a baseline: a dated count with
+/// evidence.
 #[derive(Debug, Clone, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Observation {

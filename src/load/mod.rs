@@ -20,8 +20,8 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{FileId, Files, Finding, LEDGER_FILE};
 use crate::model::{
     CheckerConfig, Citation, Commitment, DEFAULT_STALE_AFTER_DAYS, Evidence, Kind, Ledger,
-    LedgerMeta, Measurement, Observation, Party, RuleLevel, Source, Status, Target, Update,
-    WebEvidence,
+    LedgerMeta, Measurement, Observation, Party, Precision, RuleLevel, Searched, Source, Status,
+    Target, Update, WebEvidence,
 };
 use crate::rule::Level;
 use crate::rules::{self, id_format, schema, syntax};
@@ -410,6 +410,7 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
     ("commitment.target", TARGET_KEYS),
     ("commitment.target.baseline", BASELINE_KEYS),
     ("commitment.target.observation", OBSERVATION_KEYS),
+    ("commitment.searched", SEARCHED_KEYS),
     ("checker", CHECKER_KEYS),
 ];
 
@@ -429,20 +430,23 @@ const COMMITMENT_KEYS: &[&str] = &[
     "due",
     "due_source",
     "due_estimate",
+    "due_precision",
     "parent",
     "status",
     "source",
     "notes",
     "target",
     "update",
+    "searched",
 ];
 const CITATION_KEYS: &[&str] = &["ref", "quote"];
 const WEB_KEYS: &[&str] = &["url", "quote", "title", "published"];
 const EVIDENCE_KEYS: &[&str] = &["ref", "url", "quote", "title", "published"];
 const UPDATE_KEYS: &[&str] = &["date", "status", "note", "evidence"];
 const TARGET_KEYS: &[&str] = &["metric", "unit", "baseline", "goal", "observation"];
-const BASELINE_KEYS: &[&str] = &["value", "date", "date_estimated", "note"];
+const BASELINE_KEYS: &[&str] = &["value", "date", "date_estimated", "note", "evidence"];
 const OBSERVATION_KEYS: &[&str] = &["value", "date", "date_estimated", "note", "evidence"];
+const SEARCHED_KEYS: &[&str] = &["date", "for"];
 const CHECKER_KEYS: &[&str] = &["levels"];
 
 /// Everything but the commitments: `[ledger]`, parties, sources, checker,
@@ -644,6 +648,9 @@ fn read_commitment(table: &TableReader<'_>, out: &mut Reader) -> Option<Commitme
     let due = table.optional("due", out, date);
     let due_source = table.optional("due_source", out, |v, _, out| read_evidence(v, out));
     let due_estimate = table.optional("due_estimate", out, text);
+    let due_precision = table.optional("due_precision", out, |v, k, out| {
+        choice(v, k, &Precision::ALL, Precision::as_str, out)
+    });
     let parent = table.optional("parent", out, text);
     let status = table.required("status", "\"announced\"", out, status);
     let source = table.required(
@@ -672,6 +679,18 @@ fn read_commitment(table: &TableReader<'_>, out: &mut Reader) -> Option<Commitme
             update
         })
     });
+    let searched = table.optional("searched", out, |v, k, out| {
+        let reader = TableReader::of(v, k, "`searched`".to_owned(), SEARCHED_KEYS, out)?;
+        let date = reader.required("date", "2025-11-30", out, date);
+        let what = reader.required("for", "\"what was looked for, and where\"", out, text);
+        let span = reader.span;
+        reader.finish(out);
+        Some(Searched {
+            date: date?,
+            what: what?,
+            span,
+        })
+    });
     Some(Commitment {
         id: id?,
         title: title?,
@@ -684,12 +703,14 @@ fn read_commitment(table: &TableReader<'_>, out: &mut Reader) -> Option<Commitme
         due: due.ok()?,
         due_source: due_source.ok()?,
         due_estimate: due_estimate.ok()?,
+        due_precision: due_precision.ok()?,
         parent: parent.ok()?,
         status: status?,
         source: source?,
         notes: notes.ok()?,
         target: target.ok()?,
         updates: updates.ok()?.unwrap_or_default(),
+        searched: searched.ok()?,
         span: table.span,
     })
 }
@@ -780,12 +801,22 @@ fn read_measurement(table: &TableReader<'_>, out: &mut Reader) -> Option<Measure
     })
 }
 
+/// A dated count with its evidence: an observation, or a baseline.
+fn read_observation(table: &TableReader<'_>, out: &mut Reader) -> Option<Observation> {
+    let measurement = read_measurement(table, out);
+    let evidence = table.optional("evidence", out, read_evidence_list);
+    Some(Observation {
+        measurement: measurement?,
+        evidence: evidence.ok()?.unwrap_or_default(),
+    })
+}
+
 fn read_target(table: &TableReader<'_>, out: &mut Reader) -> Option<Target> {
     let metric = table.required("metric", "\"...\"", out, text);
     let unit = table.required("unit", "\"...\"", out, text);
     let baseline = table.optional("baseline", out, |v, k, out| {
         let reader = TableReader::of(v, k, "`baseline`".to_owned(), BASELINE_KEYS, out)?;
-        let baseline = read_measurement(&reader, out);
+        let baseline = read_observation(&reader, out);
         reader.finish(out);
         baseline
     });
@@ -793,13 +824,9 @@ fn read_target(table: &TableReader<'_>, out: &mut Reader) -> Option<Target> {
     let observations = table.optional("observation", out, |v, k, out| {
         array(v, k, out, |item, _, out| {
             let reader = TableReader::of(item, k, "observation".to_owned(), OBSERVATION_KEYS, out)?;
-            let measurement = read_measurement(&reader, out);
-            let evidence = reader.optional("evidence", out, read_evidence_list);
+            let observation = read_observation(&reader, out);
             reader.finish(out);
-            Some(Observation {
-                measurement: measurement?,
-                evidence: evidence.ok()?.unwrap_or_default(),
-            })
+            observation
         })
     });
     Some(Target {

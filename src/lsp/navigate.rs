@@ -81,16 +81,7 @@ pub(super) fn occurrences(ledger: &Ledger) -> Vec<Occurrence<'_>> {
 /// Every evidence item of a commitment: its deadline's, its updates' and
 /// its target's.
 fn evidence_of(commitment: &Commitment) -> impl Iterator<Item = &Evidence> {
-    commitment
-        .due_source
-        .iter()
-        .chain(commitment.updates.iter().flat_map(|u| &u.evidence))
-        .chain(
-            commitment
-                .target
-                .iter()
-                .flat_map(|t| t.observations.iter().flat_map(|o| &o.evidence)),
-        )
+    commitment.evidence()
 }
 
 /// The occurrence under the cursor at `offset` (a cursor just after an id
@@ -397,19 +388,26 @@ fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) ->
                 None => lines.push(format!("Made {}; no update yet.", commitment.made.value)),
             }
             if let Some(due) = &commitment.due {
-                lines.push(format!("Due {}.", due.value));
+                lines.push(format!(
+                    "Due {}.",
+                    crate::text::deadline(
+                        due.value,
+                        commitment.precision(),
+                        commitment.due_estimated()
+                    )
+                ));
             }
             Some(lines.join("\n\n"))
         }
         IdKind::Party => {
             let party = ledger.parties.iter().find(|p| p.id.value == under.id)?;
+            // Counted as every report counts: requests and umbrellas apart.
             let named = ledger
-                .commitments
-                .iter()
+                .counted(as_of)
                 .filter(|c| c.committed_by().iter().any(|p| p.value == under.id))
                 .count();
             Some(format!(
-                "**{}** {}\n\nParty; made {}.",
+                "**{}** {}\n\nParty; made {} by {as_of}.",
                 markdown_cell(&party.name.value),
                 markdown_code(&party.id.value),
                 crate::text::plural(named, "commitment", "commitments")

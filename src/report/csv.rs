@@ -16,7 +16,7 @@ pub(crate) fn neutralise(text: &str) -> String {
     }
 }
 
-const HEADER: [&str; 26] = [
+const HEADER: [&str; 31] = [
     "id",
     "title",
     "kind",
@@ -30,6 +30,7 @@ const HEADER: [&str; 26] = [
     "made",
     "due",
     "due_estimated",
+    "due_precision",
     "final_date",
     "days_early",
     "days_late",
@@ -40,8 +41,12 @@ const HEADER: [&str; 26] = [
     "latest_evidence_url",
     "target_metric",
     "target_baseline",
+    "target_baseline_note",
+    "target_baseline_source",
     "target_goal",
     "target_latest",
+    "target_latest_note",
+    "target_latest_source",
     "findings",
 ];
 
@@ -89,7 +94,17 @@ pub fn write_csv(report: &Report, out: impl std::io::Write) -> std::io::Result<(
             None => (None, None),
         };
         let target = c.target.as_ref();
-        let row: [String; 26] = [
+        // A figure's evidence: its URLs, or the words that it has none.
+        let sources = |value: Option<f64>, links: &[super::EvidenceLink]| match value {
+            None => String::new(),
+            Some(_) if links.is_empty() => "no source cited".to_owned(),
+            Some(_) => links
+                .iter()
+                .map(|l| l.url.clone().unwrap_or_else(|| l.title.clone()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        let row: [String; 31] = [
             c.id.clone(),
             c.title.clone(),
             c.kind.as_str().to_owned(),
@@ -107,6 +122,7 @@ pub fn write_csv(report: &Report, out: impl std::io::Write) -> std::io::Result<(
             } else {
                 String::new()
             },
+            text(c.due_precision.map(|p| p.as_str().to_owned())),
             text(c.final_date.map(|d| d.to_string())),
             text(early.map(|d| d.to_string())),
             text(late.map(|d| d.to_string())),
@@ -117,8 +133,12 @@ pub fn write_csv(report: &Report, out: impl std::io::Write) -> std::io::Result<(
             text(c.latest_evidence.as_ref().and_then(|e| e.url.clone())),
             text(target.map(|t| t.metric.clone())),
             number(target.and_then(|t| t.baseline)),
+            text(target.and_then(|t| t.baseline_note.clone())),
+            target.map_or_else(String::new, |t| sources(t.baseline, &t.baseline_evidence)),
             number(target.and_then(|t| t.goal)),
             number(target.and_then(|t| t.latest)),
+            text(target.and_then(|t| t.latest_note.clone())),
+            target.map_or_else(String::new, |t| sources(t.latest, &t.latest_evidence)),
             c.findings.len().to_string(),
         ];
         writer.write_record(row.iter().zip(HEADER).map(|(cell, column)| {

@@ -159,12 +159,12 @@ pub fn to_html(report: &Report) -> String {
                         h2 { "Overdue" }
                         @if report.overdue.is_empty() { p.muted { "Nothing is overdue." } }
                         @else {
-                            ul { @for item in &report.overdue { li { code { (item.id) } " " (item.title) " — due " (item.due) ", " strong { (item.days) " days overdue" } } } }
+                            ul { @for item in &report.overdue { li { code { (item.id) } " " (item.title) " — due " (item.due_text) ", " strong { (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(item.due_precision, item.due_estimated)) } } }
                         }
                         h2 { "Due in the next " (super::WINDOW_DAYS) " days" }
                         @if report.due_soon.is_empty() { p.muted { "Nothing is due." } }
                         @else {
-                            ul { @for item in &report.due_soon { li { code { (item.id) } " " (item.title) " — due " (item.due) " (" (item.days) " days left)" } } }
+                            ul { @for item in &report.due_soon { li { code { (item.id) } " " (item.title) " — due " (item.due_text) " (" (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " left" (crate::text::against(item.due_precision, item.due_estimated)) ")" } } }
                         }
                         h2 { "Changes in the last " (super::WINDOW_DAYS) " days" }
                         @if report.recent_changes.is_empty() { p.muted { "No updates." } }
@@ -258,12 +258,7 @@ pub(crate) fn how_counted(totals: &super::Totals) -> Markup {
         @for (count, meaning) in [(totals.signed_at_talks, super::SIGNED_AT_TALKS_MEANING), (totals.requests, super::REQUEST_MEANING), (totals.umbrellas, super::UMBRELLA_MEANING)] {
             @if count > 0 { p.muted { (meaning) } }
         }
-        p {
-            @if totals.signed_at_talks > 0 { "Deliverables, those signed at the talks aside: " } @else { "Deliverables: " }
-            (totals.deliverables.total) " — kept " (totals.deliverables.kept_percent) "%, partially kept "
-            (totals.deliverables.partially_kept_percent) "%, broken " (totals.deliverables.broken_percent) "%, open "
-            (totals.deliverables.open_percent) "%."
-        }
+        p.headline { (totals.headline()) @if let Some(left_out) = totals.left_out() { " " (left_out) } }
         (legend())
     }
 }
@@ -321,16 +316,7 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
                 @if let Some(parent) = &c.parent { br; span.muted { "Under " a href=(format!("#c-{parent}")) { (parent) } } }
                 @if c.group == Group::SignedAtTalks { br; span.muted { "Signed at the talks" } }
                 blockquote { "“" (c.quote) "” — " (c.source) }
-                @if let Some(target) = &c.target {
-                    p {
-                        (target.metric) ": "
-                        @if let Some(latest) = target.latest { strong { (latest) " " (target.unit) } " (" (target.latest_date.map(|d| d.to_string()).unwrap_or_default()) ")" }
-                        @else { "no observation yet" }
-                        @if let Some(baseline) = target.baseline { "; baseline " (baseline) }
-                        @if let Some(goal) = target.goal { "; goal " (goal) }
-                        @if let Some(progress) = target.progress_percent { "; " (progress) "% of the way" }
-                    }
-                }
+                @if let Some(target) = &c.target { (target_block(target)) }
                 // The messages are in the findings table: a row names its
                 // rules only, so one warning is not repeated under every row.
                 @if !c.findings.is_empty() {
@@ -348,13 +334,12 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
             }
             td {
                 "made " (c.made)
-                @if let Some(due) = c.due { br; "due " (due) @if c.due_estimated { " (estimated)" } }
+                @if let Some(due) = &c.due_text { br; "due " (due) }
                 br; (words(c.status)) " since " (c.status_since)
                 @if let Some(days) = c.deviation_days {
-                    br; @if days < 0 { (-days) " days early" } @else if days == 0 { "on the day" } @else { strong { (days) " days late" } }
-                    @if c.due_estimated { " against an estimated deadline" }
+                    br; (crate::text::deviation(days, c.due_precision.unwrap_or_default(), c.due_estimated))
                 }
-                @if let Some(days) = c.overdue_days { br; strong.finding-error { (days) " days overdue" } @if c.due_estimated { " against an estimated deadline" } }
+                @if let Some(days) = c.overdue_days { br; strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
             }
             td {
                 @if let Some(evidence) = &c.latest_evidence {
@@ -365,6 +350,51 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
                     blockquote { "“" (evidence.quote) "”" }
                 }
                 @if let Some(note) = &c.latest_note { p { (note) } }
+            }
+        }
+    }
+}
+
+/// A target's figures, each with its note and its evidence, or "no source
+/// cited": in the report and on the site, a figure is never shown without
+/// its caveats.
+pub(crate) fn target_block(target: &super::TargetProgress) -> Markup {
+    let figure = |label: &str,
+                  value: f64,
+                  date: Option<NaiveDate>,
+                  approximate: bool,
+                  note: Option<&String>,
+                  evidence: &[super::EvidenceLink]| {
+        html! {
+            li {
+                (label) " " strong { (value) " " (target.unit) }
+                @if let Some(date) = date { " (" (date) @if approximate { ", approximate date" } ")" }
+                @if let Some(note) = note { " — " (note) }
+                " — "
+                @if evidence.is_empty() { em { "no source cited" } }
+                @for (i, link) in evidence.iter().enumerate() {
+                    @if i > 0 { ", " }
+                    @match link.url.as_ref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+                        Some(url) => a href=(url) rel="noopener noreferrer" { (link.title) },
+                        None => (link.title),
+                    }
+                }
+            }
+        }
+    };
+    html! {
+        div.target {
+            p { (target.metric) ":" }
+            ul {
+                @match target.latest {
+                    Some(latest) => (figure("latest", latest, target.latest_date, target.latest_date_estimated, target.latest_note.as_ref(), &target.latest_evidence)),
+                    None => li { "no observation yet" },
+                }
+                @if let Some(baseline) = target.baseline {
+                    (figure("baseline", baseline, target.baseline_date, target.baseline_date_estimated, target.baseline_note.as_ref(), &target.baseline_evidence))
+                }
+                @if let Some(goal) = target.goal { li { "goal " strong { (goal) " " (target.unit) } } }
+                @if let Some(progress) = target.progress_percent { li { (progress) "% of the way from the baseline to the goal" } }
             }
         }
     }
@@ -429,14 +459,16 @@ pub(crate) fn timeline_svg(
     let row = |c: &CommitmentReport, y: f64| {
         let stop = c.final_date.unwrap_or(as_of).max(c.made);
         html! {
-            title { (c.id) ": " (words(c.status)) }
+            title { (c.id) ": " (words(c.status)) @if let Some(due) = &c.due_text { ", due " (due) } }
             text x="4" y=(y + 4.0) { (truncate(&c.id, 38)) }
             line x1=(x(c.made)) x2=(x(stop)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="6" stroke-linecap="round" {}
             @if let Some(due) = c.due {
                 @if c.final_date.is_none() && due > stop {
                     line x1=(x(stop)) x2=(x(due)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="2" stroke-dasharray="3 3" {}
                 }
-                polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5" {}
+                // The editors' estimate is drawn dashed, a stated deadline solid.
+                polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5"
+                    stroke-dasharray=[c.due_estimated.then_some("2 2")] {}
             }
             @if let Some(done) = c.final_date {
                 circle cx=(x(done)) cy=(y) r="5" fill=(colour(c.status)) stroke="#fff" stroke-width="1.5" {}
@@ -447,6 +479,9 @@ pub(crate) fn timeline_svg(
         // A row that is a link is interactive: no role="img" around it.
         svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + 10.0))
             role=[link.is_none().then_some("img")] aria-label=(label) {
+            @if rows.iter().any(|c| c.due_estimated) {
+                text x="4" y="14" { "◇ deadline · dashed ◇ the editors' estimate" }
+            }
             @for tick in &ticks {
                 line.axis x1=(x(*tick)) x2=(x(*tick)) y1="20" y2=(height) stroke="#d9dde3" {}
                 text x=(x(*tick) + 3.0) y="14" { @if months_apart == 12 { (tick.year()) } @else { (tick.format("%Y-%m")) } }

@@ -34,6 +34,67 @@ fn latest_update(c: &super::CommitmentReport) -> String {
     text
 }
 
+/// A target's figures, each with its note and evidence, or "no source
+/// cited": a figure is never shown without its caveats.
+fn target_text(target: &super::TargetProgress) -> String {
+    let figure = |value: f64,
+                  date: Option<chrono::NaiveDate>,
+                  approximate: bool,
+                  note: Option<&String>,
+                  evidence_links: &[EvidenceLink]| {
+        let mut text = format!("{value} {}", cell(&target.unit));
+        if let Some(date) = date {
+            let _ = write!(
+                text,
+                " ({date}{})",
+                if approximate {
+                    ", approximate date"
+                } else {
+                    ""
+                }
+            );
+        }
+        if let Some(note) = note {
+            let _ = write!(text, " — {}", cell(note));
+        }
+        if evidence_links.is_empty() {
+            text.push_str(" — no source cited");
+        } else {
+            let links: Vec<String> = evidence_links.iter().map(evidence).collect();
+            let _ = write!(text, " — {}", links.join(", "));
+        }
+        text
+    };
+    let mut text = format!("{}: latest ", cell(&target.metric));
+    match target.latest {
+        Some(value) => text.push_str(&figure(
+            value,
+            target.latest_date,
+            target.latest_date_estimated,
+            target.latest_note.as_ref(),
+            &target.latest_evidence,
+        )),
+        None => text.push_str("none"),
+    }
+    if let Some(value) = target.baseline {
+        let _ = write!(
+            text,
+            "; baseline {}",
+            figure(
+                value,
+                target.baseline_date,
+                target.baseline_date_estimated,
+                target.baseline_note.as_ref(),
+                &target.baseline_evidence,
+            )
+        );
+    }
+    if let Some(goal) = target.goal {
+        let _ = write!(text, "; goal {goal}");
+    }
+    text
+}
+
 fn counts_table(out: &mut String, heading: &str, counts: &[Count], label: impl Fn(&str) -> String) {
     let _ = writeln!(out, "| {heading} | Commitments |\n|---|---:|");
     for count in counts {
@@ -53,8 +114,12 @@ fn due_table(out: &mut String, items: &[DueItem], days: &str) {
             "| {} {} | {} | {} | {} |",
             markdown_code(&item.id),
             cell(&item.title),
-            item.due,
-            item.days,
+            cell(&item.due_text),
+            format_args!(
+                "{}{}",
+                item.days,
+                crate::text::against(item.due_precision, item.due_estimated)
+            ),
             status_label(item.status)
         );
     }
@@ -128,29 +193,11 @@ pub fn to_markdown(report: &Report) -> String {
     if totals.signed_at_talks + totals.requests + totals.umbrellas > 0 {
         out.push('\n');
     }
-    let d = &totals.deliverables;
-    let which = if totals.signed_at_talks > 0 {
-        "Deliverables, those signed at the talks aside"
-    } else {
-        "Deliverables"
-    };
-    if d.total == 0 {
-        let _ = writeln!(out, "No deliverables.\n");
-    } else {
-        let _ = writeln!(
-            out,
-            "{which}: {} — kept {} ({}%), partially kept {} ({}%), broken {} ({}%), open {} ({}%).\n",
-            d.total,
-            d.kept,
-            d.kept_percent,
-            d.partially_kept,
-            d.partially_kept_percent,
-            d.broken,
-            d.broken_percent,
-            d.open,
-            d.open_percent
-        );
+    let _ = write!(out, "{}", totals.headline());
+    if let Some(left_out) = totals.left_out() {
+        let _ = write!(out, " {left_out}");
     }
+    out.push_str("\n\n");
     let _ = writeln!(out, "| Status | Commitments |\n|---|---:|");
     for (count, status) in totals.by_status.iter().zip(Status::ALL) {
         let _ = writeln!(out, "| {} | {} |", status_label(status), count.count);
@@ -226,45 +273,24 @@ pub fn to_markdown(report: &Report) -> String {
     );
     for c in &report.commitments {
         let mut status = format!("{} since {}", status_label(c.status), c.status_since);
-        let against = if c.due_estimated {
-            " against an estimated deadline"
-        } else {
-            ""
-        };
+        let precision = c.due_precision.unwrap_or_default();
         if let Some(days) = c.deviation_days {
-            let _ = match days {
-                0 => write!(status, ", on the day{against}"),
-                d if d < 0 => write!(
-                    status,
-                    ", {} early{against}",
-                    plural((-d) as usize, "day", "days")
-                ),
-                d => write!(
-                    status,
-                    ", {} late{against}",
-                    plural(d as usize, "day", "days")
-                ),
-            };
+            let _ = write!(
+                status,
+                ", {}",
+                crate::text::deviation(days, precision, c.due_estimated)
+            );
         }
         if let Some(days) = c.overdue_days {
             let _ = write!(
                 status,
-                ", **{} overdue**{against}",
-                plural(days as usize, "day", "days")
+                ", **{} overdue**{}",
+                plural(days as usize, "day", "days"),
+                crate::text::against(precision, c.due_estimated)
             );
         }
         if let Some(target) = &c.target {
-            let latest = target
-                .latest
-                .map(|v| format!("{v} {}", cell(&target.unit)))
-                .unwrap_or_else(|| "none".into());
-            let _ = write!(status, "; {}: latest {latest}", cell(&target.metric));
-            if let Some(baseline) = target.baseline {
-                let _ = write!(status, ", baseline {baseline}");
-            }
-            if let Some(goal) = target.goal {
-                let _ = write!(status, ", goal {goal}");
-            }
+            let _ = write!(status, "; {}", target_text(target));
         }
         let mut title = format!("{} {}", markdown_code(&c.id), cell(&c.title));
         if !c.children.is_empty() {
@@ -293,15 +319,7 @@ pub fn to_markdown(report: &Report) -> String {
             out,
             "| {title} | {} | {status} | {} | {} |",
             who(c),
-            c.due
-                .map(|d| {
-                    if c.due_estimated {
-                        format!("{d} (estimated)")
-                    } else {
-                        d.to_string()
-                    }
-                })
-                .unwrap_or_default(),
+            c.due_text.as_deref().map(cell).unwrap_or_default(),
             latest_update(c)
         );
     }

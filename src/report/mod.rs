@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::check::{Levels, check_view};
 use crate::diagnostic::{Finding, LEDGER_FILE};
 use crate::load::Loaded;
-use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Status};
+use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Precision, Status};
 use crate::replay;
 
 pub use self::csv::{to_csv, write_csv};
@@ -106,6 +106,77 @@ impl Totals {
     }
 }
 
+impl Totals {
+    /// How the deliverables ended up, in one sentence: "Deliverables: 1 of
+    /// 2 kept, 1 open." Outcomes that no deliverable has are not named;
+    /// shares of fewer than ten are counts, not percentages.
+    pub fn headline(&self) -> String {
+        let d = &self.deliverables;
+        if d.total == 0 {
+            return "No deliverables.".to_owned();
+        }
+        let mut parts = vec![format!(
+            "{} kept",
+            crate::text::share(d.kept, d.total, d.kept_percent)
+        )];
+        for (count, percent, word) in [
+            (d.partially_kept, d.partially_kept_percent, "partially kept"),
+            (d.broken, d.broken_percent, "broken"),
+            (d.open, d.open_percent, "open"),
+        ] {
+            if count > 0 {
+                let percent = if d.total >= crate::text::MIN_FOR_PERCENT {
+                    format!(" ({percent}%)")
+                } else {
+                    String::new()
+                };
+                parts.push(format!("{count}{percent} {word}"));
+            }
+        }
+        format!("Deliverables: {}.", parts.join(", "))
+    }
+
+    /// What the headline leaves out, in one sentence, or nothing: "Not in
+    /// these counts: 2 signed at the talks, 20 ongoing commitments (they
+    /// have no end to reach) and 1 request."
+    pub fn left_out(&self) -> Option<String> {
+        if self.deliverables.total == 0 {
+            return None;
+        }
+        let ongoing = self
+            .by_kind
+            .iter()
+            .find(|count| count.key == Kind::Ongoing.as_str())
+            .map_or(0, |count| count.count);
+        let signed = self.signed_at_talks;
+        let mut parts = Vec::new();
+        if signed > 0 {
+            parts.push(format!(
+                "{signed} signed at the talks (kept the day they were made)"
+            ));
+        }
+        if ongoing > 0 {
+            parts.push(format!(
+                "{} (they have no end to reach)",
+                crate::text::plural(ongoing, "ongoing commitment", "ongoing commitments")
+            ));
+        }
+        if self.requests > 0 {
+            parts.push(crate::text::plural(self.requests, "request", "requests"));
+        }
+        if self.umbrellas > 0 {
+            parts.push(crate::text::plural(self.umbrellas, "umbrella", "umbrellas"));
+        }
+        let last = parts.pop()?;
+        let list = if parts.is_empty() {
+            last
+        } else {
+            format!("{} and {last}", parts.join(", "))
+        };
+        Some(format!("Not in these counts: {list}."))
+    }
+}
+
 /// A label and how many commitments have it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Count {
@@ -158,8 +229,14 @@ pub struct DueItem {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// The deadline.
+    /// The deadline: the last day of its month or year for those precisions.
     pub due: NaiveDate,
+    /// How exact the deadline is.
+    pub due_precision: Precision,
+    /// Whether the deadline is the editors' estimate.
+    pub due_estimated: bool,
+    /// The deadline in words, as every output shows it.
+    pub due_text: String,
     /// Its status.
     pub status: Status,
     /// Days past the deadline (overdue) or left until it (due soon).
@@ -228,10 +305,15 @@ pub struct CommitmentReport {
     pub kind: Kind,
     /// When it was made.
     pub made: NaiveDate,
-    /// Its deadline.
+    /// Its deadline: the last day of its month or year for those precisions.
     pub due: Option<NaiveDate>,
+    /// How exact the deadline is, when there is one.
+    pub due_precision: Option<Precision>,
     /// Whether the deadline is the editors' estimate (`due_estimate`).
     pub due_estimated: bool,
+    /// The deadline in words, as every output shows it: "2024-11-30 (the
+    /// editors' estimate)", "by the end of 2029".
+    pub due_text: Option<String>,
     /// Where the deadline comes from: the quote of `due_source`, or the
     /// reason of `due_estimate`.
     pub due_basis: Option<String>,
@@ -280,7 +362,9 @@ pub struct EvidenceLink {
     pub quote: String,
 }
 
-/// The latest observation against baseline and goal.
+/// The latest observation against baseline and goal, each with its
+/// caveats: its note and its evidence, so that no output shows a figure
+/// without them.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetProgress {
     /// What is counted.
@@ -291,12 +375,24 @@ pub struct TargetProgress {
     pub baseline: Option<f64>,
     /// Baseline date.
     pub baseline_date: Option<NaiveDate>,
+    /// The baseline's date stands for a period.
+    pub baseline_date_estimated: bool,
+    /// The baseline's note.
+    pub baseline_note: Option<String>,
+    /// The baseline's evidence; empty when it has no source.
+    pub baseline_evidence: Vec<EvidenceLink>,
     /// The goal.
     pub goal: Option<f64>,
     /// Latest observed value.
     pub latest: Option<f64>,
     /// Date of the latest observation.
     pub latest_date: Option<NaiveDate>,
+    /// The latest observation's date stands for a period.
+    pub latest_date_estimated: bool,
+    /// The latest observation's note.
+    pub latest_note: Option<String>,
+    /// The latest observation's evidence; empty when it has none.
+    pub latest_evidence: Vec<EvidenceLink>,
     /// Share of the way from baseline to goal, in percent (one decimal).
     pub progress_percent: Option<f64>,
 }
@@ -537,9 +633,11 @@ impl<'a> Builder<'a> {
             kind: commitment.kind.value,
             made: commitment.made.value,
             due,
-            due_estimated: due.is_some()
-                && commitment.due_source.is_none()
-                && commitment.due_estimate.is_some(),
+            due_precision: due.map(|_| commitment.precision()),
+            due_estimated: commitment.due_estimated(),
+            due_text: due.map(|due| {
+                crate::text::deadline(due, commitment.precision(), commitment.due_estimated())
+            }),
             due_basis,
             parent: commitment.parent.as_ref().map(|p| p.value.clone()),
             children,
@@ -552,8 +650,18 @@ impl<'a> Builder<'a> {
             latest_note: commitment.updates.last().map(|u| u.note.value.clone()),
             latest_evidence,
             target: commitment.target.as_ref().map(|target| {
-                let latest = target.observations.last().map(|o| &o.measurement);
-                let baseline = target.baseline.as_ref();
+                let latest_observation = target.observations.last();
+                let latest = latest_observation.map(|o| &o.measurement);
+                let baseline_observation = target.baseline.as_ref();
+                let baseline = baseline_observation.map(|o| &o.measurement);
+                let links = |observation: Option<&crate::model::Observation>| -> Vec<EvidenceLink> {
+                    observation.map_or_else(Vec::new, |o| {
+                        o.evidence
+                            .iter()
+                            .map(|e| self.evidence_link(o.measurement.date.value, e))
+                            .collect()
+                    })
+                };
                 let progress_percent = match (baseline, target.goal.as_ref(), latest) {
                     (Some(b), Some(goal), Some(latest)) if goal.value != b.value.value => Some(
                         ((latest.value.value - b.value.value) / (goal.value - b.value.value)
@@ -568,9 +676,19 @@ impl<'a> Builder<'a> {
                     unit: target.unit.value.clone(),
                     baseline: baseline.map(|b| b.value.value),
                     baseline_date: baseline.map(|b| b.date.value),
+                    baseline_date_estimated: baseline.is_some_and(|b| b.date_estimated),
+                    baseline_note: baseline
+                        .and_then(|b| b.note.as_ref())
+                        .map(|n| n.value.clone()),
+                    baseline_evidence: links(baseline_observation),
                     goal: target.goal.as_ref().map(|g| g.value),
                     latest: latest.map(|m| m.value.value),
                     latest_date: latest.map(|m| m.date.value),
+                    latest_date_estimated: latest.is_some_and(|m| m.date_estimated),
+                    latest_note: latest
+                        .and_then(|m| m.note.as_ref())
+                        .map(|n| n.value.clone()),
+                    latest_evidence: links(latest_observation),
                     progress_percent,
                 }
             }),
@@ -717,6 +835,9 @@ impl<'a> Builder<'a> {
                     id: c.id.clone(),
                     title: c.title.clone(),
                     due: c.due?,
+                    due_precision: c.due_precision.unwrap_or_default(),
+                    due_estimated: c.due_estimated,
+                    due_text: c.due_text.clone()?,
                     status: c.status,
                     days: c.overdue_days?,
                 })
@@ -737,6 +858,9 @@ impl<'a> Builder<'a> {
                     id: c.id.clone(),
                     title: c.title.clone(),
                     due,
+                    due_precision: c.due_precision.unwrap_or_default(),
+                    due_estimated: c.due_estimated,
+                    due_text: c.due_text.clone().unwrap_or_default(),
                     status: c.status,
                     days,
                 })

@@ -106,27 +106,21 @@ fn for_each_text<'a>(ledger: &'a Ledger, visit: &mut dyn FnMut(&str, &'a Spanned
             }
         }
         visit("quote", &commitment.source.quote);
-        if let Some(item) = &commitment.due_source {
+        for item in commitment.evidence() {
             evidence(item, visit);
         }
         for update in &commitment.updates {
             visit("note", &update.note);
-            for item in &update.evidence {
-                evidence(item, visit);
-            }
+        }
+        if let Some(searched) = &commitment.searched {
+            visit("for", &searched.what);
         }
         if let Some(target) = &commitment.target {
             visit("metric", &target.metric);
             visit("unit", &target.unit);
-            let measurements = target
-                .baseline
-                .iter()
-                .chain(target.observations.iter().map(|o| &o.measurement));
-            for note in measurements.filter_map(|m| m.note.as_ref()) {
+            let measurements = target.baseline.iter().chain(&target.observations);
+            for note in measurements.filter_map(|o| o.measurement.note.as_ref()) {
                 visit("note", note);
-            }
-            for item in target.observations.iter().flat_map(|o| &o.evidence) {
-                evidence(item, visit);
             }
         }
     }

@@ -23,15 +23,20 @@ That every `due` says where it comes from, with exactly one of:
   declared source) or `{ url, quote, title?, published? }` (a web page);
 - `due_estimate`: why the editors chose the date, when no source states one.
 
-It also flags a `due_source` or `due_estimate` without a `due`, and a
-deadline that has both.
+It also flags a `due_source`, `due_estimate` or `due_precision` without a
+`due`, a deadline that has both a source and an estimate, and a
+`due_precision` of `month` or `year` whose `due` is not the last day of that
+month or year (the day such a deadline stands for).
 
 ## Why
 
 Days early, days late and \"overdue\" are computed against `due`, so a
-deadline nobody stated makes those figures claims nobody made. Reports say
-\"against an estimated deadline\" wherever they use an estimated one (the
-practice of AidData, whose dates carry an \"estimated\" flag).
+deadline nobody stated makes those figures claims nobody made. Every output
+calls an estimated deadline \"the editors' estimate\", and says \"against the
+editors' estimate of the deadline\" wherever it counts days against one (the
+practice of AidData, whose dates carry an \"estimated\" flag). A deadline
+that a source gives as a month or a year is written \"by the end of 2029\",
+never as the day that stands for it.
 
 ## Example
 
@@ -42,6 +47,13 @@ due = 2024-11-30   # from where?
 due_source = { ref = \"xinhua-2024-06-28\", quote = \"...by the end of November...\" }
 # or
 due_estimate = \"The source says 'on schedule' without a date; the month of the summit is the editors' estimate.\"
+
+[[commitment]]
+# \"(2024-2029)\" gives a year, not a day: say so, and reports write
+# \"by the end of 2029\", never \"2029-12-31\".
+due = 2029-12-31
+due_precision = \"year\"
+due_source = { ref = \"xinhua-2024-06-28\", quote = \"(2024-2029)\" }
 ```
 ",
 };
@@ -91,6 +103,39 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
             _ => {}
+        }
+        if let Some(precision) = &commitment.due_precision {
+            match &commitment.due {
+                None => out.push(
+                    Finding::new(
+                        &RULE,
+                        precision.span,
+                        format!("`{id}` gives the precision of its deadline, but has no `due`"),
+                    )
+                    .label("the precision of which deadline?")
+                    .help("add the `due` date, or remove this"),
+                ),
+                Some(due) => {
+                    let end = precision.value.end_of_period(due.value);
+                    if end != due.value {
+                        out.push(
+                            Finding::new(
+                                &RULE,
+                                due.span,
+                                format!(
+                                    "a deadline of `due_precision = \"{}\"` stands for the last day of its {}: {end}, not {}",
+                                    precision.value.as_str(),
+                                    precision.value.as_str(),
+                                    due.value
+                                ),
+                            )
+                            .label(format!("not the end of the {}", precision.value.as_str()))
+                            .with_secondary(precision.span, "the precision")
+                            .help(format!("write `due = {end}`")),
+                        );
+                    }
+                }
+            }
         }
     }
 }

@@ -72,11 +72,15 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 &RULE,
                 kept_at.date.span,
                 format!(
-                    "`{}` was kept on {}, {days} day{} after it was due ({})",
+                    "`{}` was kept on {}, {days} day{} after its deadline, {}",
                     commitment.id.value,
                     kept_at.date.value,
                     if days == 1 { "" } else { "s" },
-                    due.value
+                    crate::text::deadline(
+                        due.value,
+                        commitment.precision(),
+                        commitment.due_estimated()
+                    )
                 ),
             )
             .label("after the deadline")

@@ -18,6 +18,7 @@ pub mod duplicate_id;
 pub mod id_format;
 pub mod kept_late;
 pub mod missing_evidence;
+pub mod not_searched;
 pub mod overdue;
 pub mod parent_cycle;
 pub mod quote_not_in_source;
@@ -54,6 +55,7 @@ pub static RULES: &[&Rule] = &[
     &due_provenance::RULE,
     &who_committed::RULE,
     &control_character::RULE,
+    &not_searched::RULE,
 ];
 
 /// A check: reads the context, pushes findings at the rule's default level.
@@ -77,6 +79,7 @@ pub(crate) static CHECKS: &[(&Rule, Check)] = &[
     (&due_provenance::RULE, due_provenance::check),
     (&who_committed::RULE, who_committed::check),
     (&control_character::RULE, control_character::check),
+    (&not_searched::RULE, not_searched::check),
 ];
 
 /// Finds a rule by code (`C004`, any case) or name (`duplicate-id`).

@@ -54,7 +54,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 format!(
                     "`{}` was due {}, {days} day{} before {}, and is still `{}`",
                     commitment.id.value,
-                    due.value,
+                    crate::text::deadline(
+                        due.value,
+                        commitment.precision(),
+                        commitment.due_estimated()
+                    ),
                     if days == 1 { "" } else { "s" },
                     cx.as_of,
                     commitment.status.value.as_str()

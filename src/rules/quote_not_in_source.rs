@@ -54,19 +54,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     // however many quotes cite it.
     let mut by_file: HashMap<FileId, Vec<&Citation>> = HashMap::new();
     for commitment in &cx.ledger.commitments {
-        let evidence = commitment.updates.iter().flat_map(|u| &u.evidence).chain(
-            commitment
-                .target
-                .iter()
-                .flat_map(|t| t.observations.iter().flat_map(|o| &o.evidence)),
-        );
         let citations = std::iter::once(&commitment.source).chain(
-            evidence
-                .chain(commitment.due_source.as_ref())
-                .filter_map(|e| match e {
-                    Evidence::Source(citation) => Some(citation),
-                    Evidence::Web(_) => None,
-                }),
+            commitment.evidence().filter_map(|e| match e {
+                Evidence::Source(citation) => Some(citation),
+                Evidence::Web(_) => None,
+            }),
         );
         for citation in citations {
             if let Some(&file) = cx.source_files.get(&citation.source_ref.value) {

@@ -56,7 +56,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .help("record an observation once it has been made; or pass --as-of")
         };
         if let Some(baseline) = &target.baseline {
-            let date = &baseline.date;
+            let date = &baseline.measurement.date;
             if date.value > cx.as_of {
                 out.push(future(date.span, date.value, "the baseline"));
             }

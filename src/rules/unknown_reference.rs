@@ -113,13 +113,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             &sources,
             declare_source,
         );
-        let evidence = commitment.updates.iter().flat_map(|u| &u.evidence).chain(
-            commitment
-                .target
-                .iter()
-                .flat_map(|t| t.observations.iter().flat_map(|o| &o.evidence)),
-        );
-        for item in evidence {
+        for item in commitment.evidence() {
             if let Evidence::Source(citation) = item {
                 report(&citation.source_ref, "source", &sources, declare_source);
             }

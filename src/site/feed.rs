@@ -121,8 +121,18 @@ fn entry(ledger: &str, commitment: &Commitment, place: usize) -> Entry {
         entry.set_id(format!("urn:commitments:{ledger}:{id}:made"));
         entry.set_title(format!("New: {}", commitment.title.value));
         entry.set_updated(at_midnight(commitment.made.value));
+        let due = commitment.due.as_ref().map_or_else(String::new, |due| {
+            format!(
+                " Due {}.",
+                crate::text::deadline(
+                    due.value,
+                    commitment.precision(),
+                    commitment.due_estimated()
+                )
+            )
+        });
         entry.set_summary(Some(Text::plain(format!(
-            "Made on {}; status {}.",
+            "Made on {}; status {}.{due}",
             commitment.made.value,
             words(Status::Announced)
         ))));
@@ -157,7 +167,30 @@ fn entry(ledger: &str, commitment: &Commitment, place: usize) -> Entry {
         )
     });
     entry.set_updated(at_midnight(date));
-    entry.set_summary(Some(Text::plain(update.note.value.clone())));
+    // A delivery is measured against the deadline, and says what that
+    // deadline rests on.
+    let deviation = match &commitment.due {
+        Some(due) if status.is_final() && !before.is_final() && status != Status::Broken => {
+            format!(
+                " (Due {}: {}.)",
+                crate::text::deadline(
+                    due.value,
+                    commitment.precision(),
+                    commitment.due_estimated()
+                ),
+                crate::text::deviation(
+                    (date - due.value).num_days(),
+                    commitment.precision(),
+                    commitment.due_estimated()
+                ),
+            )
+        }
+        _ => String::new(),
+    };
+    entry.set_summary(Some(Text::plain(format!(
+        "{}{deviation}",
+        update.note.value
+    ))));
     entry
 }
 

@@ -106,6 +106,16 @@ fn web_link(title: &str, url: Option<&str>) -> Markup {
     }
 }
 
+/// The members of an area that its counts count, as `totals.by_area`
+/// does: requests and umbrellas apart.
+fn counted<'r>(site: &'r Site<'_>, members: &[usize]) -> Vec<&'r CommitmentReport> {
+    members
+        .iter()
+        .map(|&i| &site.report.commitments[i])
+        .filter(|c| matches!(c.group, Group::Commitment | Group::SignedAtTalks))
+        .collect()
+}
+
 fn by_status(items: &[&CommitmentReport]) -> Vec<Count> {
     Status::ALL
         .iter()
@@ -141,7 +151,7 @@ fn filters(site: &Site<'_>, root: &str, which: Filters) -> Markup {
                 @if !site.areas.is_empty() {
                     p { strong { "Area: " }
                         @for (slug, (name, members)) in &site.areas {
-                            a href=(format!("{root}areas/{slug}/index.html")) { (name) " (" (members.len()) ")" } " "
+                            a href=(format!("{root}areas/{slug}/index.html")) { (name) " (" (counted(site, members).len()) ")" } " "
                         }
                     }
                 }
@@ -188,10 +198,10 @@ fn entry_items<'c>(
                         @if !c.asks.is_empty() { " · asks " (c.asks.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) }
                         @if let Some(area) = &c.area { " · " (area) }
                         " · " (c.kind.as_str())
-                        @if let Some(due) = c.due { " · due " (due) @if c.due_estimated { " (estimated)" } }
+                        @if let Some(due) = &c.due_text { " · due " (due) }
                         @match c.group { Group::SignedAtTalks => " · signed at the talks", Group::Request => " · a request", Group::Umbrella => " · umbrella", Group::Commitment => "" }
                     }
-                    @if let Some(days) = c.overdue_days { br; strong.finding-error { (days) " days overdue" } }
+                    @if let Some(days) = c.overdue_days { br; strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
                     @if !c.findings.is_empty() { br; span.muted { (crate::text::plural(c.findings.len(), "checker finding", "checker findings")) } }
                 }
             }
@@ -224,7 +234,7 @@ fn timeline(site: &Site<'_>, root: &str) -> Markup {
         ol.timeline-list {
             @for c in &rows {
                 li { a href=(commitment_href(root, &c.id)) { (c.title) } " — made " (c.made)
-                    @if let Some(due) = c.due { ", due " (due) }
+                    @if let Some(due) = &c.due_text { ", due " (due) }
                     @if let Some(done) = c.final_date { ", " (words(c.status)) " " (done) } @else { ", " (words(c.status)) }
                 }
             }
@@ -294,7 +304,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
             @if !site.areas.is_empty() {
                 h2 { "Progress by area" }
                 @for (slug, (name, members)) in &site.areas {
-                    @let items: Vec<&CommitmentReport> = members.iter().map(|&i| &report.commitments[i]).collect();
+                    @let items: Vec<&CommitmentReport> = counted(site, members);
                     @let counts = by_status(&items);
                     div {
                         a href=(format!("areas/{slug}/index.html")) { strong { (name) } } " " span.muted { "(" (items.len()) ")" }
@@ -312,12 +322,12 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
         section id="overdue" {
             h2 { "Overdue" }
             @if report.overdue.is_empty() { p.muted { "Nothing is overdue." } }
-            @else { ul { @for item in &report.overdue { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due) ", " strong { (item.days) " days overdue" } } } } }
+            @else { ul { @for item in &report.overdue { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due_text) ", " strong { (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(item.due_precision, item.due_estimated)) } } } }
         }
         section id="due-soon" {
             h2 { "Due in the next " (WINDOW_DAYS) " days" }
             @if report.due_soon.is_empty() { p.muted { "Nothing is due." } }
-            @else { ul { @for item in &report.due_soon { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due) " (" (item.days) " days left)" } } } }
+            @else { ul { @for item in &report.due_soon { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due_text) " (" (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " left" (crate::text::against(item.due_precision, item.due_estimated)) ")" } } } }
         }
         section id="recent" {
             h2 { "Changes in the last " (WINDOW_DAYS) " days, with their evidence" }
@@ -445,13 +455,16 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
             @if let Some(area) = &c.area { dt { "Area" } dd { a href=(format!("{root}areas/{}/index.html", crate::rules::id_format::slug(area))) { (area) } } }
             dt { "Made" } dd { (c.made) }
             dt { "Deadline" } dd {
-                @match c.due {
+                @match &c.due_text {
                     Some(due) => {
+                        @let precision = c.due_precision.unwrap_or_default();
                         (due)
-                        @if c.due_estimated { " — the editors' estimate" } @else { " — stated in the source" }
+                        @if c.due_estimated { " — no source states a date; the editors' reasons:" }
+                        @else if precision == crate::model::Precision::Day { " — stated in the source:" }
+                        @else { " — the source gives the " (precision.as_str()) ", not the day:" }
                         @if let Some(basis) = &c.due_basis { blockquote { (basis) } }
-                        @if let Some(days) = c.overdue_days { strong.finding-error { (days) " days overdue" } }
-                        @if let Some(days) = c.deviation_days { @if days < 0 { (-days) " days early" } @else if days == 0 { "kept on the day" } @else { strong { (days) " days late" } } }
+                        @if let Some(days) = c.overdue_days { strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(precision, c.due_estimated)) }
+                        @if let Some(days) = c.deviation_days { (crate::text::deviation(days, precision, c.due_estimated)) }
                     }
                     None => "none stated",
                 }
@@ -459,14 +472,7 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
             @if let Some(parent) = &c.parent { dt { "Under" } dd { a href=(commitment_href(root, parent)) { (parent) } } }
             @if !c.children.is_empty() { dt { "Includes" } dd { @for child in &c.children { a href=(commitment_href(root, child)) { (child) } " " } } }
             @if let Some(target) = &c.target {
-                dt { "Target" } dd {
-                    (target.metric) ": "
-                    @if let Some(latest) = target.latest { strong { (latest) " " (target.unit) } @if let Some(date) = target.latest_date { " (" (date) ")" } }
-                    @else { "no observation yet" }
-                    @if let Some(baseline) = target.baseline { "; baseline " (baseline) }
-                    @if let Some(goal) = target.goal { "; goal " (goal) }
-                    @if let Some(progress) = target.progress_percent { "; " (progress) "% of the way" }
-                }
+                dt { "Target" } dd { (crate::report::html::target_block(target)) }
             }
         }
         section {
@@ -578,6 +584,7 @@ pub(super) fn status(site: &Site<'_>, out: &mut dyn Write, status: Status) -> st
         .commitments
         .iter()
         .filter(|c| c.status == status)
+        .filter(|c| matches!(c.group, Group::Commitment | Group::SignedAtTalks))
         .collect();
     let title = format!("Status: {}", words(status));
     list_page(

@@ -650,7 +650,9 @@ fn csv_numbers_stay_numbers() {
         String::from_utf8_lossy(&output.stderr)
     );
     let row = csv.lines().nth(1).unwrap();
-    assert!(row.contains(",-12.5,-2,"), "{row}");
+    // The baseline -12.5 and the latest -2, each followed by its note and
+    // its source (here, none cited).
+    assert!(row.contains(",-12.5,,no source cited,-2,"), "{row}");
     assert!(!row.contains("'-"), "{row}");
 }
 

@@ -154,3 +154,12 @@ fn mask_location(line: &str) -> String {
         .collect::<Vec<_>>()
         .join(" | ")
 }
+
+#[test]
+fn every_output_of_the_live_ledger_counts_what_its_text_says() {
+    let (_, reviewed) = load_live();
+    crate::counts::every_output_agrees(
+        &ledger_dir().join("commitments.toml"),
+        &reviewed.to_string(),
+    );
+}

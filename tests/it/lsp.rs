@@ -99,9 +99,15 @@ impl Client {
         std::fs::create_dir(dir.path().join("sources")).unwrap();
         std::fs::write(dir.path().join("sources/article.txt"), ARTICLE).unwrap();
         std::fs::write(dir.path().join("commitments.toml"), ledger).unwrap();
+        // The fixtures' date, unless the caller gives its own.
+        let as_of: &[&str] = if extra_args.contains(&"--as-of") {
+            &[]
+        } else {
+            &["--as-of", "2025-06-30"]
+        };
         let mut child = Command::new(env!("CARGO_BIN_EXE_commitments"))
             .arg("lsp")
-            .args(["--as-of", "2025-06-30"])
+            .args(as_of)
             .args(extra_args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -275,6 +281,22 @@ fn texts_of<'a>(items: &'a Value, key: &str) -> Vec<&'a str> {
 
 fn is_publish_for(message: &Value, uri: &str) -> bool {
     message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
+}
+
+/// The hover text over the `skip`-th character of the first `needle` in
+/// `ledger`, with the server's "today" at `as_of`: for tests of what other
+/// outputs also say (the counts).
+pub(crate) fn hover_at(ledger: &str, as_of: &str, needle: &str, skip: usize) -> String {
+    let mut client = Client::start(ledger, &["--as-of", as_of], json!({}));
+    let uri = client.ledger_uri();
+    client.open(&uri, ledger);
+    client.diagnostics(&uri);
+    let at = client.at(position(ledger, needle, skip));
+    let hover = client.request("textDocument/hover", at);
+    hover["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no hover over {needle:?}: {hover}"))
+        .to_owned()
 }
 
 fn opened() -> Client {
@@ -468,8 +490,10 @@ fn completion_offers_keys_statuses_and_ids() {
             "by",
             "due",
             "due_estimate",
+            "due_precision",
             "due_source",
             "notes",
+            "searched",
             "target",
             "update"
         ]

@@ -5,7 +5,9 @@
 mod common;
 
 mod architecture;
+mod caveats;
 mod cli;
+mod counts;
 mod diff;
 mod docs;
 mod edit;
