@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use commitments::edit::{AddRequest, Edit};
-use commitments::model::Kind;
+use commitments::model::{Kind, Precision};
 
 use super::CliError;
-use super::args::{EditArgs, parse_date, parse_kind};
+use super::args::{EditArgs, parse_date, parse_kind, parse_precision};
 
 /// Add a commitment (with status `announced`).
 #[derive(Debug, clap::Args)]
@@ -48,6 +48,10 @@ pub(crate) struct Args {
     /// Why the deadline is the editors' estimate, when no source states it.
     #[arg(long, value_name = "TEXT", requires = "due")]
     due_estimate: Option<String>,
+    /// month or year, when the source gives no day: --due is then the last
+    /// day of that month or year (2029-12-31).
+    #[arg(long, value_name = "PRECISION", value_parser = parse_precision, requires = "due")]
+    due_precision: Option<Precision>,
     /// The policy area.
     #[arg(long)]
     area: Option<String>,
@@ -79,6 +83,7 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         due: args.due,
         due_quote: args.due_quote,
         due_estimate: args.due_estimate,
+        due_precision: args.due_precision,
         area: args.area,
         parent: args.parent,
         source: args.source,

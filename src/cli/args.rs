@@ -150,3 +150,8 @@ pub(crate) fn parse_status(text: &str) -> Result<Status, String> {
 pub(crate) fn parse_kind(text: &str) -> Result<Kind, String> {
     parse_word(text, &Kind::ALL, Kind::as_str, "kind")
 }
+
+pub(crate) fn parse_precision(text: &str) -> Result<commitments::model::Precision, String> {
+    use commitments::model::Precision;
+    parse_word(text, &Precision::ALL, Precision::as_str, "precision")
+}

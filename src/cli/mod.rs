@@ -22,6 +22,7 @@ mod report;
 mod review;
 mod rules;
 mod schema;
+mod searched;
 mod site;
 mod source;
 mod update;
@@ -42,6 +43,7 @@ enum Command {
     Diff(diff::Args),
     Update(update::Args),
     Review(review::Args),
+    Searched(searched::Args),
     Add(add::Args),
     #[command(subcommand)]
     Source(source::Command),
@@ -121,6 +123,7 @@ fn run(command: Command, matches: &ArgMatches, today: NaiveDate) -> Result<ExitC
         Command::Check(args) => check::run(args, matches, today),
         Command::Report(args) => report::run(args, today),
         Command::Review(args) => review::run(args, today),
+        Command::Searched(args) => searched::run(args, today),
         Command::Site(args) => site::run(args, today),
         Command::Diff(args) => diff::run(args),
         Command::Update(args) => update::run(args, matches, today),

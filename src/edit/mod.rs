@@ -41,6 +41,8 @@ pub enum Edit {
     Source(SourceRequest),
     /// `commitments review`: `[ledger] reviewed` moved to this date.
     Reviewed(NaiveDate),
+    /// `commitments searched`: a commitment's `[commitment.searched]` set.
+    Searched(SearchedRequest),
 }
 
 impl Edit {
@@ -52,6 +54,7 @@ impl Edit {
             Edit::Party(request) => plan_party(text, ledger, request),
             Edit::Source(request) => plan_source(text, ledger, request),
             Edit::Reviewed(date) => plan_reviewed(text, *date),
+            Edit::Searched(request) => plan_searched(text, ledger, request),
         }
     }
 }
@@ -168,6 +171,8 @@ pub struct AddRequest {
     pub due_quote: Option<String>,
     /// Why the editors estimate the deadline.
     pub due_estimate: Option<String>,
+    /// How exact the deadline is, when not a day.
+    pub due_precision: Option<crate::model::Precision>,
     /// Its policy area.
     pub area: Option<String>,
     /// Its umbrella commitment.
@@ -178,6 +183,17 @@ pub struct AddRequest {
     pub quote: String,
     /// Insert after this commitment rather than after the last one.
     pub after: Option<String>,
+}
+
+/// `commitments searched`: the editors looked for news of a commitment.
+#[derive(Debug, Clone)]
+pub struct SearchedRequest {
+    /// The commitment.
+    pub id: String,
+    /// When the search was made.
+    pub date: NaiveDate,
+    /// What was looked for, and where.
+    pub what: String,
 }
 
 /// `commitments party add`: a new party.
@@ -575,6 +591,9 @@ pub fn plan_add(text: &str, ledger: &Ledger, request: &AddRequest) -> Result<Str
         due_source.insert("quote", quote.as_str().into());
         table.insert("due_source", toml_edit::value(due_source));
     }
+    if let Some(precision) = request.due_precision {
+        table.insert("due_precision", toml_edit::value(precision.as_str()));
+    }
     if let Some(estimate) = &request.due_estimate {
         table.insert("due_estimate", toml_edit::value(estimate.as_str()));
     }
@@ -669,6 +688,57 @@ pub fn plan_reviewed(text: &str, date: NaiveDate) -> Result<String, EditError> {
         }
     }
     Ok(document.to_string())
+}
+
+/// The proposed text for `commitments searched`: the commitment's
+/// `searched` set to the request's date and words, in place when it has
+/// one (keeping its layout), or as a `[commitment.searched]` table.
+pub fn plan_searched(
+    text: &str,
+    ledger: &Ledger,
+    request: &SearchedRequest,
+) -> Result<String, EditError> {
+    require_commitment(ledger, &request.id)?;
+    let mut document = editable(text)?;
+    let commitment = commitment_table(&mut document, &request.id)?;
+    match commitment.get_mut("searched") {
+        Some(Item::Table(searched)) => {
+            set_keeping_style(
+                searched.entry("date").or_insert(Item::None),
+                date_value(request.date),
+            );
+            set_keeping_style(
+                searched.entry("for").or_insert(Item::None),
+                Value::from(request.what.as_str()),
+            );
+        }
+        Some(Item::Value(Value::InlineTable(searched))) => {
+            searched.insert("date", date_value(request.date));
+            searched.insert("for", Value::from(request.what.as_str()));
+        }
+        Some(_) => {
+            return Err(EditError::Refused(format!(
+                "`searched` of `{}` is not a table; write it as [commitment.searched]",
+                request.id
+            )));
+        }
+        None => {
+            let mut searched = Table::new();
+            searched.insert("date", Item::Value(date_value(request.date)));
+            searched.insert("for", toml_edit::value(request.what.as_str()));
+            commitment.insert("searched", Item::Table(searched));
+        }
+    }
+    Ok(document.to_string())
+}
+
+/// Sets `item` to `value`, keeping the comment and spacing around the old
+/// value.
+fn set_keeping_style(item: &mut Item, mut value: Value) {
+    if let Item::Value(old) = item {
+        *value.decor_mut() = old.decor().clone();
+    }
+    *item = Item::Value(value);
 }
 
 /// The result of checking a proposed edit.

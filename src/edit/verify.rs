@@ -46,6 +46,20 @@ pub(super) fn only_touches(original: &str, proposed: &str, edit: &Edit) -> Resul
         }
         Edit::Party(request) => added_entry(&mut old, &mut new, "parties", &request.id)?,
         Edit::Source(request) => added_entry(&mut old, &mut new, "sources", &request.id)?,
+        Edit::Searched(request) => {
+            // Only the commitment's `searched` may differ.
+            for table in [&mut old, &mut new] {
+                if let Some(Value::Array(list)) = table.get_mut("commitment") {
+                    for commitment in list.iter_mut() {
+                        if id_of(commitment) == Some(request.id.as_str())
+                            && let Value::Table(commitment) = commitment
+                        {
+                            commitment.remove("searched");
+                        }
+                    }
+                }
+            }
+        }
         Edit::Reviewed(_) => {
             for table in [&mut old, &mut new] {
                 if let Some(Value::Table(ledger)) = table.get_mut("ledger") {

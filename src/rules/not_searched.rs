@@ -11,8 +11,7 @@ pub static RULE: Rule = Rule {
     name: "not-searched",
     // Off unless a ledger turns it on: a ledger written before searches were
     // recorded would get a warning for every open commitment at once.
-    // `commitments new` turns it on; the project's own ledger makes it an
-    // error.
+    // `commitments new` and the project's own ledger turn it on.
     default_level: Level::Allow,
     fixed_level: false,
     edit_help: None,

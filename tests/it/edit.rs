@@ -209,6 +209,65 @@ fn add_appends_after_the_last_commitment_by_default() {
 }
 
 #[test]
+fn add_writes_a_deadline_of_a_year_with_its_precision() {
+    let scratch = Scratch::new();
+    assert_ok(&scratch.run(&[
+        "add",
+        "plan",
+        "--title",
+        "A plan",
+        "--parties",
+        "pe",
+        "--kind",
+        "deliverable",
+        "--made",
+        "2025-03-01",
+        "--due",
+        "2029-12-31",
+        "--due-precision",
+        "year",
+        "--due-estimate",
+        "The plan runs to 2029; no day is given.",
+        "--source",
+        "article",
+        "--quote",
+        "promised more scholarships",
+    ]));
+    assert!(
+        scratch
+            .text()
+            .contains("due = 2029-12-31\ndue_precision = \"year\"\ndue_estimate = "),
+        "{}",
+        scratch.text()
+    );
+    let output = scratch.run(&[
+        "add",
+        "plan2",
+        "--title",
+        "T",
+        "--parties",
+        "pe",
+        "--kind",
+        "deliverable",
+        "--made",
+        "2025-03-01",
+        "--due",
+        "2029-12-31",
+        "--due-precision",
+        "decade",
+        "--due-estimate",
+        "x",
+        "--source",
+        "article",
+        "--quote",
+        "promised more scholarships",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("decade"), "{stderr}");
+}
+
+#[test]
 fn source_add_inserts_after_the_last_source_only() {
     let scratch = Scratch::new();
     assert_ok(&scratch.run(&[
@@ -252,6 +311,50 @@ fn party_add_inserts_after_the_last_party_only() {
         &["party", "add", "cn", "--name", "Again"],
         1,
         "already exists",
+    );
+}
+
+#[test]
+fn searched_adds_a_table_then_replaces_it_in_place_and_nothing_else() {
+    let scratch = Scratch::new();
+    assert_ok(&scratch.run(&[
+        "searched",
+        "port",
+        "--date",
+        "2025-06-01",
+        "--for",
+        "the port's opening: the operator's notices",
+    ]));
+    let first = with_insertion(
+        &original(),
+        "evidence = [ { url = \"https://example.org/start\", quote = \"work started\" } ]\n",
+        "\n[commitment.searched]\ndate = 2025-06-01\nfor = \"the port's opening: the operator's notices\"\n",
+    );
+    assert_eq!(scratch.text(), first);
+    // A later search replaces the values in place, keeping a comment.
+    std::fs::write(
+        scratch.ledger(),
+        first.replace(
+            "date = 2025-06-01\n",
+            "date = 2025-06-01 # the first look\n",
+        ),
+    )
+    .unwrap();
+    assert_ok(&scratch.run(&["searched", "port", "--for", "the press, again"]));
+    let second = first
+        .replace(
+            "date = 2025-06-01\n",
+            &format!("date = {AS_OF} # the first look\n"),
+        )
+        .replace(
+            "for = \"the port's opening: the operator's notices\"",
+            "for = \"the press, again\"",
+        );
+    assert_eq!(scratch.text(), second);
+    assert_refused(
+        &["searched", "prot", "--for", "x"],
+        2,
+        "no commitment is called `prot`; did you mean `port`?",
     );
 }
 
