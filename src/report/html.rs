@@ -350,6 +350,7 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
                     blockquote { "“" (evidence.quote) "”" }
                 }
                 @if let Some(note) = &c.latest_note { p { (note) } }
+                @if let Some(searched) = &c.searched { p.muted { "Searched for news on " (searched.date) ": " (searched.what) } }
             }
         }
     }

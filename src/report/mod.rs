@@ -341,12 +341,25 @@ pub struct CommitmentReport {
     pub latest_evidence: Option<EvidenceLink>,
     /// Progress toward a target.
     pub target: Option<TargetProgress>,
+    /// The editors' latest search for news of it, found or not.
+    pub searched: Option<SearchedReport>,
     /// The quote that makes it a commitment.
     pub quote: String,
     /// The source of that quote.
     pub source: String,
     /// Findings inside this commitment.
     pub findings: Vec<ReportFinding>,
+}
+
+/// `[commitment.searched]`: when the editors last looked for news, and
+/// what for.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchedReport {
+    /// When.
+    pub date: NaiveDate,
+    /// What was looked for, where, and what was not found.
+    #[serde(rename = "for")]
+    pub what: String,
 }
 
 /// A piece of evidence, ready to link.
@@ -691,6 +704,10 @@ impl<'a> Builder<'a> {
                     latest_evidence: links(latest_observation),
                     progress_percent,
                 }
+            }),
+            searched: commitment.searched.as_ref().map(|s| SearchedReport {
+                date: s.date.value,
+                what: s.what.value.clone(),
             }),
             quote: commitment.source.quote.value.clone(),
             source,

@@ -474,6 +474,12 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
             @if let Some(target) = &c.target {
                 dt { "Target" } dd { (crate::report::html::target_block(target)) }
             }
+            // Whether anyone looked: "nothing happened" and "nobody looked"
+            // read the same in a status that did not move.
+            @match &c.searched {
+                Some(searched) => { dt { "Last searched for news" } dd { (searched.date) ": " (searched.what) } }
+                None => @if !c.status.is_final() { dt { "Last searched for news" } dd.muted { "no search recorded" } },
+            }
         }
         section {
             h2 { "History" }
