@@ -737,9 +737,32 @@ fn report_to_an_unwritable_place_fails_cleanly() {
 
 #[test]
 fn report_output_is_deterministic() {
-    let once = stdout(&run(&["report", "--as-of", REVIEWED, "--format", "html"]));
-    let twice = stdout(&run(&["report", "--as-of", REVIEWED, "--format", "html"]));
-    assert_eq!(once, twice);
+    // The second run is over a second later, in a time zone 26 hours from
+    // the first's, in another locale, on one thread: a clock, a zone or a
+    // locale read anywhere would show.
+    let formats = ["markdown", "json", "csv", "html"];
+    let render = |format: &str, zone: &str, locale: &str, jobs: &str| {
+        let output = Command::new(BIN)
+            .args([
+                "report", "--as-of", REVIEWED, "--format", format, "--jobs", jobs,
+            ])
+            .current_dir(frozen_dir())
+            .env("TZ", zone)
+            .env("LC_ALL", locale)
+            .output()
+            .expect("the binary runs");
+        assert_eq!(code(&output), 0, "{format}: {}", stderr(&output));
+        stdout(&output)
+    };
+    let once: Vec<String> = formats
+        .iter()
+        .map(|f| render(f, "Pacific/Kiritimati", "C", "2"))
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    for (format, first) in formats.iter().zip(&once) {
+        let second = render(format, "Pacific/Pago_Pago", "C.UTF-8", "1");
+        assert!(first == &second, "{format} differs between two runs");
+    }
 }
 
 // ---------------------------------------------------------------------------

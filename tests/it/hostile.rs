@@ -381,15 +381,26 @@ fn hostile_source_files_are_refused_with_a_location() {
 // ---------------------------------------------------------------------------
 // Guarantees (README): read-only commands write nothing; no network.
 
-fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
-    let mut found: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            let meta = e.metadata().unwrap();
-            (e.path(), meta.len(), meta.modified().unwrap())
-        })
-        .collect();
+/// Every file and folder under `dir`, at any depth, with its size, time
+/// and content: what a write anywhere in the tree would change.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime, Vec<u8>)> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            let content = if meta.is_file() {
+                std::fs::read(&path).unwrap()
+            } else {
+                Vec::new()
+            };
+            if meta.is_dir() {
+                pending.push(path.clone());
+            }
+            found.push((path, meta.len(), meta.modified().unwrap(), content));
+        }
+    }
     found.sort();
     found
 }
@@ -402,75 +413,191 @@ fn read_only_commands_write_nothing() {
         dir.path().join("commitments.toml"),
     )
     .unwrap();
-    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    // The source, in its folder: a write next to it counts too.
+    let sources = dir.path().join("sources");
+    std::fs::create_dir(&sources).unwrap();
+    let article = "xinhua-2024-06-28-xi-boluarte-talks.txt";
+    std::fs::copy(
+        crate::common::frozen_dir().join("sources").join(article),
+        sources.join(article),
+    )
+    .unwrap();
     let before = snapshot(dir.path());
-    for args in [
-        vec!["check"],
-        vec!["check", "--format", "json"],
-        vec!["report"],
-        vec!["report", "--format", "html"],
-        vec!["diff", "commitments.toml", "commitments.toml"],
-        vec!["rules"],
-        vec!["explain", "stale"],
-        vec!["schema"],
-        vec![
-            "update",
-            "fta-upgrade",
-            "--status",
-            "kept",
-            "--date",
-            "2025-01-01",
-            "--note",
-            "x",
-            "--url",
-            "https://e.org",
-            "--quote",
-            "q",
-            "--dry-run",
-        ],
+    assert_eq!(before.len(), 3, "{before:?}");
+    // Each command with the exit status it must have: a command that
+    // failed early would write nothing and prove nothing.
+    for (code, args) in [
+        (0, vec!["check", "--as-of", "2025-11-30"]),
+        (
+            0,
+            vec!["check", "--format", "json", "--as-of", "2025-11-30"],
+        ),
+        (0, vec!["report", "--as-of", "2025-11-30"]),
+        (
+            0,
+            vec!["report", "--format", "html", "--as-of", "2025-11-30"],
+        ),
+        (
+            0,
+            vec!["report", "--format", "csv", "--as-of", "2025-11-30"],
+        ),
+        (0, vec!["diff", "commitments.toml", "commitments.toml"]),
+        (0, vec!["rules"]),
+        (0, vec!["explain", "stale"]),
+        (0, vec!["schema"]),
+        (
+            0,
+            vec![
+                "searched",
+                "fta-upgrade",
+                "--for",
+                "x",
+                "--dry-run",
+                "--as-of",
+                "2025-11-30",
+            ],
+        ),
+        (
+            0,
+            vec!["review", "2025-11-30", "--dry-run", "--as-of", "2025-11-30"],
+        ),
+        (
+            0,
+            vec![
+                "update",
+                "fta-upgrade",
+                "--status",
+                "kept",
+                "--date",
+                "2025-01-01",
+                "--note",
+                "x",
+                "--url",
+                "https://e.org",
+                "--quote",
+                "q",
+                "--dry-run",
+                "--as-of",
+                "2025-11-30",
+            ],
+        ),
     ] {
-        let _ = run_in(dir.path(), &args);
-        assert_eq!(snapshot(dir.path()), before, "{args:?} changed the folder");
+        let output = run_in(dir.path(), &args);
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            snapshot(dir.path()) == before,
+            "{args:?} changed the folder"
+        );
     }
 }
 
+#[cfg(target_os = "linux")]
 #[test]
-fn no_networking_crate_is_in_the_build() {
-    // Cargo.lock names every crate the build may use (dev-dependencies too),
-    // one `name = "..."` line each.
-    let lock = std::fs::read_to_string(Path::new(ROOT).join("Cargo.lock")).unwrap();
-    let names: Vec<&str> = lock
+fn the_binary_imports_no_call_that_opens_a_network_connection() {
+    // Whatever crate would fetch a page, through whatever client, links the
+    // C library's socket calls into the binary: the binary's imports are the
+    // whole list, where a list of crate names could only ever be partial. A
+    // program that calls std::net::TcpStream::connect imports `socket`,
+    // `connect` and `getaddrinfo`.
+    let output = Command::new("nm")
+        .args(["--dynamic", "--undefined-only", BIN])
+        .output()
+        .expect("nm (binutils) runs");
+    assert!(output.status.success(), "{output:?}");
+    let imports = String::from_utf8(output.stdout).unwrap();
+    let names: Vec<&str> = imports
         .lines()
-        .filter_map(|line| line.strip_prefix("name = \"")?.strip_suffix('"'))
+        .filter_map(|line| line.split_whitespace().last())
+        .map(|symbol| symbol.split('@').next().unwrap_or(symbol))
         .collect();
     assert!(
-        names.contains(&"toml") && names.contains(&"commitments"),
-        "Cargo.lock was not read right"
+        names.contains(&"open64") || names.contains(&"open"),
+        "nm did not list the binary's imports: {imports}"
     );
-    for client in [
-        "reqwest",
-        "hyper",
-        "ureq",
-        "curl",
-        "isahc",
-        "surf",
-        "attohttpc",
-        "tokio",
-        "async-std",
+    for call in [
+        "socket",
+        "connect",
+        "getaddrinfo",
+        "gethostbyname",
+        "sendto",
+        "sendmsg",
     ] {
-        assert!(!names.contains(&client), "{client} is in Cargo.lock");
+        assert!(!names.contains(&call), "the binary imports `{call}`");
     }
+}
+
+/// Whether anything connects to `listener` within `wait`.
+fn was_contacted(listener: &std::net::TcpListener, wait: std::time::Duration) -> bool {
+    listener.set_nonblocking(true).unwrap();
+    let until = std::time::Instant::now() + wait;
+    while std::time::Instant::now() < until {
+        if listener.accept().is_ok() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
 }
 
 #[test]
 fn quotes_of_url_only_sources_are_not_fetched_or_checked() {
+    // The source's page and every evidence link are on a local port that
+    // records any connection, and every proxy variable points at it too: a
+    // fetch by any client would be seen.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let page = format!("http://{address}/article");
     let dir = tempfile::tempdir().unwrap();
     let text = format!(
-        "{MINIMAL}[parties.cn]\nname = \"c\"\n\n[sources.web]\ntitle = \"t\"\nurl = \"https://example.org/article\"\n\n[[commitment]]\nid = \"c\"\ntitle = \"t\"\nparties = [\"cn\"]\nkind = \"ongoing\"\nmade = 2025-01-01\nstatus = \"announced\"\nsource = {{ ref = \"web\", quote = \"words no local file has\" }}\n"
+        "{MINIMAL}[parties.cn]\nname = \"c\"\n\n[sources.web]\ntitle = \"t\"\nurl = \"{page}\"\n\n[[commitment]]\nid = \"c\"\ntitle = \"t\"\nparties = [\"cn\"]\nkind = \"ongoing\"\nmade = 2025-01-01\nstatus = \"active\"\nsource = {{ ref = \"web\", quote = \"words no local file has\" }}\n\n[[commitment.update]]\ndate = 2025-02-01\nstatus = \"active\"\nnote = \"n\"\nevidence = [{{ url = \"{page}/news\", quote = \"words of the news\" }}]\n"
     );
     std::fs::write(dir.path().join("ledger.toml"), text).unwrap();
-    let (code, report) = check_json(dir.path(), "ledger.toml");
-    assert_eq!((code, report["errors"].as_u64()), (0, Some(0)));
+    let proxy = format!("http://{address}");
+    for args in [
+        vec![
+            "check",
+            "ledger.toml",
+            "--as-of",
+            "2025-06-30",
+            "--format",
+            "json",
+        ],
+        vec![
+            "report",
+            "ledger.toml",
+            "--as-of",
+            "2025-06-30",
+            "--format",
+            "html",
+        ],
+    ] {
+        let output = Command::new(BIN)
+            .args(&args)
+            .current_dir(dir.path())
+            .envs([
+                ("http_proxy", &proxy),
+                ("https_proxy", &proxy),
+                ("HTTP_PROXY", &proxy),
+                ("HTTPS_PROXY", &proxy),
+                ("ALL_PROXY", &proxy),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        if args[0] == "check" {
+            let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+            assert_eq!(report["errors"].as_u64(), Some(0), "{report}");
+        }
+    }
+    assert!(
+        !was_contacted(&listener, std::time::Duration::from_millis(300)),
+        "something fetched {page}"
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -82,18 +82,43 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// Every file under `dir`, by its path below it, with its bytes.
+fn every_file(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().display().to_string();
+                files.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
 #[test]
 fn the_same_ledger_and_date_give_the_same_bytes() {
+    // Two runs, in two folders, a second apart and on one and on two
+    // threads: the same files, every byte the same.
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    let written = write(&frozen_ledger(), "2025-11-30", &a).unwrap();
-    write(&frozen_ledger(), "2025-11-30", &b).unwrap();
-    for file in &written.files {
-        assert_eq!(
-            std::fs::read(a.join(file)).unwrap(),
-            std::fs::read(b.join(file)).unwrap(),
-            "{file}"
-        );
+    let first = write(&frozen_ledger(), "2025-11-30", &a).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = write(&frozen_ledger(), "2025-11-30", &b).unwrap();
+    assert_eq!(first.files, second.files, "the runs wrote different files");
+    let (in_a, in_b) = (every_file(&a), every_file(&b));
+    assert!(in_a.len() > 30, "{} files", in_a.len());
+    assert_eq!(
+        in_a.keys().collect::<Vec<_>>(),
+        in_b.keys().collect::<Vec<_>>(),
+        "the folders hold different files"
+    );
+    for (name, bytes) in &in_a {
+        assert!(bytes == &in_b[name], "{name} differs between the runs");
     }
 }
 
