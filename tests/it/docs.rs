@@ -213,3 +213,50 @@ fn the_documentation_names_no_missing_file() {
     }
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+/// The format's keys are known in three places: the loader's `KNOWN_KEYS`,
+/// the JSON Schema that editors and the LSP's completion read (made from
+/// the model's attributes), and docs/format.md (the test above). Every
+/// table of the loader has exactly the keys of its schema.
+#[test]
+fn the_loader_and_the_schema_know_the_same_keys() {
+    let text = std::fs::read_to_string(Path::new(ROOT).join("commitments.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let definition = |name: &str| &schema["definitions"][name];
+    let keys_of = |node: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        node["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("no properties in {node}"))
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let mut compared = 0;
+    for (table, keys) in commitments::load::KNOWN_KEYS {
+        let in_schema = match *table {
+            "(top level)" => keys_of(&schema),
+            "ledger" => keys_of(&schema["properties"]["ledger"]),
+            "parties.ID" => keys_of(definition("Party")),
+            "sources.ID" => keys_of(definition("Source")),
+            "commitment" => keys_of(definition("Commitment")),
+            "evidence" => keys_of(definition("Citation"))
+                .into_iter()
+                .chain(keys_of(definition("WebEvidence")))
+                .collect(),
+            "commitment.update" => keys_of(definition("Update")),
+            "commitment.target" => keys_of(definition("Target")),
+            "commitment.target.baseline" | "commitment.target.observation" => {
+                keys_of(definition("Observation"))
+            }
+            "commitment.searched" => keys_of(definition("Searched")),
+            "checker" => keys_of(definition("CheckerConfig")),
+            other => panic!("the table `{other}` has no schema here: add it to this test"),
+        };
+        let in_loader: std::collections::BTreeSet<String> =
+            keys.iter().map(|k| (*k).to_owned()).collect();
+        assert_eq!(in_loader, in_schema, "the keys of `{table}`");
+        compared += 1;
+    }
+    assert_eq!(compared, commitments::load::KNOWN_KEYS.len());
+    assert!(compared >= 12, "{compared} tables");
+}
