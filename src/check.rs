@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::context::Context;
-use crate::diagnostic::{Finding, LEDGER_FILE};
+use crate::finding::{Finding, LEDGER_FILE};
 use crate::load::Loaded;
 use crate::model::Ledger;
 use crate::rule::{Level, Rule};

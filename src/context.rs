@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{FileId, Files};
+use crate::finding::{FileId, Files};
 use crate::model::Ledger;
 
 /// What a rule may look at. Built once per check.

@@ -4,7 +4,7 @@
 //!
 //! 1. [`load`]: text → spanned [`model::Ledger`] (plus `syntax`, `schema`
 //!    and `source-file` findings);
-//! 2. [`check`]: ledger + as-of date → [`diagnostic::Finding`]s, one
+//! 2. [`check`]: ledger + as-of date → [`finding::Finding`]s, one
 //!    [`rules`] module per rule;
 //! 3. [`render`]: findings → human, JSON or GitHub output.
 //!
@@ -22,24 +22,24 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod atomic_write;
 pub mod check;
 pub(crate) mod context;
-pub mod diagnostic;
 pub mod diff;
 pub mod edit;
+pub mod finding;
+pub mod json_schema;
 pub(crate) mod layout;
 pub mod load;
 pub mod lsp;
 pub mod markup;
 pub mod model;
-pub mod output;
 pub mod quote;
 pub mod render;
 pub mod replay;
 pub mod report;
 pub mod rule;
 pub mod rules;
-pub mod schema;
 pub mod site;
 pub mod span;
 pub mod suggest;

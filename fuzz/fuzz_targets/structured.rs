@@ -6,7 +6,7 @@
 use arbitrary::Arbitrary;
 use chrono::{Duration, NaiveDate};
 use commitments::check::{Levels, check};
-use commitments::diagnostic::Severity;
+use commitments::finding::Severity;
 use commitments::edit::{self, NewEvidence, UpdateRequest};
 use commitments::load::load_bytes;
 use commitments::model::Status;
@@ -139,7 +139,7 @@ fuzz_target!(|input: Input| {
     assert!(lines_kept(&text, &proposed, |n| n == status_line), "lost bytes:\n{text}\n---\n{proposed}");
     let edited = load_bytes("fuzz.toml", proposed.as_bytes(), None);
     let after = check(&edited, &Levels::of(&edited), as_of);
-    let errors = |f: &[commitments::diagnostic::Finding]| f.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = |f: &[commitments::finding::Finding]| f.iter().filter(|f| f.severity == Severity::Error).count();
     if errors(&before) == 0 {
         assert_eq!(errors(&after), 0, "an accepted edit of a clean ledger must stay clean:\n{proposed}");
     }

@@ -9,7 +9,7 @@ use clap::{ArgMatches, ValueEnum};
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 
 use commitments::check::{LevelOverride, Levels, check};
-use commitments::diagnostic::Severity;
+use commitments::finding::Severity;
 use commitments::render::{self, Summary};
 use commitments::rules::{Level, Selector};
 

@@ -154,8 +154,8 @@ pub(crate) fn print(text: &str) -> Result<ExitCode, CliError> {
 
 /// Prints diagnostics to standard error.
 pub(crate) fn print_findings(
-    files: &commitments::diagnostic::Files,
-    findings: &[commitments::diagnostic::Finding],
+    files: &commitments::finding::Files,
+    findings: &[commitments::finding::Finding],
 ) {
     let text = commitments::render::findings_string(files, findings);
     let _ = std::io::stderr().write_all(text.as_bytes());

@@ -29,7 +29,7 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         return Err(exists());
     }
     let text = edit::template(today);
-    match commitments::output::write_new(&path, text.as_bytes()) {
+    match commitments::atomic_write::write_new(&path, text.as_bytes()) {
         Ok(()) => {
             eprintln!(
                 "wrote {}: add parties, sources and commitments, then run `commitments check`",

@@ -71,7 +71,7 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     match args.output {
         Some(file) if file.as_os_str() != "-" => {
             refuse_inputs(&file, &path, &loaded)?;
-            commitments::output::write_atomic(&file, text.as_bytes()).map_err(|error| {
+            commitments::atomic_write::write_atomic(&file, text.as_bytes()).map_err(|error| {
                 CliError::Usage(format!("cannot write `{}`: {error}", file.display()))
             })?;
             Ok(ExitCode::SUCCESS)

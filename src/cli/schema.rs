@@ -9,5 +9,5 @@ use super::{CliError, print};
 pub(crate) struct Args {}
 
 pub(crate) fn run(_args: Args) -> Result<ExitCode, CliError> {
-    print(&commitments::schema::json_schema())
+    print(&commitments::json_schema::json_schema())
 }

@@ -49,7 +49,7 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     // gets none. The errors are shown as `check` shows them.
     let errors: Vec<_> = commitments::check::check(&loaded, &levels, as_of)
         .into_iter()
-        .filter(|f| f.severity == commitments::diagnostic::Severity::Error)
+        .filter(|f| f.severity == commitments::finding::Severity::Error)
         .collect();
     if !errors.is_empty() {
         super::print_findings(&loaded.files, &errors);

@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Finding, LEDGER_FILE};
+use crate::atomic_write::WriteError;
+use crate::finding::{Finding, LEDGER_FILE};
 use crate::load::{Loaded, load_bytes, load_path};
-use crate::output::WriteError;
 
 use super::verify::only_touches;
 use super::{Edit, EditError, Review, review};
@@ -50,7 +50,7 @@ pub struct Applied {
 /// 6. write it atomically, keeping the file's mode and owner, if nothing
 ///    else changed the file meanwhile; then release the lock.
 pub fn apply(path: &Path, options: &EditOptions, edit: &Edit) -> Result<Applied, EditError> {
-    let target = crate::output::resolve_links(path).map_err(|source| EditError::Write {
+    let target = crate::atomic_write::resolve_links(path).map_err(|source| EditError::Write {
         path: path.to_owned(),
         source,
     })?;
@@ -178,13 +178,12 @@ fn use_edit_help(finding: &mut Finding) {
 }
 
 fn write(path: &Path, original: &str, proposed: &str) -> Result<(), EditError> {
-    crate::output::replace_if_unchanged(path, original.as_bytes(), proposed.as_bytes()).map_err(
-        |error| match error {
+    crate::atomic_write::replace_if_unchanged(path, original.as_bytes(), proposed.as_bytes())
+        .map_err(|error| match error {
             WriteError::Changed => EditError::Changed(path.to_owned()),
             WriteError::Io(source) => EditError::Write {
                 path: path.to_owned(),
                 source,
             },
-        },
-    )
+        })
 }

@@ -3,7 +3,7 @@
 //!
 //! Each `plan_*` function turns the ledger's text into the proposed text;
 //! [`review`] checks the proposal with the full rule set, and
-//! [`crate::output::write_atomic_checked`] writes it only if the file did not
+//! [`crate::atomic_write::write_atomic_checked`] writes it only if the file did not
 //! change meanwhile. Values are rendered by toml_edit, so quoting and escaping
 //! are always valid TOML.
 
@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::check::{Levels, check};
-use crate::diagnostic::{Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::layout::{Header, headers, leading_comments_start};
 use crate::load::Loaded;
 use crate::model::{Kind, Ledger, Status};
@@ -98,7 +98,7 @@ pub enum EditError {
     )]
     AddsErrors(Box<Review>),
     /// The file changed on disk between reading and writing.
-    #[error("{} {}", .0.display(), crate::output::WriteError::Changed)]
+    #[error("{} {}", .0.display(), crate::atomic_write::WriteError::Changed)]
     Changed(std::path::PathBuf),
     /// The file cannot be written.
     #[error("cannot write `{}`: {source}; it is unchanged", path.display())]

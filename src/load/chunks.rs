@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use super::events;
 use super::reader::{Reader, TableReader};
 use super::{ROOT_KEYS, read_commitments, read_ledger, read_whole};
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::layout::{headers, headers_by_lines};
 use crate::model::Ledger;
 use crate::span::Span;

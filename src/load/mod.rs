@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{FileId, Files, Finding, LEDGER_FILE};
+use crate::finding::{FileId, Files, Finding, LEDGER_FILE};
 use crate::model::{
     CheckerConfig, Citation, Commitment, DEFAULT_STALE_AFTER_DAYS, Evidence, Kind, Ledger,
     LedgerMeta, Measurement, Observation, Party, Precision, RuleLevel, Searched, Source, Status,

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::tree::{Item, TableItem, Value as TomlValue};
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::rules::schema;
 use crate::span::{Span, Spanned};
 use crate::suggest;

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
 
 use super::Loaded;
-use crate::diagnostic::{FileId, Finding};
+use crate::finding::{FileId, Finding};
 use crate::model::Ledger;
 use crate::rules::source_file;
 use crate::span::Span;

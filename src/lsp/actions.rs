@@ -10,8 +10,8 @@ use lsp_types::{
 
 use super::document::LineIndex;
 use super::{Analysis, Server};
-use crate::diagnostic::LEDGER_FILE;
 use crate::edit::{UpdateRequest, plan_set_status, plan_update, respell};
+use crate::finding::LEDGER_FILE;
 use crate::layout::headers;
 use crate::model::Commitment;
 use crate::span::Span;

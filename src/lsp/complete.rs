@@ -10,11 +10,11 @@ use lsp_types::{
 };
 
 use super::Server;
+use crate::json_schema::keys_at;
 use crate::layout::headers;
 use crate::model::{Kind, Ledger, Status};
 use crate::rule::Level;
 use crate::rules::RULES;
-use crate::schema::keys_at;
 use crate::span::Span;
 
 /// The ids a ledger declares, with a title for each, kept from the last

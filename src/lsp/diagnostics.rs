@@ -10,7 +10,7 @@ use lsp_types::{
 
 use super::document::{LineIndex, path_to_uri};
 use super::{Analysis, Config, Server};
-use crate::diagnostic::{Finding, LEDGER_FILE, Label, Severity};
+use crate::finding::{Finding, LEDGER_FILE, Label, Severity};
 use crate::span::Span;
 
 impl Server<'_> {

@@ -39,7 +39,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 
 use crate::check::{Levels, check};
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::load::{Loaded, SourceCache, load_cached, load_owned};
 use document::{Document, Encoding, LineIndex};
 
@@ -174,7 +174,7 @@ pub(crate) struct Analysis {
 
 impl Analysis {
     fn text(&self) -> &str {
-        self.loaded.files.text(crate::diagnostic::LEDGER_FILE)
+        self.loaded.files.text(crate::finding::LEDGER_FILE)
     }
 }
 

@@ -336,11 +336,11 @@ fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
         }
     }
     // On a finding: the documentation of its rule.
-    let under: Vec<&crate::diagnostic::Finding> = analysis
+    let under: Vec<&crate::finding::Finding> = analysis
         .findings
         .iter()
         .filter(|f| {
-            f.primary.file == crate::diagnostic::LEDGER_FILE
+            f.primary.file == crate::finding::LEDGER_FILE
                 && f.primary.span.start <= offset
                 && offset <= f.primary.span.end
         })

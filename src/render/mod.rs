@@ -8,7 +8,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as C
 use codespan_reporting::term::{self, Config};
 use serde::Serialize;
 
-use crate::diagnostic::{FileId, Files, Finding, Severity};
+use crate::finding::{FileId, Files, Finding, Severity};
 use crate::model::Headcount;
 use crate::span::Span;
 use crate::text::{is_hidden_control, picture, plural, visible, visible_lines};

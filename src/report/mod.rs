@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::check::{Levels, check_view};
-use crate::diagnostic::{Finding, LEDGER_FILE};
+use crate::finding::{Finding, LEDGER_FILE};
 use crate::load::Loaded;
 use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Precision, Status};
 use crate::replay;

@@ -1,7 +1,7 @@
 //! C020 `control-character`: ledger text that holds a control character.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::markup::is_markup_unsafe;
 use crate::model::{Evidence, Ledger};
 use crate::rule::{Level, Rule};

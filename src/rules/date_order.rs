@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::model::{Evidence, Update};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;

@@ -2,7 +2,7 @@
 //! nor that it is an estimate.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::model::Evidence;
 use crate::rule::{Level, Rule};
 

@@ -1,6 +1,6 @@
 //! C017 `id-format`: ids that are not ASCII kebab-case.
 
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::model::Ledger;
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;

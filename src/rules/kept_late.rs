@@ -1,7 +1,7 @@
 //! C014 `kept-late`: a deliverable was `kept` after its deadline.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::model::{Kind, Status};
 use crate::rule::{Level, Rule};
 

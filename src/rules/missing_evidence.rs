@@ -1,7 +1,7 @@
 //! C011 `missing-evidence`: a status claim without evidence, or an empty note.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::model::Status;
 use crate::rule::{Level, Rule};
 

@@ -8,7 +8,7 @@
 //! `id-format`); [`CHECKS`] runs the others.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 pub use crate::rule::{Level, Rule, Severity};
 
 pub mod control_character;

@@ -2,7 +2,7 @@
 //! searched for news since the ledger's `reviewed` date.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::rule::{Level, Rule};
 
 /// The rule.

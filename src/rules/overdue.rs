@@ -1,7 +1,7 @@
 //! C013 `overdue`: a deliverable's deadline passed and it is still open.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::model::Kind;
 use crate::rule::{Level, Rule};
 

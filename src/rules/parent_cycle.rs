@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::rule::{Level, Rule};
 
 /// The rule.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::context::Context;
-use crate::diagnostic::{FileId, Finding, LEDGER_FILE, Label};
+use crate::finding::{FileId, Finding, LEDGER_FILE, Label};
 use crate::model::{Citation, Evidence};
 use crate::quote::{self, FoldedText};
 use crate::rule::{Level, Rule};

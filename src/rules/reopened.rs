@@ -1,7 +1,7 @@
 //! C012 `reopened`: an update moves a commitment out of a final status.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::rule::{Level, Rule};
 
 /// The rule.

@@ -2,7 +2,7 @@
 //!
 //! The loader reports these; this file holds their text.
 
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::rule::{Level, Rule};
 use crate::span::Span;
 use crate::suggest::one_of;

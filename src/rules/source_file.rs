@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::rule::{Level, Rule};
 use crate::span::Span;
 

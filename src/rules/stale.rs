@@ -1,7 +1,7 @@
 //! C015 `stale`: an open commitment that nobody has looked at for too long.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::model::DEFAULT_STALE_AFTER_DAYS;
 use crate::rule::{Level, Rule};
 

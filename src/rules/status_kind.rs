@@ -1,7 +1,7 @@
 //! C010 `status-kind`: a status that does not fit the commitment's kind.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::model::{Commitment, Kind, Status};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;

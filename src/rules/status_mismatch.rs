@@ -1,7 +1,7 @@
 //! C009 `status-mismatch`: `status` disagrees with the history.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::model::Status;
 use crate::rule::{Level, Rule};
 

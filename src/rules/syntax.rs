@@ -1,6 +1,6 @@
 //! C001 `syntax`: the file is not valid TOML.
 
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::rule::{Level, Rule};
 use crate::span::Span;
 

@@ -1,7 +1,7 @@
 //! C016 `target-order`: target observations out of order or in the future.
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::rule::{Level, Rule};
 
 /// The rule.

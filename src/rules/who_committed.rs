@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::context::Context;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 

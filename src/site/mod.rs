@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::check::Levels;
-use crate::diagnostic::Finding;
+use crate::finding::Finding;
 use crate::load::Loaded;
 use crate::model::{Kind, Ledger, Status};
 use crate::report::{self, CommitmentReport, Report};

@@ -593,7 +593,7 @@ fn check_case(file: &Path, index: usize) -> String {
     assert!(
         findings
             .iter()
-            .any(|f| f.severity == commitments::diagnostic::Severity::Error),
+            .any(|f| f.severity == commitments::finding::Severity::Error),
         "{name}"
     );
     let summary = commitments::render::Summary {

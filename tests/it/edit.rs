@@ -667,7 +667,7 @@ fn new_writes_a_template_that_checks_clean_and_never_overwrites() {
 /// `UPDATE_SCHEMA=1 cargo test` rewrites it.
 #[test]
 fn the_committed_schema_is_current() {
-    let generated = commitments::schema::json_schema();
+    let generated = commitments::json_schema::json_schema();
     let path = Path::new(ROOT).join("commitments.schema.json");
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();
@@ -688,7 +688,7 @@ fn the_committed_schema_is_current() {
 #[test]
 fn the_schema_describes_statuses_kinds_and_dates() {
     let schema: serde_json::Value =
-        serde_json::from_str(&commitments::schema::json_schema()).unwrap();
+        serde_json::from_str(&commitments::json_schema::json_schema()).unwrap();
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
     let statuses: Vec<&str> = schema["definitions"]["Status"]["oneOf"]
         .as_array()
