@@ -1,0 +1,185 @@
+//! The ledger as a whole: its `[ledger]` table, parties, sources and
+//! checker settings, and the counts every output shares.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+
+use super::{Commitment, Group};
+use crate::rule::{Level, Rule};
+use crate::span::{Span, Spanned};
+
+/// A ledger of commitments: what parties promised, with a dated, cited
+/// history of each promise.
+///
+/// As loaded, records with schema errors are left out (their ids stay in
+/// [`Ledger::incomplete_ids`] so that references to them are not reported
+/// a second time).
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(
+    title = "Commitments ledger",
+    description = "A ledger of commitments: what parties promised, with a dated, cited history of each promise. See docs/format.md.",
+    deny_unknown_fields
+)]
+pub struct Ledger {
+    /// Facts about the ledger as a whole.
+    #[schemars(rename = "ledger", required)]
+    pub meta: Option<LedgerMeta>,
+    /// The parties that make commitments, keyed by kebab-case id.
+    #[schemars(with = "Option<BTreeMap<String, Party>>")]
+    pub parties: Vec<Party>,
+    /// The documents that commitments and evidence quote, keyed by kebab-case id.
+    #[schemars(with = "Option<BTreeMap<String, Source>>")]
+    pub sources: Vec<Source>,
+    /// The commitments, one `[[commitment]]` each.
+    #[schemars(rename = "commitment", with = "Option<Vec<Commitment>>")]
+    pub commitments: Vec<Commitment>,
+    /// Settings for the rules.
+    #[schemars(with = "Option<CheckerConfig>")]
+    pub checker: CheckerConfig,
+    /// Ids of commitments that were written but failed to load.
+    #[schemars(skip)]
+    pub incomplete_ids: Vec<String>,
+}
+
+/// How many records a ledger holds on a date, by [`Group`], in the words
+/// every output uses. Commitments made after the date are left out. It
+/// prints as "24 commitments (5 signed at the talks) plus 1 request and
+/// 1 umbrella" (see [`crate::text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Headcount {
+    /// Commitments counted: promises, those signed at the talks included.
+    pub commitments: usize,
+    /// Of `commitments`, those fulfilled the moment they were made.
+    pub signed_at_talks: usize,
+    /// Requests, not counted in `commitments`.
+    pub requests: usize,
+    /// Umbrellas, not counted in `commitments` (their children are).
+    pub umbrellas: usize,
+}
+
+impl Ledger {
+    /// The ids of the commitments made by `as_of` that others made by then
+    /// name as their `parent`.
+    pub fn umbrella_ids(&self, as_of: NaiveDate) -> std::collections::HashSet<&str> {
+        let made = self.commitments.iter().filter(|c| c.made.value <= as_of);
+        let parents: std::collections::HashSet<&str> = made
+            .clone()
+            .filter_map(|c| c.parent.as_ref())
+            .map(|parent| parent.value.as_str())
+            .collect();
+        made.map(|c| c.id.value.as_str())
+            .filter(|id| parents.contains(id))
+            .collect()
+    }
+
+    /// The commitments counted on `as_of` (made by then, neither requests
+    /// nor umbrellas): what every total, a party's among them, counts.
+    pub fn counted(&self, as_of: NaiveDate) -> impl Iterator<Item = &Commitment> {
+        let umbrellas = self.umbrella_ids(as_of);
+        self.commitments.iter().filter(move |c| {
+            c.made.value <= as_of
+                && matches!(
+                    c.group(umbrellas.contains(c.id.value.as_str())),
+                    Group::Commitment | Group::SignedAtTalks
+                )
+        })
+    }
+
+    /// The ledger's [`Headcount`] on `as_of`.
+    pub fn headcount(&self, as_of: NaiveDate) -> Headcount {
+        let umbrellas = self.umbrella_ids(as_of);
+        let mut count = Headcount::default();
+        for commitment in self.commitments.iter().filter(|c| c.made.value <= as_of) {
+            match commitment.group(umbrellas.contains(commitment.id.value.as_str())) {
+                Group::Commitment => count.commitments += 1,
+                Group::SignedAtTalks => {
+                    count.commitments += 1;
+                    count.signed_at_talks += 1;
+                }
+                Group::Request => count.requests += 1,
+                Group::Umbrella => count.umbrellas += 1,
+            }
+        }
+        count
+    }
+}
+
+/// The `[ledger]` table: facts about the ledger as a whole.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct LedgerMeta {
+    /// A human title for the reports.
+    pub title: Spanned<String>,
+    /// The date up to which statuses were last reviewed.
+    pub reviewed: Spanned<NaiveDate>,
+    /// After how many days without an update an open commitment is stale (default 180).
+    #[schemars(with = "Option<u32>", range(min = 1, max = 36500))]
+    pub stale_after_days: Spanned<u32>,
+    /// Optional longer description.
+    pub description: Option<Spanned<String>>,
+    /// The `[ledger]` header.
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// The default of `ledger.stale_after_days`.
+pub const DEFAULT_STALE_AFTER_DAYS: u32 = 180;
+
+/// A party that makes commitments, such as a government.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Party {
+    /// The key in `[parties.ID]`.
+    #[schemars(skip)]
+    pub id: Spanned<String>,
+    /// Full name.
+    pub name: Spanned<String>,
+}
+
+/// A document that commitments and evidence quote. It has a `file`, a
+/// `url`, or both.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Source {
+    /// The key in `[sources.ID]`.
+    #[schemars(skip)]
+    pub id: Spanned<String>,
+    /// The document's title.
+    pub title: Spanned<String>,
+    /// Who published it.
+    pub publisher: Option<Spanned<String>>,
+    /// When it was published.
+    pub published: Option<Spanned<NaiveDate>>,
+    /// A local copy, relative to the ledger's folder. Quotes are verified
+    /// against it.
+    pub file: Option<Spanned<String>>,
+    /// Where it can be read online.
+    pub url: Option<Spanned<String>>,
+    /// Language tag of the text, such as `en` or `es`.
+    pub language: Option<Spanned<String>>,
+    /// The `[sources.ID]` header.
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// `[checker]`: settings for the rules.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct CheckerConfig {
+    /// `[checker.levels]`: rule code or name → level, in file order.
+    #[schemars(with = "Option<BTreeMap<String, Level>>")]
+    pub levels: Vec<RuleLevel>,
+}
+
+/// One entry of `[checker.levels]`, such as `stale = "allow"`.
+#[derive(Debug, Clone)]
+pub struct RuleLevel {
+    /// The rule, as written (a code or a name).
+    pub name: Spanned<String>,
+    /// The rule it names.
+    pub rule: &'static Rule,
+    /// Its level in this ledger.
+    pub level: Spanned<Level>,
+}

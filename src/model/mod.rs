@@ -1,0 +1,22 @@
+//! The typed ledger: what `load` produces and what the rules read.
+//!
+//! Every field carries its [`Span`](crate::span::Span) so that findings can point into the
+//! ledger. The format is documented field by field in `docs/format.md`.
+//!
+//! One file per part: the ledger and its tables (`ledger`), a commitment
+//! and what it holds (`commitment`), and the words of the format's
+//! vocabulary (`vocabulary`: kinds, statuses, precisions).
+
+mod commitment;
+mod ledger;
+mod vocabulary;
+
+pub use commitment::{
+    Citation, Commitment, Evidence, Group, Measurement, Observation, Searched, Target, Update,
+    WebEvidence,
+};
+pub use ledger::{
+    CheckerConfig, DEFAULT_STALE_AFTER_DAYS, Headcount, Ledger, LedgerMeta, Party, RuleLevel,
+    Source,
+};
+pub use vocabulary::{Kind, Precision, Status};
