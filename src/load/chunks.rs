@@ -6,7 +6,7 @@
 //! lexer, which is not fooled by strings), and the chunks are parsed and read
 //! on all cores, each shifting its spans by where it starts.
 //!
-//! The result must equal [`super::read_whole`]'s: any layout this does not
+//! The result must equal [`super::whole::read_whole`]'s: any layout this does not
 //! handle, and any chunk with a syntax error, falls back to the whole-file
 //! parse. Tests and the fuzzer compare the two.
 
@@ -15,8 +15,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::events;
+use super::ledger_reader::{ROOT_KEYS, read_commitments, read_ledger};
 use super::reader::{Reader, TableReader};
-use super::{ROOT_KEYS, read_commitments, read_ledger, read_whole};
+use super::whole::{extend_with_limit, read_whole};
 use crate::finding::Finding;
 use crate::layout::{headers, headers_by_lines};
 use crate::model::Ledger;
@@ -159,7 +160,7 @@ pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Opti
             chunk.left_out,
         );
     }
-    super::extend_with_limit(findings, out.findings, out.left_out);
+    extend_with_limit(findings, out.findings, out.left_out);
     Some(ledger)
 }
 

@@ -1,0 +1,491 @@
+//! The model read out of a parsed tree: one function per table of the
+//! format, and the keys each table accepts (`KNOWN_KEYS`, which the docs and
+//! the JSON Schema are tested against).
+
+use crate::model::{
+    CheckerConfig, Citation, Commitment, DEFAULT_STALE_AFTER_DAYS, Evidence, Kind, Ledger,
+    LedgerMeta, Measurement, Observation, Party, Precision, RuleLevel, Searched, Source, Status,
+    Target, Update, WebEvidence,
+};
+use crate::rule::Level;
+use crate::rules::{self, schema};
+use crate::span::{Span, Spanned};
+
+use super::reader::{
+    Reader, TableReader, Value, any_string, array, boolean, choice, date, integer_in, number, text,
+};
+use super::tree::TableItem;
+
+/// Every table of the format with the keys it accepts, for documentation
+/// and tests.
+pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
+    ("(top level)", ROOT_KEYS),
+    ("ledger", LEDGER_KEYS),
+    ("parties.ID", PARTY_KEYS),
+    ("sources.ID", SOURCE_KEYS),
+    ("commitment", COMMITMENT_KEYS),
+    ("evidence", EVIDENCE_KEYS),
+    ("commitment.update", UPDATE_KEYS),
+    ("commitment.target", TARGET_KEYS),
+    ("commitment.target.baseline", BASELINE_KEYS),
+    ("commitment.target.observation", OBSERVATION_KEYS),
+    ("commitment.searched", SEARCHED_KEYS),
+    ("checker", CHECKER_KEYS),
+];
+
+pub(super) const ROOT_KEYS: &[&str] = &["ledger", "parties", "sources", "commitment", "checker"];
+const LEDGER_KEYS: &[&str] = &["title", "reviewed", "stale_after_days", "description"];
+const PARTY_KEYS: &[&str] = &["name"];
+const SOURCE_KEYS: &[&str] = &["title", "publisher", "published", "file", "url", "language"];
+const COMMITMENT_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "parties",
+    "by",
+    "asks",
+    "area",
+    "kind",
+    "made",
+    "due",
+    "due_source",
+    "due_estimate",
+    "due_precision",
+    "parent",
+    "status",
+    "source",
+    "notes",
+    "target",
+    "update",
+    "searched",
+];
+const CITATION_KEYS: &[&str] = &["ref", "quote"];
+const WEB_KEYS: &[&str] = &["url", "quote", "title", "published"];
+const EVIDENCE_KEYS: &[&str] = &["ref", "url", "quote", "title", "published"];
+const UPDATE_KEYS: &[&str] = &["date", "status", "note", "evidence"];
+const TARGET_KEYS: &[&str] = &["metric", "unit", "baseline", "goal", "observation"];
+const BASELINE_KEYS: &[&str] = &["value", "date", "date_estimated", "note", "evidence"];
+const OBSERVATION_KEYS: &[&str] = &["value", "date", "date_estimated", "note", "evidence"];
+const SEARCHED_KEYS: &[&str] = &["date", "for"];
+const CHECKER_KEYS: &[&str] = &["levels"];
+
+/// Everything but the commitments: `[ledger]`, parties, sources, checker,
+/// and unknown keys at the top level.
+pub(super) fn read_ledger(root: TableItem<'_>, out: &mut Reader) -> Ledger {
+    let root = TableReader::new(
+        root,
+        Span::default(),
+        "the ledger file".to_owned(),
+        ROOT_KEYS,
+    );
+    let meta = match root.get("ledger") {
+        Some(value) => TableReader::of(value, "ledger", "`[ledger]`".to_owned(), LEDGER_KEYS, out)
+            .and_then(|table| read_meta(table, out)),
+        None => {
+            out.push(schema::missing_ledger_table(Span::default()));
+            None
+        }
+    };
+    let mut ledger = Ledger {
+        meta,
+        ..Ledger::default()
+    };
+    if let Some(value) = root.get("parties") {
+        each_entry(value, "parties", out, |id, value, out| {
+            let table = TableReader::of(
+                value,
+                &id.value,
+                format!("party `{}`", id.value),
+                PARTY_KEYS,
+                out,
+            )?;
+            let name = table.required("name", "\"...\"", out, text);
+            table.finish(out);
+            ledger.parties.push(Party { id, name: name? });
+            Some(())
+        });
+    }
+    if let Some(value) = root.get("sources") {
+        each_entry(value, "sources", out, |id, value, out| {
+            let table = TableReader::of(
+                value,
+                &id.value,
+                format!("source `{}`", id.value),
+                SOURCE_KEYS,
+                out,
+            )?;
+            let source = read_source(id, &table, out);
+            table.finish(out);
+            ledger.sources.push(source?);
+            Some(())
+        });
+    }
+    if let Some(value) = root.get("checker")
+        && let Some(checker) = TableReader::of(
+            value,
+            "checker",
+            "`[checker]`".to_owned(),
+            CHECKER_KEYS,
+            out,
+        )
+    {
+        if let Ok(Some(levels)) = checker.optional("levels", out, read_levels) {
+            ledger.checker = CheckerConfig { levels };
+        }
+        checker.finish(out);
+    }
+    root.finish(out);
+    ledger
+}
+
+fn read_meta(table: TableReader<'_>, out: &mut Reader) -> Option<LedgerMeta> {
+    let title = table.required("title", "\"...\"", out, text);
+    let reviewed = table.required("reviewed", "2025-11-30", out, date);
+    let stale_after_days = table.optional("stale_after_days", out, |v, k, out| {
+        integer_in(v, k, 1, 36_500, out).map(|n| Spanned::new(n.value as u32, n.span))
+    });
+    let description = table.optional("description", out, text);
+    let span = table.span;
+    table.finish(out);
+    Some(LedgerMeta {
+        title: title?,
+        reviewed: reviewed?,
+        stale_after_days: stale_after_days
+            .ok()?
+            .unwrap_or(Spanned::new(DEFAULT_STALE_AFTER_DAYS, span)),
+        description: description.ok()?,
+        span,
+    })
+}
+
+/// Calls `read` for each `ID = { ... }` entry of a table such as `[parties]`.
+fn each_entry<'t>(
+    value: Value<'t>,
+    key: &str,
+    out: &mut Reader,
+    mut read: impl FnMut(Spanned<String>, Value<'t>, &mut Reader) -> Option<()>,
+) {
+    match value.as_table() {
+        Some(table) => {
+            for (id, id_span, value) in table.iter() {
+                read(Spanned::new(id.to_owned(), out.shift(id_span)), value, out);
+            }
+        }
+        None => out.push(schema::wrong_type(
+            out.span_of(value),
+            key,
+            "a table",
+            "something else",
+        )),
+    }
+}
+
+fn read_source(id: Spanned<String>, table: &TableReader<'_>, out: &mut Reader) -> Option<Source> {
+    let title = table.required("title", "\"...\"", out, text);
+    let publisher = table.optional("publisher", out, text);
+    let published = table.optional("published", out, date);
+    let file = table.optional("file", out, text);
+    let url = table.optional("url", out, text);
+    let language = table.optional("language", out, text);
+    if matches!((&file, &url), (Ok(None), Ok(None))) {
+        out.push(schema::source_without_location(table.span, &id.value));
+        return None;
+    }
+    Some(Source {
+        id,
+        title: title?,
+        publisher: publisher.ok()?,
+        published: published.ok()?,
+        file: file.ok()?,
+        url: url.ok()?,
+        language: language.ok()?,
+        span: table.span,
+    })
+}
+
+/// Reads the `[[commitment]]` array; `first_index` numbers commitments
+/// without a readable id in messages ("commitment #12").
+pub(super) fn read_commitments(
+    value: Value<'_>,
+    first_index: usize,
+    ledger: &mut Ledger,
+    out: &mut Reader,
+) {
+    let Some(items) = value.as_array() else {
+        out.push(
+            schema::wrong_type(
+                out.span_of(value),
+                "commitment",
+                "an array of tables",
+                "a single table",
+            )
+            .help("write each commitment under its own `[[commitment]]` header, with two brackets"),
+        );
+        return;
+    };
+    for (index, item) in items.enumerate() {
+        let id = item
+            .as_table()
+            .and_then(|table| table.get("id"))
+            .and_then(|id| id.as_str())
+            .map(str::to_owned);
+        let what = match &id {
+            Some(id) => format!("commitment `{id}`"),
+            None => format!("commitment #{}", first_index + index + 1),
+        };
+        let Some(table) = TableReader::of(item, "commitment", what, COMMITMENT_KEYS, out) else {
+            continue;
+        };
+        match read_commitment(&table, out) {
+            Some(commitment) => ledger.commitments.push(commitment),
+            None => ledger.incomplete_ids.extend(id),
+        }
+        table.finish(out);
+    }
+}
+
+fn read_commitment(table: &TableReader<'_>, out: &mut Reader) -> Option<Commitment> {
+    let id = table.required("id", "\"kebab-case-id\"", out, text);
+    let title = table.required("title", "\"...\"", out, text);
+    let parties = table.required("parties", "[\"...\"]", out, |v, k, out| {
+        let parties = array(v, k, out, |item, _, out| text(item, "parties", out))?;
+        if parties.is_empty() {
+            out.push(schema::empty_list(out.span_of(v), k));
+            return None;
+        }
+        Some(parties)
+    });
+    let party_list = |v: Value<'_>, k: &str, out: &mut Reader| {
+        let list = array(v, k, out, |item, _, out| text(item, k, out))?;
+        if list.is_empty() {
+            out.push(schema::empty_list(out.span_of(v), k));
+            return None;
+        }
+        Some(list)
+    };
+    let by = table.optional("by", out, party_list);
+    let asks = table.optional("asks", out, party_list);
+    let area = table.optional("area", out, text);
+    let kind = table.required("kind", "\"deliverable\"", out, |v, k, out| {
+        choice(v, k, &Kind::ALL, Kind::as_str, out)
+    });
+    let made = table.required("made", "2024-06-28", out, date);
+    let due = table.optional("due", out, date);
+    let due_source = table.optional("due_source", out, |v, _, out| read_evidence(v, out));
+    let due_estimate = table.optional("due_estimate", out, text);
+    let due_precision = table.optional("due_precision", out, |v, k, out| {
+        choice(v, k, &Precision::ALL, Precision::as_str, out)
+    });
+    let parent = table.optional("parent", out, text);
+    let status = table.required("status", "\"announced\"", out, status);
+    let source = table.required(
+        "source",
+        "{ ref = \"SOURCE-ID\", quote = \"...\" }",
+        out,
+        |v, k, out| {
+            let reader = TableReader::of(v, k, "`source`".to_owned(), CITATION_KEYS, out)?;
+            let citation = read_citation(&reader, out);
+            reader.finish(out);
+            citation
+        },
+    );
+    let notes = table.optional("notes", out, text);
+    let target = table.optional("target", out, |v, k, out| {
+        let reader = TableReader::of(v, k, "`target`".to_owned(), TARGET_KEYS, out)?;
+        let target = read_target(&reader, out);
+        reader.finish(out);
+        target
+    });
+    let updates = table.optional("update", out, |v, k, out| {
+        array(v, k, out, |item, _, out| {
+            let reader = TableReader::of(item, k, "update".to_owned(), UPDATE_KEYS, out)?;
+            let update = read_update(&reader, out);
+            reader.finish(out);
+            update
+        })
+    });
+    let searched = table.optional("searched", out, |v, k, out| {
+        let reader = TableReader::of(v, k, "`searched`".to_owned(), SEARCHED_KEYS, out)?;
+        let date = reader.required("date", "2025-11-30", out, date);
+        let what = reader.required("for", "\"what was looked for, and where\"", out, text);
+        let span = reader.span;
+        reader.finish(out);
+        Some(Searched {
+            date: date?,
+            what: what?,
+            span,
+        })
+    });
+    Some(Commitment {
+        id: id?,
+        title: title?,
+        parties: parties?,
+        by: by.ok()?,
+        asks: asks.ok()?,
+        area: area.ok()?,
+        kind: kind?,
+        made: made?,
+        due: due.ok()?,
+        due_source: due_source.ok()?,
+        due_estimate: due_estimate.ok()?,
+        due_precision: due_precision.ok()?,
+        parent: parent.ok()?,
+        status: status?,
+        source: source?,
+        notes: notes.ok()?,
+        target: target.ok()?,
+        updates: updates.ok()?.unwrap_or_default(),
+        searched: searched.ok()?,
+        span: table.span,
+    })
+}
+
+fn status(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<Status>> {
+    choice(value, key, &Status::ALL, Status::as_str, out)
+}
+
+fn read_citation(table: &TableReader<'_>, out: &mut Reader) -> Option<Citation> {
+    let source_ref = table.required("ref", "\"SOURCE-ID\"", out, text);
+    let quote = table.required("quote", "\"...\"", out, text);
+    Some(Citation {
+        source_ref: source_ref?,
+        quote: quote?,
+    })
+}
+
+fn read_evidence(value: Value<'_>, out: &mut Reader) -> Option<Evidence> {
+    let Some(table) = value.as_table() else {
+        out.push(schema::wrong_type(
+            out.span_of(value),
+            "evidence",
+            "a table such as { url = \"...\", quote = \"...\" }",
+            "something else",
+        ));
+        return None;
+    };
+    let span = out.span_of(value);
+    let what = "evidence".to_owned();
+    match (table.contains_key("ref"), table.contains_key("url")) {
+        (true, false) => {
+            let reader = TableReader::new(table, span, what, CITATION_KEYS);
+            let citation = read_citation(&reader, out);
+            reader.finish(out);
+            Some(Evidence::Source(citation?))
+        }
+        (false, true) => {
+            let reader = TableReader::new(table, span, what, WEB_KEYS);
+            let url = reader.required("url", "", out, text);
+            let quote = reader.required("quote", "\"...\"", out, text);
+            let title = reader.optional("title", out, text);
+            let published = reader.optional("published", out, date);
+            reader.finish(out);
+            Some(Evidence::Web(WebEvidence {
+                url: url?,
+                quote: quote?,
+                title: title.ok()?,
+                published: published.ok()?,
+            }))
+        }
+        (both, _) => {
+            out.push(schema::evidence_shape(span, both));
+            TableReader::new(table, span, what, EVIDENCE_KEYS).finish(out);
+            None
+        }
+    }
+}
+
+fn read_evidence_list(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<Evidence>> {
+    array(value, key, out, |item, _, out| read_evidence(item, out))
+}
+
+fn read_update(table: &TableReader<'_>, out: &mut Reader) -> Option<Update> {
+    let date = table.required("date", "2024-11-14", out, date);
+    let status = table.required("status", "\"in_progress\"", out, status);
+    let note = table.required("note", "\"what happened\"", out, any_string);
+    let evidence = table.optional("evidence", out, read_evidence_list);
+    Some(Update {
+        date: date?,
+        status: status?,
+        note: note?,
+        evidence: evidence.ok()?.unwrap_or_default(),
+        span: table.span,
+    })
+}
+
+fn read_measurement(table: &TableReader<'_>, out: &mut Reader) -> Option<Measurement> {
+    let value = table.required("value", "0", out, number);
+    let date = table.required("date", "2024-06-28", out, date);
+    let date_estimated = table.optional("date_estimated", out, boolean);
+    let note = table.optional("note", out, text);
+    Some(Measurement {
+        value: value?,
+        date: date?,
+        date_estimated: date_estimated.ok()?.is_some_and(|b| b.value),
+        note: note.ok()?,
+        span: table.span,
+    })
+}
+
+/// A dated count with its evidence: an observation, or a baseline.
+fn read_observation(table: &TableReader<'_>, out: &mut Reader) -> Option<Observation> {
+    let measurement = read_measurement(table, out);
+    let evidence = table.optional("evidence", out, read_evidence_list);
+    Some(Observation {
+        measurement: measurement?,
+        evidence: evidence.ok()?.unwrap_or_default(),
+    })
+}
+
+fn read_target(table: &TableReader<'_>, out: &mut Reader) -> Option<Target> {
+    let metric = table.required("metric", "\"...\"", out, text);
+    let unit = table.required("unit", "\"...\"", out, text);
+    let baseline = table.optional("baseline", out, |v, k, out| {
+        let reader = TableReader::of(v, k, "`baseline`".to_owned(), BASELINE_KEYS, out)?;
+        let baseline = read_observation(&reader, out);
+        reader.finish(out);
+        baseline
+    });
+    let goal = table.optional("goal", out, number);
+    let observations = table.optional("observation", out, |v, k, out| {
+        array(v, k, out, |item, _, out| {
+            let reader = TableReader::of(item, k, "observation".to_owned(), OBSERVATION_KEYS, out)?;
+            let observation = read_observation(&reader, out);
+            reader.finish(out);
+            observation
+        })
+    });
+    Some(Target {
+        metric: metric?,
+        unit: unit?,
+        baseline: baseline.ok()?,
+        goal: goal.ok()?,
+        observations: observations.ok()?.unwrap_or_default(),
+        span: table.span,
+    })
+}
+
+fn read_levels(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<RuleLevel>> {
+    let Some(table) = value.as_table() else {
+        out.push(schema::wrong_type(
+            out.span_of(value),
+            key,
+            "a table of rule = \"level\"",
+            "something else",
+        ));
+        return None;
+    };
+    let mut levels = Vec::new();
+    for (rule_key, key_span, level) in table.iter() {
+        let name = Spanned::new(rule_key.to_owned(), out.shift(key_span));
+        let level = choice(level, "level", &Level::ALL, Level::as_str, out);
+        match rules::find(&name.value) {
+            None => out.push(schema::unknown_rule(
+                name.span,
+                &name.value,
+                rules::suggest(&name.value),
+            )),
+            Some(rule) if rule.fixed_level => out.push(schema::fixed_level(name.span, rule)),
+            Some(rule) => levels.extend(level.map(|level| RuleLevel { name, rule, level })),
+        }
+    }
+    Some(levels)
+}
