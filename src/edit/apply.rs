@@ -11,8 +11,9 @@ use crate::atomic_write::WriteError;
 use crate::finding::{Finding, LEDGER_FILE};
 use crate::load::{Loaded, load_bytes, load_path};
 
+use super::request::{Edit, EditError};
+use super::review::{Review, review};
 use super::verify::only_touches;
-use super::{Edit, EditError, Review, review};
 
 /// How to apply an edit.
 #[derive(Debug, Clone)]
@@ -57,7 +58,7 @@ pub fn apply(path: &Path, options: &EditOptions, edit: &Edit) -> Result<Applied,
     // A path that is missing, a folder or too large is reported by the
     // loader, as for every command; only a regular file is locked.
     let _lock = match std::fs::metadata(&target) {
-        Ok(metadata) if metadata.is_file() => Some(super::lock(&target, options.wait)?),
+        Ok(metadata) if metadata.is_file() => Some(super::lock::lock(&target, options.wait)?),
         _ => None,
     };
     let original = load_path(&target).map_err(EditError::Read)?;

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{EditError, NewEvidence};
+use super::request::{EditError, NewEvidence};
 
 /// One evidence flag of `update`, in the order the user gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]

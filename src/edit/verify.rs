@@ -5,7 +5,7 @@
 
 use toml::{Table, Value};
 
-use super::Edit;
+use super::request::Edit;
 
 /// `Err` names what the edit would change that it was not asked to.
 pub(super) fn only_touches(original: &str, proposed: &str, edit: &Edit) -> Result<(), String> {
