@@ -9,7 +9,7 @@ use lsp_types::{
 };
 
 use super::document::LineIndex;
-use super::{Analysis, Server};
+use super::server::{Analysis, Server};
 use crate::edit::{UpdateRequest, plan_set_status, plan_update, respell};
 use crate::finding::LEDGER_FILE;
 use crate::layout::headers;

@@ -9,7 +9,7 @@ use lsp_types::{
     Documentation, MarkupContent, MarkupKind, TextEdit,
 };
 
-use super::Server;
+use super::server::Server;
 use crate::json_schema::keys_at;
 use crate::layout::headers;
 use crate::model::{Kind, Ledger, Status};

@@ -8,8 +8,9 @@ use lsp_types::{
     NumberOrString, Uri,
 };
 
+use super::config::Config;
 use super::document::{LineIndex, path_to_uri};
-use super::{Analysis, Config, Server};
+use super::server::{Analysis, Server};
 use crate::finding::{Finding, LEDGER_FILE, Label, Severity};
 use crate::span::Span;
 

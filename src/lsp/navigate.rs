@@ -7,7 +7,7 @@ use lsp_types::{
     ReferenceParams, SymbolKind, Uri,
 };
 
-use super::{Analysis, Server};
+use super::server::{Analysis, Server};
 use crate::model::{Commitment, Evidence, Ledger, Status};
 use crate::replay::status_on;
 use crate::rule::Rule;
