@@ -6,6 +6,8 @@
 //! Pages are rendered and written in parallel, one at a time each, never
 //! held all at once. The layout is a contract, documented in `docs/site.md`.
 
+mod commitment_page;
+mod evidence;
 mod feed;
 mod folder;
 mod pages;
@@ -157,7 +159,7 @@ impl Page<'_> {
     fn write(&self, site: &Site<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let text = match self {
             Page::Dashboard => pages::dashboard(site),
-            Page::Commitment(c) => pages::commitment(site, c),
+            Page::Commitment(c) => commitment_page::commitment(site, c),
             Page::Party(p) => return pages::party(site, out, p),
             Page::Area(slug) => return pages::area(site, out, slug),
             Page::Status(status) => return pages::status(site, out, *status),

@@ -6,7 +6,8 @@ use std::io::Write;
 use maud::{DOCTYPE, Markup, html};
 
 use super::Site;
-use crate::model::{Evidence, Group, Kind, Status};
+use super::evidence::evidence_list;
+use crate::model::{Group, Kind, Status};
 use crate::report::html::{
     STYLE, bar, colour, counts_line, footer, how_counted, readable_lines, status_badge,
     timeline_svg, words,
@@ -59,7 +60,7 @@ pub(super) fn style_sheet() -> String {
     format!("{}{}", STYLE.trim_start(), SITE_STYLE)
 }
 
-fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> String {
+pub(super) fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> String {
     let report = &site.report;
     let page = html! {
         (DOCTYPE)
@@ -88,16 +89,16 @@ fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> String {
     readable_lines(&page.into_string())
 }
 
-fn commitment_href(root: &str, id: &str) -> String {
+pub(super) fn commitment_href(root: &str, id: &str) -> String {
     format!("{root}commitments/{id}/index.html")
 }
 
-fn is_web(url: &str) -> bool {
+pub(super) fn is_web(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
 /// `title` as a link to `url` when it is a web address, else as text.
-fn web_link(title: &str, url: Option<&str>) -> Markup {
+pub(super) fn web_link(title: &str, url: Option<&str>) -> Markup {
     html! {
         @match url.filter(|u| is_web(u)) {
             Some(url) => a href=(url) rel="noopener noreferrer" { (title) },
@@ -373,149 +374,8 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
     page(site, root, "Dashboard", body)
 }
 
-fn evidence_list(site: &Site<'_>, evidence: &[Evidence]) -> Markup {
-    html! {
-        @if !evidence.is_empty() {
-            ul {
-                @for item in evidence {
-                    li { (evidence_item(site, item)) }
-                }
-            }
-        }
-    }
-}
-
-/// A source: its title (a link when it is on the web), publisher and date.
-fn source_line(source: &crate::model::Source) -> Markup {
-    html! {
-        (web_link(&source.title.value, source.url.as_ref().map(|u| u.value.as_str())))
-        @if let Some(publisher) = &source.publisher { ", " (publisher.value) }
-        @if let Some(published) = &source.published { ", " (published.value) }
-    }
-}
-
-/// One evidence item: link, title, publisher, date and quote.
-fn evidence_item(site: &Site<'_>, item: &Evidence) -> Markup {
-    match item {
-        Evidence::Web(web) => html! {
-            (web_link(web.title.as_ref().map_or(web.url.value.as_str(), |t| t.value.as_str()), Some(&web.url.value)))
-            @if let Some(published) = &web.published { ", " (published.value) }
-            blockquote { "“" (web.quote.value) "”" }
-        },
-        Evidence::Source(citation) => {
-            html! {
-                @match site.source(&citation.source_ref.value) {
-                    Some(source) => (source_line(source)),
-                    None => code { (citation.source_ref.value) },
-                }
-                blockquote { "“" (citation.quote.value) "”" }
-            }
-        }
-    }
-}
-
-pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
-    let root = "../../";
-    // Each update with the status before it.
-    let history: Vec<(Status, &crate::model::Update)> = site
-        .commitment(&c.id)
-        .map(|model| {
-            let mut before = Status::Announced;
-            model
-                .updates
-                .iter()
-                .map(|update| (std::mem::replace(&mut before, update.status.value), update))
-                .collect()
-        })
-        .unwrap_or_default();
-    let source = site
-        .commitment(&c.id)
-        .and_then(|m| site.source(&m.source.source_ref.value));
-    let body = html! {
-        header {
-            p { (status_badge(c.status)) " since " (c.status_since) }
-            h1 { (c.title) }
-            p.muted { code { (c.id) } }
-        }
-        blockquote { "“" (c.quote) "”" }
-        p { "Source: "
-            @match source {
-                Some(source) => {
-                    (source_line(source))
-                    @if let (None, Some(file)) = (&source.url, &source.file) { " — kept with the ledger as " code { (file.value) } }
-                }
-                None => (c.source),
-            }
-        }
-        dl.facts {
-            dt { "Parties" } dd { @for p in &c.parties { a href=(format!("{root}parties/{p}/index.html")) { (site.party_name(p)) } " " } }
-            dt { "Committed by" } dd { (c.by.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) }
-            @if !c.asks.is_empty() { dt { "Asks" } dd { (c.asks.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) } }
-            dt { "Kind" } dd { a href=(format!("{root}kinds/{}/index.html", c.kind.as_str())) { (c.kind.as_str()) } }
-            @if let Some(area) = &c.area { dt { "Area" } dd { a href=(format!("{root}areas/{}/index.html", crate::rules::id_format::slug(area))) { (area) } } }
-            dt { "Made" } dd { (c.made) }
-            dt { "Deadline" } dd {
-                @match &c.due_text {
-                    Some(due) => {
-                        @let precision = c.due_precision.unwrap_or_default();
-                        (due)
-                        @if c.due_estimated { " — no source states a date; the editors' reasons:" }
-                        @else if precision == crate::model::Precision::Day { " — stated in the source:" }
-                        @else { " — the source gives the " (precision.as_str()) ", not the day:" }
-                        @if let Some(basis) = &c.due_basis { blockquote { (basis) } }
-                        @if let Some(days) = c.overdue_days { strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(precision, c.due_estimated)) }
-                        @if let Some(days) = c.deviation_days { (crate::text::deviation(days, precision, c.due_estimated)) }
-                    }
-                    None => "none stated",
-                }
-            }
-            @if let Some(parent) = &c.parent { dt { "Under" } dd { a href=(commitment_href(root, parent)) { (parent) } } }
-            @if !c.children.is_empty() { dt { "Includes" } dd { @for child in &c.children { a href=(commitment_href(root, child)) { (child) } " " } } }
-            @if let Some(target) = &c.target {
-                dt { "Target" } dd { (crate::report::html::target_block(target)) }
-            }
-            // Whether anyone looked: "nothing happened" and "nobody looked"
-            // read the same in a status that did not move.
-            @match &c.searched {
-                Some(searched) => { dt { "Last searched for news" } dd { (searched.date) ": " (searched.what) } }
-                None => @if !c.status.is_final() { dt { "Last searched for news" } dd.muted { "no search recorded" } },
-            }
-        }
-        section {
-            h2 { "History" }
-            ol.history {
-                li { (c.made) " — made" }
-                @for (from, update) in &history {
-                    li {
-                        (update.date.value) " — "
-                        @if update.status.value != *from { (status_badge(*from)) " → " }
-                        (status_badge(update.status.value))
-                        p { (update.note.value) }
-                        (evidence_list(site, &update.evidence))
-                    }
-                }
-            }
-        }
-        section {
-            h2 { "Checker findings" }
-            @if c.findings.is_empty() { p.muted { "None." } }
-            @else {
-                ul { @for finding in &c.findings {
-                    li class=(format!("finding-{}", finding.severity)) {
-                        strong { (finding.severity) " " (finding.code) " " (finding.name) } " (line " (finding.line) "): " (finding.message)
-                        @if let Some(rule) = rules::find(finding.code) {
-                            p.muted { (rule.summary) ". " a href=(format!("{root}rules/{}/index.html", rule.name)) { "About " (rule.name) } }
-                        }
-                    }
-                } }
-            }
-        }
-    };
-    page(site, root, &c.title, body)
-}
-
 /// A page's text before and after its body, for pages written in parts.
-fn frame(site: &Site<'_>, root: &str, title: &str) -> (String, String) {
+pub(super) fn frame(site: &Site<'_>, root: &str, title: &str) -> (String, String) {
     const BODY: &str = "\u{0}body\u{0}";
     let whole = page(site, root, title, maud::PreEscaped(BODY.to_owned()));
     // The last occurrence: only the footer, which holds no ledger text,
