@@ -9,9 +9,10 @@
 mod build;
 mod csv;
 mod document;
-pub(crate) mod html;
+mod html;
 mod json;
 mod markdown;
+pub(crate) mod widgets;
 
 pub use self::build::build;
 pub use self::csv::{to_csv, write_csv};

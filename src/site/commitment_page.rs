@@ -9,7 +9,7 @@ use super::evidence::{evidence_list, source_line};
 use super::pages::{commitment_href, page};
 use crate::model::Status;
 use crate::report::CommitmentReport;
-use crate::report::html::status_badge;
+use crate::report::widgets::status_badge;
 use crate::rules;
 
 pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
@@ -70,7 +70,7 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
             @if let Some(parent) = &c.parent { dt { "Under" } dd { a href=(commitment_href(root, parent)) { (parent) } } }
             @if !c.children.is_empty() { dt { "Includes" } dd { @for child in &c.children { a href=(commitment_href(root, child)) { (child) } " " } } }
             @if let Some(target) = &c.target {
-                dt { "Target" } dd { (crate::report::html::target_block(target)) }
+                dt { "Target" } dd { (crate::report::widgets::target_block(target)) }
             }
             // Whether anyone looked: "nothing happened" and "nobody looked"
             // read the same in a status that did not move.

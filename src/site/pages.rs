@@ -8,7 +8,7 @@ use maud::{DOCTYPE, Markup, html};
 use super::Site;
 use super::evidence::evidence_list;
 use crate::model::{Group, Kind, Status};
-use crate::report::html::{
+use crate::report::widgets::{
     STYLE, bar, colour, counts_line, footer, how_counted, readable_lines, status_badge,
     timeline_svg, words,
 };
