@@ -13,8 +13,9 @@ use commitments::finding::Severity;
 use commitments::render::{self, Summary};
 use commitments::rules::{Level, Selector};
 
+use super::CliError;
 use super::args::{AsOf, Jobs, LedgerFlag};
-use super::{CliError, print};
+use super::printing::print;
 
 /// Check ledgers and report every finding.
 ///
@@ -72,7 +73,7 @@ pub(crate) fn run(
     let as_of = args.as_of.or(today);
     let mut ledgers = args.ledgers;
     if ledgers.is_empty() {
-        ledgers.push(super::ledger_or_default(args.ledger.ledger));
+        ledgers.push(super::ledger_file::ledger_or_default(args.ledger.ledger));
     }
     if ledgers.len() > 1 && args.format == Format::Json && !args.quiet {
         return Err(CliError::Usage(
@@ -101,7 +102,7 @@ pub(crate) fn run(
     if any_unreadable {
         return Ok(ExitCode::from(2));
     }
-    Ok(super::status(any_errors))
+    Ok(super::printing::status(any_errors))
 }
 
 /// Checks one ledger and prints its findings; true when it has errors.
@@ -113,7 +114,7 @@ fn check_one(
     quiet: bool,
     limit: Option<usize>,
 ) -> Result<bool, CliError> {
-    let loaded = super::load(path)?;
+    let loaded = super::ledger_file::load(path)?;
     let findings = check(&loaded, &Levels::with_overrides(&loaded, overrides), as_of);
     let ledger_name = path.display().to_string();
     let summary = Summary {

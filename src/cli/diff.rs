@@ -7,8 +7,9 @@ use clap::ValueEnum;
 
 use commitments::diff;
 
+use super::CliError;
 use super::args::LedgerFlag;
-use super::{CliError, print};
+use super::printing::print;
 
 /// Show what changed between two versions of a ledger, for review.
 ///
@@ -36,15 +37,15 @@ enum Format {
 }
 
 pub(crate) fn run(args: Args) -> Result<ExitCode, CliError> {
-    let new = super::ledger_or_default(args.new.or(args.ledger.ledger));
+    let new = super::ledger_file::ledger_or_default(args.new.or(args.ledger.ledger));
     let mut ledgers = Vec::new();
     for path in [&args.old, &new] {
-        let loaded = super::load(path)?;
+        let loaded = super::ledger_file::load(path)?;
         let blocking = loaded.blocking_findings();
         match (loaded.ledger, blocking.is_empty()) {
             (Some(ledger), true) => ledgers.push(ledger),
             _ => {
-                super::print_findings(&loaded.files, &blocking);
+                super::printing::print_findings(&loaded.files, &blocking);
                 return Err(CliError::Refused(format!(
                     "cannot compare: `{}` does not load",
                     path.display()

@@ -10,13 +10,14 @@ use commitments::edit::{self, Edit, EditError, EditOptions};
 use commitments::render;
 use commitments::text::plural;
 
+use super::CliError;
 use super::args::EditArgs;
-use super::{CliError, print};
+use super::printing::print;
 
 /// Applies `edit`, then reports it: the diff with `--dry-run`, else what
 /// was written and any warning the edit adds.
 pub(crate) fn run(args: &EditArgs, today: NaiveDate, edit: Edit) -> Result<ExitCode, CliError> {
-    let path = super::ledger_or_default(args.ledger.ledger.clone());
+    let path = super::ledger_file::ledger_or_default(args.ledger.ledger.clone());
     let options = EditOptions {
         as_of: args.as_of.or(today),
         dry_run: args.dry_run,
@@ -59,11 +60,11 @@ fn refusal(error: EditError) -> CliError {
         | EditError::BadEvidence(_)
         | EditError::Write { .. } => CliError::Usage(message),
         EditError::NotLoaded { loaded, findings } => {
-            super::print_findings(&loaded.files, &findings);
+            super::printing::print_findings(&loaded.files, &findings);
             CliError::Refused(message)
         }
         EditError::AddsErrors(review) => {
-            super::print_findings(&review.proposed.files, &review.added_errors);
+            super::printing::print_findings(&review.proposed.files, &review.added_errors);
             CliError::Refused(message)
         }
         EditError::Refused(_)

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use commitments::rules;
 
-use super::{CliError, print};
+use super::CliError;
+use super::printing::print;
 
 /// Print the documentation of one rule.
 #[derive(Debug, clap::Args)]

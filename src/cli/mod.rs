@@ -1,8 +1,6 @@
 //! The command line: parses arguments and dispatches to one file per
 //! command. Nothing here decides what a ledger means; that is the library's.
 
-use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -15,9 +13,11 @@ mod check;
 mod diff;
 mod edit;
 mod explain;
+mod ledger_file;
 mod lsp;
 mod new;
 mod party;
+mod printing;
 mod report;
 mod review;
 mod rules;
@@ -81,15 +81,6 @@ impl CliError {
     }
 }
 
-/// The exit status of a check: 1 when there are errors.
-pub(crate) fn status(has_errors: bool) -> ExitCode {
-    if has_errors {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
 /// Parses the command line, runs it, and prints any error.
 pub fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
@@ -136,39 +127,6 @@ fn run(command: Command, matches: &ArgMatches, today: NaiveDate) -> Result<ExitC
         Command::Explain(args) => explain::run(args),
         Command::Lsp(args) => lsp::run(args, utc_today),
     }
-}
-
-/// Writes `text` to standard output. A closed pipe is not an error (the
-/// reader has what it wanted); any other failure is exit 2.
-pub(crate) fn print(text: &str) -> Result<ExitCode, CliError> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(error) => Err(CliError::Usage(format!("cannot write the output: {error}"))),
-    }
-}
-
-/// Prints diagnostics to standard error.
-pub(crate) fn print_findings(
-    files: &commitments::finding::Files,
-    findings: &[commitments::finding::Finding],
-) {
-    let text = commitments::render::findings_string(files, findings);
-    let _ = std::io::stderr().write_all(text.as_bytes());
-}
-
-/// Loads a ledger; a path that cannot be read is exit 2.
-pub(crate) fn load(path: &std::path::Path) -> Result<commitments::load::Loaded, CliError> {
-    commitments::load::load_path(path).map_err(|error| CliError::Usage(error.to_string()))
-}
-
-/// The ledger path: `--ledger`, else the positional one, else the default.
-pub(crate) fn ledger_or_default(path: Option<PathBuf>) -> PathBuf {
-    path.unwrap_or_else(|| PathBuf::from(args::DEFAULT_LEDGER))
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@ use commitments::check::Levels;
 use commitments::load::Loaded;
 use commitments::report::{self, ReportError};
 
+use super::CliError;
 use super::args::{AsOf, Jobs, LedgerFlag};
-use super::{CliError, print};
+use super::printing::print;
 
 /// Write a progress report of a ledger at a date.
 ///
@@ -51,12 +52,12 @@ enum Format {
 
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     args.jobs.apply()?;
-    let path = super::ledger_or_default(args.positional.or(args.ledger.ledger));
-    let loaded = super::load(&path)?;
+    let path = super::ledger_file::ledger_or_default(args.positional.or(args.ledger.ledger));
+    let loaded = super::ledger_file::load(&path)?;
     let report = match report::build(&loaded, &Levels::of(&loaded), args.as_of.or(today)) {
         Ok(report) => report,
         Err(ReportError::NotLoaded(findings)) => {
-            super::print_findings(&loaded.files, &findings);
+            super::printing::print_findings(&loaded.files, &findings);
             return Err(CliError::Refused(
                 "no report: the ledger does not load".to_owned(),
             ));

@@ -6,7 +6,8 @@ use clap::ValueEnum;
 
 use commitments::rules;
 
-use super::{CliError, print};
+use super::CliError;
+use super::printing::print;
 
 /// List every rule with its code, name and default level.
 #[derive(Debug, clap::Args)]

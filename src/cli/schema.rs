@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use super::{CliError, print};
+use super::CliError;
+use super::printing::print;
 
 /// Print the JSON Schema of the ledger format, for editors.
 #[derive(Debug, clap::Args)]

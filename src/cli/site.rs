@@ -34,12 +34,12 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     args.jobs.apply()?;
-    let path = super::ledger_or_default(args.ledger.ledger);
-    let loaded = super::load(&path)?;
+    let path = super::ledger_file::ledger_or_default(args.ledger.ledger);
+    let loaded = super::ledger_file::load(&path)?;
     let as_of = args.as_of.or(today);
     let blocking = loaded.blocking_findings();
     if !blocking.is_empty() {
-        super::print_findings(&loaded.files, &blocking);
+        super::printing::print_findings(&loaded.files, &blocking);
         return Err(CliError::Refused(
             "no site: the ledger does not load".to_owned(),
         ));
@@ -52,7 +52,7 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         .filter(|f| f.severity == commitments::finding::Severity::Error)
         .collect();
     if !errors.is_empty() {
-        super::print_findings(&loaded.files, &errors);
+        super::printing::print_findings(&loaded.files, &errors);
         return Err(CliError::Refused(format!(
             "no site: the ledger has {}",
             commitments::text::plural(errors.len(), "error", "errors")

@@ -117,3 +117,150 @@ fn the_checker_sees_an_upward_import() {
     );
     assert_eq!(paths, [(1, "check".to_owned())]);
 }
+
+/// Every source file of the library and the command line.
+fn all_source_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![Path::new(ROOT).join("src")];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn no_source_file_is_over_600_lines() {
+    let files = all_source_files();
+    assert!(files.len() > 50, "{} files", files.len());
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let lines = std::fs::read_to_string(file).unwrap().lines().count();
+            (lines > 600).then(|| format!("{}: {lines} lines", file.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "{}", long.join("\n"));
+}
+
+/// The names a child file takes from its folder's `mod.rs` through
+/// `super::`: `use super::X`, `use super::{X, Y}` and `super::x(...)` in
+/// code. A sibling's path (`super::sibling::...`) is not its parent's.
+fn taken_from_parent(text: &str, siblings: &[String]) -> Vec<(usize, String)> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+    let mut taken = Vec::new();
+    for (number, line) in code.lines().enumerate() {
+        let line = line.split("//").next().unwrap_or("");
+        let mut rest = line;
+        while let Some(at) = rest.find("super::") {
+            let after = &rest[at + "super::".len()..];
+            let names: Vec<String> = if let Some(list) = after.strip_prefix('{') {
+                let list = list.split('}').next().unwrap_or("");
+                list.split(',').map(|n| n.trim().to_owned()).collect()
+            } else {
+                let name: String = after
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                vec![name]
+            };
+            for name in names {
+                let first = name.split("::").next().unwrap_or("").trim().to_owned();
+                if first.is_empty() || first == "self" || siblings.contains(&first) {
+                    continue;
+                }
+                taken.push((number + 1, first));
+            }
+            rest = after;
+        }
+    }
+    taken
+}
+
+/// A shared type (`Report`) or constant (`MARKER`), not logic (`read_ledger`).
+fn is_shared_type(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+#[test]
+fn child_files_take_only_shared_types_from_their_folder() {
+    let mut wrong = Vec::new();
+    let mut children = 0;
+    for file in all_source_files() {
+        let Some(folder) = file.parent() else {
+            continue;
+        };
+        if file
+            .file_name()
+            .is_some_and(|n| n == "mod.rs" || n == "main.rs" || n == "lib.rs")
+            || !folder.join("mod.rs").is_file()
+        {
+            continue;
+        }
+        children += 1;
+        let siblings: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .filter_map(|e| {
+                let path = e.unwrap().path();
+                let stem = path.file_stem()?.to_str()?.to_owned();
+                (stem != "mod").then_some(stem)
+            })
+            .collect();
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (line, name) in taken_from_parent(&text, &siblings) {
+            if !is_shared_type(&name) {
+                wrong.push(format!(
+                    "{}:{line}: takes `{name}` from its folder's mod.rs; move it to a file of its own and import that",
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(children > 30, "{children} child files");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_checker_sees_a_child_taking_logic_from_its_parent() {
+    let siblings = ["reader".to_owned()];
+    let taken = taken_from_parent(
+        "use super::reader::Reader;\nuse super::{ROOT_KEYS, read_ledger};\nfn f() { super::extend(x) }\n#[cfg(test)]\nuse super::*;\n",
+        &siblings,
+    );
+    assert_eq!(
+        taken,
+        [
+            (2, "ROOT_KEYS".to_owned()),
+            (2, "read_ledger".to_owned()),
+            (3, "extend".to_owned())
+        ]
+    );
+    assert!(is_shared_type("ROOT_KEYS") && !is_shared_type("read_ledger"));
+}
+
+#[test]
+fn the_site_draws_with_the_shared_widgets_not_the_reports_page() {
+    let mut wrong = Vec::new();
+    let mut read = 0;
+    for file in all_source_files() {
+        if !file.starts_with(Path::new(ROOT).join("src/site")) {
+            continue;
+        }
+        read += 1;
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (line, text) in text.lines().enumerate() {
+            if text.contains("report::html") {
+                wrong.push(format!("{}:{}: {text}", file.display(), line + 1));
+            }
+        }
+    }
+    assert!(read >= 5, "{read} site files");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
