@@ -127,3 +127,64 @@ pub fn check_view(
     });
     findings
 }
+
+/// A ledger checked once, at a date: the ledger as it stood then (the
+/// replay's view) and the findings of every rule on it, at the ledger's
+/// levels. Reports and the site are made from it, so nothing after the
+/// check loads, replays or checks the ledger again.
+#[derive(Debug)]
+pub struct Checked {
+    /// The loaded files, sources and loader findings; its `ledger` is moved
+    /// to [`Checked::ledger`].
+    pub loaded: Loaded,
+    /// The ledger as loaded.
+    pub ledger: Ledger,
+    /// The ledger as of `as_of`, when that differs from the loaded one.
+    replayed: Option<Ledger>,
+    /// Every finding on the view, at its level.
+    pub findings: Vec<Finding>,
+    /// The date it was checked at.
+    pub as_of: NaiveDate,
+}
+
+impl Checked {
+    /// Checks `loaded` at `as_of`; gives it back when it did not load
+    /// (syntax or schema errors: `loaded.blocking_findings()` says which).
+    #[allow(clippy::result_large_err)]
+    pub fn new(mut loaded: Loaded, levels: &Levels, as_of: NaiveDate) -> Result<Checked, Loaded> {
+        if loaded.ledger.is_none() || !loaded.blocking_findings().is_empty() {
+            return Err(loaded);
+        }
+        let Some(ledger) = loaded.ledger.take() else {
+            return Err(loaded);
+        };
+        let (replayed, findings) = match crate::replay::as_of(&ledger, as_of) {
+            std::borrow::Cow::Borrowed(view) => {
+                (None, check_view(&loaded, Some(view), levels, as_of))
+            }
+            std::borrow::Cow::Owned(view) => {
+                let findings = check_view(&loaded, Some(&view), levels, as_of);
+                (Some(view), findings)
+            }
+        };
+        Ok(Checked {
+            loaded,
+            ledger,
+            replayed,
+            findings,
+            as_of,
+        })
+    }
+
+    /// The ledger as of the date: what the rules ran on.
+    pub fn view(&self) -> &Ledger {
+        self.replayed.as_ref().unwrap_or(&self.ledger)
+    }
+
+    /// The findings at error level.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == crate::finding::Severity::Error)
+    }
+}

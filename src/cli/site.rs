@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use commitments::check::Levels;
+use commitments::check::{Checked, Levels};
 use commitments::site::{self, SiteError};
 
 use super::CliError;
@@ -37,28 +37,28 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     let path = super::ledger_file::ledger_or_default(args.ledger.ledger);
     let loaded = super::ledger_file::load(&path)?;
     let as_of = args.as_of.or(today);
-    let blocking = loaded.blocking_findings();
-    if !blocking.is_empty() {
-        super::printing::print_findings(&loaded.files, &blocking);
-        return Err(CliError::Refused(
-            "no site: the ledger does not load".to_owned(),
-        ));
-    }
     let levels = Levels::of(&loaded);
+    // One check, at the date, whose view and findings the site is made from.
+    let checked = match Checked::new(loaded, &levels, as_of) {
+        Ok(checked) => checked,
+        Err(loaded) => {
+            super::printing::print_findings(&loaded.files, &loaded.blocking_findings());
+            return Err(CliError::Refused(
+                "no site: the ledger does not load".to_owned(),
+            ));
+        }
+    };
     // A site publishes the ledger: one with errors (a duplicate id, say)
     // gets none. The errors are shown as `check` shows them.
-    let errors: Vec<_> = commitments::check::check(&loaded, &levels, as_of)
-        .into_iter()
-        .filter(|f| f.severity == commitments::finding::Severity::Error)
-        .collect();
+    let errors: Vec<_> = checked.errors().cloned().collect();
     if !errors.is_empty() {
-        super::printing::print_findings(&loaded.files, &errors);
+        super::printing::print_findings(&checked.loaded.files, &errors);
         return Err(CliError::Refused(format!(
             "no site: the ledger has {}",
             commitments::text::plural(errors.len(), "error", "errors")
         )));
     }
-    match site::write(loaded, &levels, as_of, &args.output, &path) {
+    match site::write_checked(checked, &args.output, &path) {
         Ok(written) => {
             let pages = written
                 .files

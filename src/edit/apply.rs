@@ -92,9 +92,17 @@ pub fn propose(
     let text = original.files.text(LEDGER_FILE).to_owned();
     let layout = Layout::of(&text);
     let plain = layout.strip(&text);
-    // The plan works on the plain text, with spans of the plain text.
-    let plain_loaded = load_bytes(name, plain.as_bytes(), None);
-    let Some(plain_ledger) = plain_loaded.ledger.as_ref() else {
+    // The plan works on the plain text, with spans of the plain text: the
+    // ledger as loaded when the file is plain already (no byte-order mark,
+    // no CRLF), so that an edit loads it once.
+    let reloaded;
+    let plain_ledger = if plain == text {
+        original.ledger.as_ref()
+    } else {
+        reloaded = load_bytes(name, plain.as_bytes(), None);
+        reloaded.ledger.as_ref()
+    };
+    let Some(plain_ledger) = plain_ledger else {
         return Err(EditError::NotLoaded {
             loaded: Box::new(original),
             findings: blocking,

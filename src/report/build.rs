@@ -10,7 +10,7 @@ use super::document::{
     ReportError, ReportFinding, SCHEMA_VERSION, SearchedReport, TargetProgress, Totals,
     WINDOW_DAYS,
 };
-use crate::check::{Levels, check_view};
+use crate::check::{Checked, Levels, check_view};
 use crate::finding::{Finding, LEDGER_FILE};
 use crate::load::Loaded;
 use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Status};
@@ -28,6 +28,18 @@ pub fn build(loaded: &Loaded, levels: &Levels, as_of: NaiveDate) -> Result<Repor
     Ok(Builder::new(loaded, ledger, &view, as_of).report(&findings))
 }
 
+/// The report of a ledger already [`Checked`]: its view and findings are
+/// used as they are, not computed again.
+pub fn build_checked(checked: &Checked) -> Report {
+    Builder::new(
+        &checked.loaded,
+        &checked.ledger,
+        checked.view(),
+        checked.as_of,
+    )
+    .report(&checked.findings)
+}
+
 fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
@@ -38,6 +50,8 @@ fn percent(part: usize, whole: usize) -> f64 {
 
 struct Builder<'a> {
     loaded: &'a Loaded,
+    /// The ledger as loaded, for its own `reviewed` date.
+    ledger: &'a Ledger,
     view: &'a Ledger,
     as_of: NaiveDate,
     children: HashMap<&'a str, Vec<String>>,
@@ -67,6 +81,7 @@ impl<'a> Builder<'a> {
         starts.sort();
         Builder {
             loaded,
+            ledger,
             view,
             as_of,
             children,
@@ -107,12 +122,7 @@ impl<'a> Builder<'a> {
             .filter(|c| matches!(c.group, Group::Commitment | Group::SignedAtTalks))
             .collect();
         let meta = self.view.meta.as_ref();
-        let reviewed = self
-            .loaded
-            .ledger
-            .as_ref()
-            .and_then(|l| l.meta.as_ref())
-            .map(|m| m.reviewed.value);
+        let reviewed = self.ledger.meta.as_ref().map(|m| m.reviewed.value);
         let review_notice = meta.zip(reviewed).and_then(|(meta, reviewed)| {
             let days = (self.as_of - reviewed).num_days();
             (days > i64::from(meta.stale_after_days.value)).then(|| {

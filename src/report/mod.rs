@@ -14,7 +14,7 @@ mod json;
 mod markdown;
 pub(crate) mod widgets;
 
-pub use self::build::build;
+pub use self::build::{build, build_checked};
 pub use self::csv::{to_csv, write_csv};
 pub use self::document::*;
 pub use self::html::to_html;

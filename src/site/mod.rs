@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::check::Levels;
+use crate::check::{Checked, Levels};
 use crate::finding::Finding;
 use crate::load::Loaded;
 use crate::model::{Kind, Ledger, Status};
@@ -175,39 +175,43 @@ impl Page<'_> {
 }
 
 /// Writes the site of `loaded` (read from `ledger_path`) at `as_of` into
-/// `dir`, which must be new, empty, or a site this command wrote before: it
-/// is replaced whole, by rename, once the new site is written (see
-/// [`folder`]). A ledger with errors gets no site.
-///
-/// It takes the loaded ledger and frees its text once the report is built:
-/// the pages need the model, not the text, and a large ledger's text is a
-/// tenth of the memory the site needs.
+/// `dir`: [`write_checked`] after one [`Checked::new`].
 pub fn write(
-    mut loaded: Loaded,
+    loaded: Loaded,
     levels: &Levels,
     as_of: NaiveDate,
     dir: &Path,
     ledger_path: &Path,
 ) -> Result<Written, SiteError> {
-    let report = report::build(&loaded, levels, as_of).map_err(|error| match error {
-        report::ReportError::NotLoaded(findings) => SiteError::NotLoaded(findings),
-    })?;
-    let errors = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == "error")
-        .count();
+    match Checked::new(loaded, levels, as_of) {
+        Ok(checked) => write_checked(checked, dir, ledger_path),
+        Err(loaded) => Err(SiteError::NotLoaded(loaded.blocking_findings())),
+    }
+}
+
+/// Writes the site of a checked ledger (read from `ledger_path`) into
+/// `dir`, which must be new, empty, or a site this command wrote before: it
+/// is replaced whole, by rename, once the new site is written (see
+/// [`folder`]). A ledger with errors gets no site. The report, the pages and
+/// the feed are made from the check's own view and findings.
+///
+/// It takes the checked ledger and frees its text once the report is
+/// built: the pages need the model, not the text, and a large ledger's text
+/// is a tenth of the memory the site needs.
+pub fn write_checked(
+    mut checked: Checked,
+    dir: &Path,
+    ledger_path: &Path,
+) -> Result<Written, SiteError> {
+    let errors = checked.errors().count();
     if errors > 0 {
         return Err(SiteError::HasErrors(errors));
     }
-    drop(std::mem::take(&mut loaded.files));
-    let Some(ledger) = &loaded.ledger else {
-        return Err(SiteError::NotLoaded(Vec::new()));
-    };
-    // The same view the report was built from (the replay is a pure
-    // function of the ledger and the date).
-    let view = crate::replay::as_of(ledger, as_of);
-    let site = prepare(report, &view)?;
+    let report = report::build_checked(&checked);
+    drop(std::mem::take(&mut checked.loaded.files));
+    let ledger = &checked.ledger;
+    let view = checked.view();
+    let site = prepare(report, view)?;
     // The ledger and its local sources: DIR may not hold them.
     let ledger_dir = ledger_path.parent().unwrap_or(Path::new(""));
     let mut protected = vec![ledger_path.to_owned()];

@@ -567,3 +567,28 @@ fn the_site_grows_with_the_parties_not_their_square() {
         "the dashboard lists every party"
     );
 }
+
+#[test]
+fn a_site_at_a_past_date_shows_the_ledger_as_it_stood_then() {
+    // The frozen ledger has updates up to 2025-11-21: at 2024-12-01 they are
+    // not yet written, as in the report at that date, and are not errors.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let output = std::process::Command::new(crate::common::BIN)
+        .args(["site", "--as-of", "2024-12-01", "-o"])
+        .arg(&out)
+        .current_dir(crate::common::frozen_dir())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(feed.contains("<updated>2024-11-16"), "{feed}");
+    assert!(!feed.contains("2025-"), "the feed shows later updates");
+    let chancay =
+        std::fs::read_to_string(out.join("commitments/chancay-harbor/index.html")).unwrap();
+    assert!(
+        chancay.contains("2024-11-14"),
+        "the port's opening is missing"
+    );
+    assert!(!chancay.contains("2025-11-21"), "a later update is shown");
+}
