@@ -8,8 +8,10 @@ use lsp_types::{
     TextEdit, Uri, WorkspaceEdit,
 };
 
+use super::diagnostics::diagnostic;
 use super::document::LineIndex;
-use super::server::{Analysis, Server};
+use super::server::Analysis;
+use super::snapshot::Snapshot;
 use crate::edit::{UpdateRequest, plan_set_status, plan_update, respell};
 use crate::finding::LEDGER_FILE;
 use crate::layout::headers;
@@ -73,92 +75,93 @@ fn commitment_at(analysis: &Analysis, offset: usize) -> Option<&Commitment> {
         .find(|c| start <= c.id.span.start && c.id.span.start < end)
 }
 
-impl Server<'_> {
-    pub(super) fn code_actions(&mut self, params: CodeActionParams) -> Option<CodeActionResponse> {
-        let uri = params.text_document.uri;
-        let analysis = self.analysis(&uri)?;
-        let index = self.index(&uri)?;
-        let text = analysis.text();
-        let wanted = index.span(text, params.range);
-        let overlaps = |span: Span| span.start <= wanted.end && wanted.start <= span.end;
-        let mut actions = Vec::new();
+pub(super) fn answer(
+    snapshot: &Snapshot<'_>,
+    params: CodeActionParams,
+) -> Option<CodeActionResponse> {
+    let uri = params.text_document.uri;
+    let analysis = snapshot.analysis.clone();
+    let index = snapshot.index();
+    let text = analysis.text();
+    let wanted = index.span(text, params.range);
+    let overlaps = |span: Span| span.start <= wanted.end && wanted.start <= span.end;
+    let mut actions = Vec::new();
 
-        // "Did you mean": put the proposed word in place.
-        for finding in &analysis.findings {
-            let Some(word) = &finding.suggestion else {
-                continue;
-            };
-            if finding.primary.file != LEDGER_FILE || !overlaps(finding.primary.span) {
-                continue;
-            }
-            let written = &text[finding.primary.span.range()];
-            let replacement = respell(written, word);
-            actions.push(action(
-                format!("Replace `{written}` with {replacement}"),
-                &uri,
-                index,
-                text,
-                (finding.primary.span, replacement),
-                vec![self.diagnostic(&uri, &analysis, index, finding)],
-                true,
-            ));
-        }
-
-        let Some(commitment) = commitment_at(&analysis, wanted.start) else {
-            return Some(actions);
+    // "Did you mean": put the proposed word in place.
+    for finding in &analysis.findings {
+        let Some(word) = &finding.suggestion else {
+            continue;
         };
-        let ledger = analysis.loaded.ledger.as_ref()?;
-        let id = &commitment.id.value;
-
-        // The status the latest update records.
-        if let Some(latest) = commitment.updates.last()
-            && latest.status.value != commitment.status.value
-            && let Ok(proposed) = plan_set_status(text, ledger, id, latest.status.value)
-        {
-            let fixes: Vec<lsp_types::Diagnostic> = analysis
-                .findings
-                .iter()
-                .filter(|f| {
-                    f.rule == &crate::rules::status_mismatch::RULE
-                        && f.primary.span == commitment.status.span
-                })
-                .map(|f| self.diagnostic(&uri, &analysis, index, f))
-                .collect();
-            actions.push(action(
-                format!(
-                    "Set `status` to \"{}\", the latest update's",
-                    latest.status.value.as_str()
-                ),
-                &uri,
-                index,
-                text,
-                smallest_edit(text, &proposed),
-                fixes,
-                true,
-            ));
+        if finding.primary.file != LEDGER_FILE || !overlaps(finding.primary.span) {
+            continue;
         }
-
-        // A new, dated entry in the history, to fill in.
-        let request = UpdateRequest {
-            id: id.clone(),
-            status: commitment.status.value,
-            date: analysis.as_of,
-            note: String::new(),
-            evidence: Vec::new(),
-        };
-        if let Ok(proposed) = plan_update(text, ledger, &request) {
-            actions.push(action(
-                format!("Add an update to `{id}` dated {}", analysis.as_of),
-                &uri,
-                index,
-                text,
-                smallest_edit(text, &proposed),
-                Vec::new(),
-                false,
-            ));
-        }
-        Some(actions)
+        let written = &text[finding.primary.span.range()];
+        let replacement = respell(written, word);
+        actions.push(action(
+            format!("Replace `{written}` with {replacement}"),
+            &uri,
+            index,
+            text,
+            (finding.primary.span, replacement),
+            vec![diagnostic(snapshot.config, &uri, &analysis, index, finding)],
+            true,
+        ));
     }
+
+    let Some(commitment) = commitment_at(&analysis, wanted.start) else {
+        return Some(actions);
+    };
+    let ledger = analysis.loaded.ledger.as_ref()?;
+    let id = &commitment.id.value;
+
+    // The status the latest update records.
+    if let Some(latest) = commitment.updates.last()
+        && latest.status.value != commitment.status.value
+        && let Ok(proposed) = plan_set_status(text, ledger, id, latest.status.value)
+    {
+        let fixes: Vec<lsp_types::Diagnostic> = analysis
+            .findings
+            .iter()
+            .filter(|f| {
+                f.rule == &crate::rules::status_mismatch::RULE
+                    && f.primary.span == commitment.status.span
+            })
+            .map(|f| diagnostic(snapshot.config, &uri, &analysis, index, f))
+            .collect();
+        actions.push(action(
+            format!(
+                "Set `status` to \"{}\", the latest update's",
+                latest.status.value.as_str()
+            ),
+            &uri,
+            index,
+            text,
+            smallest_edit(text, &proposed),
+            fixes,
+            true,
+        ));
+    }
+
+    // A new, dated entry in the history, to fill in.
+    let request = UpdateRequest {
+        id: id.clone(),
+        status: commitment.status.value,
+        date: analysis.as_of,
+        note: String::new(),
+        evidence: Vec::new(),
+    };
+    if let Ok(proposed) = plan_update(text, ledger, &request) {
+        actions.push(action(
+            format!("Add an update to `{id}` dated {}", analysis.as_of),
+            &uri,
+            index,
+            text,
+            smallest_edit(text, &proposed),
+            Vec::new(),
+            false,
+        ));
+    }
+    Some(actions)
 }
 
 fn action(

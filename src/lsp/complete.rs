@@ -9,7 +9,7 @@ use lsp_types::{
     Documentation, MarkupContent, MarkupKind, TextEdit,
 };
 
-use super::server::Server;
+use super::snapshot::Snapshot;
 use crate::json_schema::keys_at;
 use crate::layout::headers;
 use crate::model::{Kind, Ledger, Status};
@@ -238,35 +238,34 @@ fn kind_of_block(text: &str, all: &[crate::layout::Header], line_start: usize) -
     })
 }
 
-impl Server<'_> {
-    pub(super) fn complete(&mut self, params: CompletionParams) -> Option<CompletionResponse> {
-        let at = params.text_document_position;
-        let uri = at.text_document.uri;
-        let analysis = self.analysis(&uri)?;
-        let open = self.documents.get(&uri)?;
-        let index = &open.document.index;
-        let text = &open.document.text;
-        let offset = index.offset(text, at.position);
-        let (span, proposals) = proposals(text, offset, &open.known_ids, analysis.as_of)?;
-        let range = index.range(text, span);
-        let items = proposals
-            .into_iter()
-            .map(|p| CompletionItem {
-                label: p.label,
-                kind: Some(p.kind),
-                detail: p.detail,
-                documentation: p.documentation.map(|value| {
-                    Documentation::MarkupContent(MarkupContent {
-                        kind: MarkupKind::Markdown,
-                        value,
-                    })
-                }),
-                text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, p.insert))),
-                ..Default::default()
-            })
-            .collect();
-        Some(CompletionResponse::Array(items))
-    }
+pub(super) fn answer(
+    snapshot: &Snapshot<'_>,
+    params: CompletionParams,
+) -> Option<CompletionResponse> {
+    let at = params.text_document_position;
+    let analysis = &snapshot.analysis;
+    let index = &snapshot.document.index;
+    let text = &snapshot.document.text;
+    let offset = index.offset(text, at.position);
+    let (span, proposals) = proposals(text, offset, snapshot.known_ids, analysis.as_of)?;
+    let range = index.range(text, span);
+    let items = proposals
+        .into_iter()
+        .map(|p| CompletionItem {
+            label: p.label,
+            kind: Some(p.kind),
+            detail: p.detail,
+            documentation: p.documentation.map(|value| {
+                Documentation::MarkupContent(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value,
+                })
+            }),
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, p.insert))),
+            ..Default::default()
+        })
+        .collect();
+    Some(CompletionResponse::Array(items))
 }
 
 #[cfg(test)]

@@ -35,20 +35,10 @@ impl Server<'_> {
             })
             .collect()
     }
-
-    pub(super) fn diagnostic(
-        &self,
-        uri: &Uri,
-        analysis: &Analysis,
-        index: &LineIndex,
-        finding: &Finding,
-    ) -> Diagnostic {
-        diagnostic(&self.config, uri, analysis, index, finding)
-    }
 }
 
 /// One finding as a diagnostic.
-fn diagnostic(
+pub(super) fn diagnostic(
     config: &Config,
     uri: &Uri,
     analysis: &Analysis,

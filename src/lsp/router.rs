@@ -1,9 +1,8 @@
-//! The router: each request and notification, by its method, to its
-//! handler (`navigate.rs`, `complete.rs`, `actions.rs`, and the document
-//! changes here).
+//! The router: each request, by its method, to its own file's `answer`
+//! with a snapshot of the document; each notification (the document
+//! changes) to the server's state.
 
 use lsp_server::{ErrorCode, Notification, Request, Response};
-use lsp_types::MessageType;
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _,
@@ -12,27 +11,57 @@ use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest, References,
     Request as _,
 };
+use lsp_types::{
+    CodeActionParams, CompletionParams, DocumentSymbolParams, GotoDefinitionParams, HoverParams,
+    MessageType, ReferenceParams,
+};
 use serde::de::DeserializeOwned;
 
-use super::complete;
 use super::document::{self, Document};
 use super::server::{OpenDocument, Server};
+use super::{actions, complete, definition, document_symbol, hover, references};
 
 impl Server<'_> {
     pub(super) fn respond(&mut self, request: Request) -> Response {
         let id = request.id.clone();
         match request.method.as_str() {
-            HoverRequest::METHOD => self.answer(request, |server, params| server.hover(params)),
+            HoverRequest::METHOD => self.answer(request, |server, params: HoverParams| {
+                let uri = params
+                    .text_document_position_params
+                    .text_document
+                    .uri
+                    .clone();
+                hover::answer(&server.snapshot(&uri)?, params)
+            }),
             GotoDefinition::METHOD => {
-                self.answer(request, |server, params| server.definition(params))
+                self.answer(request, |server, params: GotoDefinitionParams| {
+                    let uri = params
+                        .text_document_position_params
+                        .text_document
+                        .uri
+                        .clone();
+                    definition::answer(&server.snapshot(&uri)?, params)
+                })
             }
-            References::METHOD => self.answer(request, |server, params| server.references(params)),
-            Completion::METHOD => self.answer(request, |server, params| server.complete(params)),
+            References::METHOD => self.answer(request, |server, params: ReferenceParams| {
+                let uri = params.text_document_position.text_document.uri.clone();
+                references::answer(&server.snapshot(&uri)?, params)
+            }),
+            Completion::METHOD => self.answer(request, |server, params: CompletionParams| {
+                let uri = params.text_document_position.text_document.uri.clone();
+                complete::answer(&server.snapshot(&uri)?, params)
+            }),
             CodeActionRequest::METHOD => {
-                self.answer(request, |server, params| server.code_actions(params))
+                self.answer(request, |server, params: CodeActionParams| {
+                    let uri = params.text_document.uri.clone();
+                    actions::answer(&server.snapshot(&uri)?, params)
+                })
             }
             DocumentSymbolRequest::METHOD => {
-                self.answer(request, |server, params| server.symbols(params))
+                self.answer(request, |server, params: DocumentSymbolParams| {
+                    let uri = params.text_document.uri.clone();
+                    document_symbol::answer(&server.snapshot(&uri)?, params)
+                })
             }
             "commitments/panic" if self.options.panic_request => {
                 panic!("the test request `commitments/panic`")

@@ -1,0 +1,182 @@
+//! `textDocument/hover`: what an id, a status or a rule code stands for.
+
+use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
+
+use super::ids::{IdKind, Occurrence, occurrence_at, statuses, word_at};
+use super::server::Analysis;
+use super::snapshot::Snapshot;
+use crate::model::Ledger;
+use crate::replay::status_on;
+use crate::rule::Rule;
+use crate::rules;
+use crate::span::Span;
+use crate::text::{markdown_cell, markdown_code, markdown_link, status_label};
+
+pub(super) fn answer(snapshot: &Snapshot<'_>, params: HoverParams) -> Option<Hover> {
+    let at = params.text_document_position_params;
+    let analysis = snapshot.analysis.clone();
+    let index = snapshot.index();
+    let text = analysis.text();
+    let offset = index.offset(text, at.position);
+    let (span, value) = hover_at(&analysis, offset)?;
+    Some(Hover {
+        contents: markdown(value),
+        range: Some(index.range(text, span)),
+    })
+}
+
+/// The hover text at `offset` and the span it is about: an id, a status, a
+/// rule code or name, or the rules of the findings under the cursor.
+fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
+    let text = analysis.text();
+    if let Some(ledger) = &analysis.loaded.ledger {
+        if let Some(under) = occurrence_at(ledger, offset) {
+            return Some((under.span, describe(ledger, under, analysis.as_of)?));
+        }
+        if let Some(status) =
+            statuses(ledger).find(|s| s.span.start <= offset && offset <= s.span.end)
+        {
+            return Some((
+                status.span,
+                format!(
+                    "**{}**: {}",
+                    status_label(status.value),
+                    status.value.meaning()
+                ),
+            ));
+        }
+        if let Some(level) = ledger
+            .checker
+            .levels
+            .iter()
+            .find(|l| l.name.span.start <= offset && offset <= l.name.span.end)
+        {
+            return Some((level.name.span, explain(level.rule)));
+        }
+    }
+    if let Some((span, word)) = word_at(text, offset) {
+        let is_code = word.len() == 4
+            && word.starts_with(['C', 'c'])
+            && word[1..].bytes().all(|b| b.is_ascii_digit());
+        if is_code && let Some(rule) = rules::find(word) {
+            return Some((span, explain(rule)));
+        }
+    }
+    // On a finding: the documentation of its rule.
+    let under: Vec<&crate::finding::Finding> = analysis
+        .findings
+        .iter()
+        .filter(|f| {
+            f.primary.file == crate::finding::LEDGER_FILE
+                && f.primary.span.start <= offset
+                && offset <= f.primary.span.end
+        })
+        .collect();
+    let first = under.first()?;
+    let mut rules_seen: Vec<&Rule> = Vec::new();
+    for finding in &under {
+        if !rules_seen.contains(&finding.rule) {
+            rules_seen.push(finding.rule);
+        }
+    }
+    let value = rules_seen
+        .iter()
+        .map(|rule| explain(rule))
+        .collect::<Vec<_>>()
+        .join("\n\n---\n\n");
+    Some((first.primary.span, value))
+}
+
+/// What an id stands for, as hover text.
+fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) -> Option<String> {
+    match under.kind {
+        IdKind::Commitment => {
+            let commitment = ledger.commitments.iter().find(|c| c.id.value == under.id)?;
+            let status = status_on(commitment, as_of);
+            let mut lines = vec![
+                format!(
+                    "**{}** {}",
+                    markdown_cell(&commitment.title.value),
+                    markdown_code(&commitment.id.value)
+                ),
+                format!(
+                    "Status on {as_of}: **{}** ({})",
+                    status_label(status),
+                    status.meaning()
+                ),
+            ];
+            match commitment.updates.iter().rfind(|u| u.date.value <= as_of) {
+                Some(update) => lines.push(format!(
+                    "Latest update, {}: {}. {}",
+                    update.date.value,
+                    status_label(update.status.value),
+                    markdown_cell(&update.note.value)
+                )),
+                None => lines.push(format!("Made {}; no update yet.", commitment.made.value)),
+            }
+            if let Some(due) = &commitment.due {
+                lines.push(format!(
+                    "Due {}.",
+                    crate::text::deadline(
+                        due.value,
+                        commitment.precision(),
+                        commitment.due_estimated()
+                    )
+                ));
+            }
+            Some(lines.join("\n\n"))
+        }
+        IdKind::Party => {
+            let party = ledger.parties.iter().find(|p| p.id.value == under.id)?;
+            // Counted as every report counts: requests and umbrellas apart.
+            let named = ledger
+                .counted(as_of)
+                .filter(|c| c.committed_by().iter().any(|p| p.value == under.id))
+                .count();
+            Some(format!(
+                "**{}** {}\n\nParty; made {} by {as_of}.",
+                markdown_cell(&party.name.value),
+                markdown_code(&party.id.value),
+                crate::text::plural(named, "commitment", "commitments")
+            ))
+        }
+        IdKind::Source => {
+            let source = ledger.sources.iter().find(|s| s.id.value == under.id)?;
+            let mut lines = vec![format!(
+                "**{}** {}",
+                markdown_link(
+                    &source.title.value,
+                    source.url.as_ref().map(|u| u.value.as_str())
+                ),
+                markdown_code(&source.id.value)
+            )];
+            let published = [
+                source.publisher.as_ref().map(|p| markdown_cell(&p.value)),
+                source.published.as_ref().map(|d| d.value.to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+            if !published.is_empty() {
+                lines.push(published);
+            }
+            if let Some(file) = &source.file {
+                lines.push(format!("Local copy: {}", markdown_code(&file.value)));
+            }
+            Some(lines.join("\n\n"))
+        }
+    }
+}
+
+/// A rule's documentation as hover text.
+fn explain(rule: &Rule) -> String {
+    rules::explain_text(rule)
+}
+
+fn markdown(value: String) -> HoverContents {
+    HoverContents::Markup(MarkupContent {
+        kind: MarkupKind::Markdown,
+        value,
+    })
+}
