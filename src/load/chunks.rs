@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::events;
 use super::ledger_reader::{ROOT_KEYS, read_commitments, read_ledger};
-use super::reader::{Reader, TableReader};
+use super::reader::{FindingSink, TableReader};
 use super::whole::{extend_with_limit, read_whole};
 use crate::finding::Finding;
 use crate::layout::{headers, headers_by_lines};
@@ -110,17 +110,17 @@ fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResul
         result.fallback = true;
         return result;
     };
-    let mut out = Reader::at(range.start);
+    let mut sink = FindingSink::at(range.start);
     if !root.keys().eq(["commitment"]) {
         result.fallback = true;
         return result;
     }
     let reader = TableReader::new(root, Span::default(), String::new(), ROOT_KEYS);
     if let Some(value) = reader.get("commitment") {
-        read_commitments(value, first_index, &mut result.ledger, &mut out);
+        read_commitments(value, first_index, &mut result.ledger, &mut sink);
     }
-    result.findings = out.findings;
-    result.left_out = out.left_out;
+    result.findings = sink.findings;
+    result.left_out = sink.left_out;
     result
 }
 
@@ -133,7 +133,7 @@ pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Opti
     let Some(prefix) = prefix_tree.root().as_table() else {
         return read_whole(text, findings);
     };
-    let mut out = Reader::at(0);
+    let mut sink = FindingSink::at(0);
     if prefix.contains_key("commitment") {
         return read_whole(text, findings);
     }
@@ -146,7 +146,7 @@ pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Opti
     if chunks.iter().any(|chunk| chunk.fallback) {
         return read_whole(text, findings);
     }
-    let mut ledger = read_ledger(prefix, &mut out);
+    let mut ledger = read_ledger(prefix, &mut sink);
     // One allocation of the right size, not a doubling per chunk.
     let commitments = chunks.iter().map(|chunk| chunk.ledger.commitments.len());
     ledger.commitments.reserve_exact(commitments.sum());
@@ -154,13 +154,13 @@ pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Opti
         ledger.commitments.extend(chunk.ledger.commitments);
         ledger.incomplete_ids.extend(chunk.ledger.incomplete_ids);
         super::reader::merge_findings(
-            &mut out.findings,
-            &mut out.left_out,
+            &mut sink.findings,
+            &mut sink.left_out,
             chunk.findings,
             chunk.left_out,
         );
     }
-    extend_with_limit(findings, out.findings, out.left_out);
+    extend_with_limit(findings, sink.findings, sink.left_out);
     Some(ledger)
 }
 

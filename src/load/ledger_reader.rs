@@ -12,7 +12,8 @@ use crate::rules::{self, schema};
 use crate::span::{Span, Spanned};
 
 use super::reader::{
-    Reader, TableReader, Value, any_string, array, boolean, choice, date, integer_in, number, text,
+    FindingSink, TableReader, Value, any_string, array, boolean, choice, date, integer_in, number,
+    text,
 };
 use super::tree::TableItem;
 
@@ -70,7 +71,7 @@ const CHECKER_KEYS: &[&str] = &["levels"];
 
 /// Everything but the commitments: `[ledger]`, parties, sources, checker,
 /// and unknown keys at the top level.
-pub(super) fn read_ledger(root: TableItem<'_>, out: &mut Reader) -> Ledger {
+pub(super) fn read_ledger(root: TableItem<'_>, sink: &mut FindingSink) -> Ledger {
     let root = TableReader::new(
         root,
         Span::default(),
@@ -78,10 +79,10 @@ pub(super) fn read_ledger(root: TableItem<'_>, out: &mut Reader) -> Ledger {
         ROOT_KEYS,
     );
     let meta = match root.get("ledger") {
-        Some(value) => TableReader::of(value, "ledger", "`[ledger]`".to_owned(), LEDGER_KEYS, out)
-            .and_then(|table| read_meta(table, out)),
+        Some(value) => TableReader::of(value, "ledger", "`[ledger]`".to_owned(), LEDGER_KEYS, sink)
+            .and_then(|table| read_meta(table, sink)),
         None => {
-            out.push(schema::missing_ledger_table(Span::default()));
+            sink.push(schema::missing_ledger_table(Span::default()));
             None
         }
     };
@@ -90,31 +91,31 @@ pub(super) fn read_ledger(root: TableItem<'_>, out: &mut Reader) -> Ledger {
         ..Ledger::default()
     };
     if let Some(value) = root.get("parties") {
-        each_entry(value, "parties", out, |id, value, out| {
+        each_entry(value, "parties", sink, |id, value, sink| {
             let table = TableReader::of(
                 value,
                 &id.value,
                 format!("party `{}`", id.value),
                 PARTY_KEYS,
-                out,
+                sink,
             )?;
-            let name = table.required("name", "\"...\"", out, text);
-            table.finish(out);
+            let name = table.required("name", "\"...\"", sink, text);
+            table.finish(sink);
             ledger.parties.push(Party { id, name: name? });
             Some(())
         });
     }
     if let Some(value) = root.get("sources") {
-        each_entry(value, "sources", out, |id, value, out| {
+        each_entry(value, "sources", sink, |id, value, sink| {
             let table = TableReader::of(
                 value,
                 &id.value,
                 format!("source `{}`", id.value),
                 SOURCE_KEYS,
-                out,
+                sink,
             )?;
-            let source = read_source(id, &table, out);
-            table.finish(out);
+            let source = read_source(id, &table, sink);
+            table.finish(sink);
             ledger.sources.push(source?);
             Some(())
         });
@@ -125,27 +126,27 @@ pub(super) fn read_ledger(root: TableItem<'_>, out: &mut Reader) -> Ledger {
             "checker",
             "`[checker]`".to_owned(),
             CHECKER_KEYS,
-            out,
+            sink,
         )
     {
-        if let Ok(Some(levels)) = checker.optional("levels", out, read_levels) {
+        if let Ok(Some(levels)) = checker.optional("levels", sink, read_levels) {
             ledger.checker = CheckerConfig { levels };
         }
-        checker.finish(out);
+        checker.finish(sink);
     }
-    root.finish(out);
+    root.finish(sink);
     ledger
 }
 
-fn read_meta(table: TableReader<'_>, out: &mut Reader) -> Option<LedgerMeta> {
-    let title = table.required("title", "\"...\"", out, text);
-    let reviewed = table.required("reviewed", "2025-11-30", out, date);
-    let stale_after_days = table.optional("stale_after_days", out, |v, k, out| {
-        integer_in(v, k, 1, 36_500, out).map(|n| Spanned::new(n.value as u32, n.span))
+fn read_meta(table: TableReader<'_>, sink: &mut FindingSink) -> Option<LedgerMeta> {
+    let title = table.required("title", "\"...\"", sink, text);
+    let reviewed = table.required("reviewed", "2025-11-30", sink, date);
+    let stale_after_days = table.optional("stale_after_days", sink, |v, k, sink| {
+        integer_in(v, k, 1, 36_500, sink).map(|n| Spanned::new(n.value as u32, n.span))
     });
-    let description = table.optional("description", out, text);
+    let description = table.optional("description", sink, text);
     let span = table.span;
-    table.finish(out);
+    table.finish(sink);
     Some(LedgerMeta {
         title: title?,
         reviewed: reviewed?,
@@ -161,17 +162,21 @@ fn read_meta(table: TableReader<'_>, out: &mut Reader) -> Option<LedgerMeta> {
 fn each_entry<'t>(
     value: Value<'t>,
     key: &str,
-    out: &mut Reader,
-    mut read: impl FnMut(Spanned<String>, Value<'t>, &mut Reader) -> Option<()>,
+    sink: &mut FindingSink,
+    mut read: impl FnMut(Spanned<String>, Value<'t>, &mut FindingSink) -> Option<()>,
 ) {
     match value.as_table() {
         Some(table) => {
             for (id, id_span, value) in table.iter() {
-                read(Spanned::new(id.to_owned(), out.shift(id_span)), value, out);
+                read(
+                    Spanned::new(id.to_owned(), sink.shift(id_span)),
+                    value,
+                    sink,
+                );
             }
         }
-        None => out.push(schema::wrong_type(
-            out.span_of(value),
+        None => sink.push(schema::wrong_type(
+            sink.span_of(value),
             key,
             "a table",
             "something else",
@@ -179,15 +184,19 @@ fn each_entry<'t>(
     }
 }
 
-fn read_source(id: Spanned<String>, table: &TableReader<'_>, out: &mut Reader) -> Option<Source> {
-    let title = table.required("title", "\"...\"", out, text);
-    let publisher = table.optional("publisher", out, text);
-    let published = table.optional("published", out, date);
-    let file = table.optional("file", out, text);
-    let url = table.optional("url", out, text);
-    let language = table.optional("language", out, text);
+fn read_source(
+    id: Spanned<String>,
+    table: &TableReader<'_>,
+    sink: &mut FindingSink,
+) -> Option<Source> {
+    let title = table.required("title", "\"...\"", sink, text);
+    let publisher = table.optional("publisher", sink, text);
+    let published = table.optional("published", sink, date);
+    let file = table.optional("file", sink, text);
+    let url = table.optional("url", sink, text);
+    let language = table.optional("language", sink, text);
     if matches!((&file, &url), (Ok(None), Ok(None))) {
-        out.push(schema::source_without_location(table.span, &id.value));
+        sink.push(schema::source_without_location(table.span, &id.value));
         return None;
     }
     Some(Source {
@@ -208,12 +217,12 @@ pub(super) fn read_commitments(
     value: Value<'_>,
     first_index: usize,
     ledger: &mut Ledger,
-    out: &mut Reader,
+    sink: &mut FindingSink,
 ) {
     let Some(items) = value.as_array() else {
-        out.push(
+        sink.push(
             schema::wrong_type(
-                out.span_of(value),
+                sink.span_of(value),
                 "commitment",
                 "an array of tables",
                 "a single table",
@@ -232,83 +241,83 @@ pub(super) fn read_commitments(
             Some(id) => format!("commitment `{id}`"),
             None => format!("commitment #{}", first_index + index + 1),
         };
-        let Some(table) = TableReader::of(item, "commitment", what, COMMITMENT_KEYS, out) else {
+        let Some(table) = TableReader::of(item, "commitment", what, COMMITMENT_KEYS, sink) else {
             continue;
         };
-        match read_commitment(&table, out) {
+        match read_commitment(&table, sink) {
             Some(commitment) => ledger.commitments.push(commitment),
             None => ledger.incomplete_ids.extend(id),
         }
-        table.finish(out);
+        table.finish(sink);
     }
 }
 
-fn read_commitment(table: &TableReader<'_>, out: &mut Reader) -> Option<Commitment> {
-    let id = table.required("id", "\"kebab-case-id\"", out, text);
-    let title = table.required("title", "\"...\"", out, text);
-    let parties = table.required("parties", "[\"...\"]", out, |v, k, out| {
-        let parties = array(v, k, out, |item, _, out| text(item, "parties", out))?;
+fn read_commitment(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Commitment> {
+    let id = table.required("id", "\"kebab-case-id\"", sink, text);
+    let title = table.required("title", "\"...\"", sink, text);
+    let parties = table.required("parties", "[\"...\"]", sink, |v, k, sink| {
+        let parties = array(v, k, sink, |item, _, sink| text(item, "parties", sink))?;
         if parties.is_empty() {
-            out.push(schema::empty_list(out.span_of(v), k));
+            sink.push(schema::empty_list(sink.span_of(v), k));
             return None;
         }
         Some(parties)
     });
-    let party_list = |v: Value<'_>, k: &str, out: &mut Reader| {
-        let list = array(v, k, out, |item, _, out| text(item, k, out))?;
+    let party_list = |v: Value<'_>, k: &str, sink: &mut FindingSink| {
+        let list = array(v, k, sink, |item, _, sink| text(item, k, sink))?;
         if list.is_empty() {
-            out.push(schema::empty_list(out.span_of(v), k));
+            sink.push(schema::empty_list(sink.span_of(v), k));
             return None;
         }
         Some(list)
     };
-    let by = table.optional("by", out, party_list);
-    let asks = table.optional("asks", out, party_list);
-    let area = table.optional("area", out, text);
-    let kind = table.required("kind", "\"deliverable\"", out, |v, k, out| {
-        choice(v, k, &Kind::ALL, Kind::as_str, out)
+    let by = table.optional("by", sink, party_list);
+    let asks = table.optional("asks", sink, party_list);
+    let area = table.optional("area", sink, text);
+    let kind = table.required("kind", "\"deliverable\"", sink, |v, k, sink| {
+        choice(v, k, &Kind::ALL, Kind::as_str, sink)
     });
-    let made = table.required("made", "2024-06-28", out, date);
-    let due = table.optional("due", out, date);
-    let due_source = table.optional("due_source", out, |v, _, out| read_evidence(v, out));
-    let due_estimate = table.optional("due_estimate", out, text);
-    let due_precision = table.optional("due_precision", out, |v, k, out| {
-        choice(v, k, &Precision::ALL, Precision::as_str, out)
+    let made = table.required("made", "2024-06-28", sink, date);
+    let due = table.optional("due", sink, date);
+    let due_source = table.optional("due_source", sink, |v, _, sink| read_evidence(v, sink));
+    let due_estimate = table.optional("due_estimate", sink, text);
+    let due_precision = table.optional("due_precision", sink, |v, k, sink| {
+        choice(v, k, &Precision::ALL, Precision::as_str, sink)
     });
-    let parent = table.optional("parent", out, text);
-    let status = table.required("status", "\"announced\"", out, status);
+    let parent = table.optional("parent", sink, text);
+    let status = table.required("status", "\"announced\"", sink, status);
     let source = table.required(
         "source",
         "{ ref = \"SOURCE-ID\", quote = \"...\" }",
-        out,
-        |v, k, out| {
-            let reader = TableReader::of(v, k, "`source`".to_owned(), CITATION_KEYS, out)?;
-            let citation = read_citation(&reader, out);
-            reader.finish(out);
+        sink,
+        |v, k, sink| {
+            let reader = TableReader::of(v, k, "`source`".to_owned(), CITATION_KEYS, sink)?;
+            let citation = read_citation(&reader, sink);
+            reader.finish(sink);
             citation
         },
     );
-    let notes = table.optional("notes", out, text);
-    let target = table.optional("target", out, |v, k, out| {
-        let reader = TableReader::of(v, k, "`target`".to_owned(), TARGET_KEYS, out)?;
-        let target = read_target(&reader, out);
-        reader.finish(out);
+    let notes = table.optional("notes", sink, text);
+    let target = table.optional("target", sink, |v, k, sink| {
+        let reader = TableReader::of(v, k, "`target`".to_owned(), TARGET_KEYS, sink)?;
+        let target = read_target(&reader, sink);
+        reader.finish(sink);
         target
     });
-    let updates = table.optional("update", out, |v, k, out| {
-        array(v, k, out, |item, _, out| {
-            let reader = TableReader::of(item, k, "update".to_owned(), UPDATE_KEYS, out)?;
-            let update = read_update(&reader, out);
-            reader.finish(out);
+    let updates = table.optional("update", sink, |v, k, sink| {
+        array(v, k, sink, |item, _, sink| {
+            let reader = TableReader::of(item, k, "update".to_owned(), UPDATE_KEYS, sink)?;
+            let update = read_update(&reader, sink);
+            reader.finish(sink);
             update
         })
     });
-    let searched = table.optional("searched", out, |v, k, out| {
-        let reader = TableReader::of(v, k, "`searched`".to_owned(), SEARCHED_KEYS, out)?;
-        let date = reader.required("date", "2025-11-30", out, date);
-        let what = reader.required("for", "\"what was looked for, and where\"", out, text);
+    let searched = table.optional("searched", sink, |v, k, sink| {
+        let reader = TableReader::of(v, k, "`searched`".to_owned(), SEARCHED_KEYS, sink)?;
+        let date = reader.required("date", "2025-11-30", sink, date);
+        let what = reader.required("for", "\"what was looked for, and where\"", sink, text);
         let span = reader.span;
-        reader.finish(out);
+        reader.finish(sink);
         Some(Searched {
             date: date?,
             what: what?,
@@ -339,45 +348,45 @@ fn read_commitment(table: &TableReader<'_>, out: &mut Reader) -> Option<Commitme
     })
 }
 
-fn status(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<Status>> {
-    choice(value, key, &Status::ALL, Status::as_str, out)
+fn status(value: Value<'_>, key: &str, sink: &mut FindingSink) -> Option<Spanned<Status>> {
+    choice(value, key, &Status::ALL, Status::as_str, sink)
 }
 
-fn read_citation(table: &TableReader<'_>, out: &mut Reader) -> Option<Citation> {
-    let source_ref = table.required("ref", "\"SOURCE-ID\"", out, text);
-    let quote = table.required("quote", "\"...\"", out, text);
+fn read_citation(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Citation> {
+    let source_ref = table.required("ref", "\"SOURCE-ID\"", sink, text);
+    let quote = table.required("quote", "\"...\"", sink, text);
     Some(Citation {
         source_ref: source_ref?,
         quote: quote?,
     })
 }
 
-fn read_evidence(value: Value<'_>, out: &mut Reader) -> Option<Evidence> {
+fn read_evidence(value: Value<'_>, sink: &mut FindingSink) -> Option<Evidence> {
     let Some(table) = value.as_table() else {
-        out.push(schema::wrong_type(
-            out.span_of(value),
+        sink.push(schema::wrong_type(
+            sink.span_of(value),
             "evidence",
             "a table such as { url = \"...\", quote = \"...\" }",
             "something else",
         ));
         return None;
     };
-    let span = out.span_of(value);
+    let span = sink.span_of(value);
     let what = "evidence".to_owned();
     match (table.contains_key("ref"), table.contains_key("url")) {
         (true, false) => {
             let reader = TableReader::new(table, span, what, CITATION_KEYS);
-            let citation = read_citation(&reader, out);
-            reader.finish(out);
+            let citation = read_citation(&reader, sink);
+            reader.finish(sink);
             Some(Evidence::Source(citation?))
         }
         (false, true) => {
             let reader = TableReader::new(table, span, what, WEB_KEYS);
-            let url = reader.required("url", "", out, text);
-            let quote = reader.required("quote", "\"...\"", out, text);
-            let title = reader.optional("title", out, text);
-            let published = reader.optional("published", out, date);
-            reader.finish(out);
+            let url = reader.required("url", "", sink, text);
+            let quote = reader.required("quote", "\"...\"", sink, text);
+            let title = reader.optional("title", sink, text);
+            let published = reader.optional("published", sink, date);
+            reader.finish(sink);
             Some(Evidence::Web(WebEvidence {
                 url: url?,
                 quote: quote?,
@@ -386,22 +395,26 @@ fn read_evidence(value: Value<'_>, out: &mut Reader) -> Option<Evidence> {
             }))
         }
         (both, _) => {
-            out.push(schema::evidence_shape(span, both));
-            TableReader::new(table, span, what, EVIDENCE_KEYS).finish(out);
+            sink.push(schema::evidence_shape(span, both));
+            TableReader::new(table, span, what, EVIDENCE_KEYS).finish(sink);
             None
         }
     }
 }
 
-fn read_evidence_list(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<Evidence>> {
-    array(value, key, out, |item, _, out| read_evidence(item, out))
+fn read_evidence_list(
+    value: Value<'_>,
+    key: &str,
+    sink: &mut FindingSink,
+) -> Option<Vec<Evidence>> {
+    array(value, key, sink, |item, _, sink| read_evidence(item, sink))
 }
 
-fn read_update(table: &TableReader<'_>, out: &mut Reader) -> Option<Update> {
-    let date = table.required("date", "2024-11-14", out, date);
-    let status = table.required("status", "\"in_progress\"", out, status);
-    let note = table.required("note", "\"what happened\"", out, any_string);
-    let evidence = table.optional("evidence", out, read_evidence_list);
+fn read_update(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Update> {
+    let date = table.required("date", "2024-11-14", sink, date);
+    let status = table.required("status", "\"in_progress\"", sink, status);
+    let note = table.required("note", "\"what happened\"", sink, any_string);
+    let evidence = table.optional("evidence", sink, read_evidence_list);
     Some(Update {
         date: date?,
         status: status?,
@@ -411,11 +424,11 @@ fn read_update(table: &TableReader<'_>, out: &mut Reader) -> Option<Update> {
     })
 }
 
-fn read_measurement(table: &TableReader<'_>, out: &mut Reader) -> Option<Measurement> {
-    let value = table.required("value", "0", out, number);
-    let date = table.required("date", "2024-06-28", out, date);
-    let date_estimated = table.optional("date_estimated", out, boolean);
-    let note = table.optional("note", out, text);
+fn read_measurement(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Measurement> {
+    let value = table.required("value", "0", sink, number);
+    let date = table.required("date", "2024-06-28", sink, date);
+    let date_estimated = table.optional("date_estimated", sink, boolean);
+    let note = table.optional("note", sink, text);
     Some(Measurement {
         value: value?,
         date: date?,
@@ -426,30 +439,31 @@ fn read_measurement(table: &TableReader<'_>, out: &mut Reader) -> Option<Measure
 }
 
 /// A dated count with its evidence: an observation, or a baseline.
-fn read_observation(table: &TableReader<'_>, out: &mut Reader) -> Option<Observation> {
-    let measurement = read_measurement(table, out);
-    let evidence = table.optional("evidence", out, read_evidence_list);
+fn read_observation(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Observation> {
+    let measurement = read_measurement(table, sink);
+    let evidence = table.optional("evidence", sink, read_evidence_list);
     Some(Observation {
         measurement: measurement?,
         evidence: evidence.ok()?.unwrap_or_default(),
     })
 }
 
-fn read_target(table: &TableReader<'_>, out: &mut Reader) -> Option<Target> {
-    let metric = table.required("metric", "\"...\"", out, text);
-    let unit = table.required("unit", "\"...\"", out, text);
-    let baseline = table.optional("baseline", out, |v, k, out| {
-        let reader = TableReader::of(v, k, "`baseline`".to_owned(), BASELINE_KEYS, out)?;
-        let baseline = read_observation(&reader, out);
-        reader.finish(out);
+fn read_target(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Target> {
+    let metric = table.required("metric", "\"...\"", sink, text);
+    let unit = table.required("unit", "\"...\"", sink, text);
+    let baseline = table.optional("baseline", sink, |v, k, sink| {
+        let reader = TableReader::of(v, k, "`baseline`".to_owned(), BASELINE_KEYS, sink)?;
+        let baseline = read_observation(&reader, sink);
+        reader.finish(sink);
         baseline
     });
-    let goal = table.optional("goal", out, number);
-    let observations = table.optional("observation", out, |v, k, out| {
-        array(v, k, out, |item, _, out| {
-            let reader = TableReader::of(item, k, "observation".to_owned(), OBSERVATION_KEYS, out)?;
-            let observation = read_observation(&reader, out);
-            reader.finish(out);
+    let goal = table.optional("goal", sink, number);
+    let observations = table.optional("observation", sink, |v, k, sink| {
+        array(v, k, sink, |item, _, sink| {
+            let reader =
+                TableReader::of(item, k, "observation".to_owned(), OBSERVATION_KEYS, sink)?;
+            let observation = read_observation(&reader, sink);
+            reader.finish(sink);
             observation
         })
     });
@@ -463,10 +477,10 @@ fn read_target(table: &TableReader<'_>, out: &mut Reader) -> Option<Target> {
     })
 }
 
-fn read_levels(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<RuleLevel>> {
+fn read_levels(value: Value<'_>, key: &str, sink: &mut FindingSink) -> Option<Vec<RuleLevel>> {
     let Some(table) = value.as_table() else {
-        out.push(schema::wrong_type(
-            out.span_of(value),
+        sink.push(schema::wrong_type(
+            sink.span_of(value),
             key,
             "a table of rule = \"level\"",
             "something else",
@@ -475,15 +489,15 @@ fn read_levels(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Vec<Rule
     };
     let mut levels = Vec::new();
     for (rule_key, key_span, level) in table.iter() {
-        let name = Spanned::new(rule_key.to_owned(), out.shift(key_span));
-        let level = choice(level, "level", &Level::ALL, Level::as_str, out);
+        let name = Spanned::new(rule_key.to_owned(), sink.shift(key_span));
+        let level = choice(level, "level", &Level::ALL, Level::as_str, sink);
         match rules::find(&name.value) {
-            None => out.push(schema::unknown_rule(
+            None => sink.push(schema::unknown_rule(
                 name.span,
                 &name.value,
                 rules::suggest(&name.value),
             )),
-            Some(rule) if rule.fixed_level => out.push(schema::fixed_level(name.span, rule)),
+            Some(rule) if rule.fixed_level => sink.push(schema::fixed_level(name.span, rule)),
             Some(rule) => levels.extend(level.map(|level| RuleLevel { name, rule, level })),
         }
     }

@@ -14,12 +14,12 @@ use crate::suggest;
 /// A value of the parsed document.
 pub(crate) type Value<'t> = Item<'t>;
 
-/// Reads typed values out of a parsed TOML document and collects what is
-/// wrong with them. Spans are shifted by `offset`: a chunk of a large ledger
-/// is parsed on its own, so its spans start at 0, not where the chunk
-/// starts in the ledger.
+/// Where the readers of a parsed TOML document put what is wrong with it:
+/// a sink of findings. Spans are shifted by `offset`: a chunk of a large
+/// ledger is parsed on its own, so its spans start at 0, not where the
+/// chunk starts in the ledger.
 #[derive(Debug, Default)]
-pub(crate) struct Reader {
+pub(crate) struct FindingSink {
     offset: usize,
     /// What is wrong, in the order it was found: the first
     /// [`MAX_FINDINGS`].
@@ -45,10 +45,10 @@ pub(crate) fn merge_findings(
     findings.extend(more.into_iter().take(room));
 }
 
-impl Reader {
-    /// A reader of text that starts `offset` bytes into the ledger.
+impl FindingSink {
+    /// A sink for the findings of text that starts `offset` bytes into the ledger.
     pub fn at(offset: usize) -> Self {
-        Reader {
+        FindingSink {
             offset,
             findings: Vec::new(),
             left_out: 0,
@@ -118,13 +118,13 @@ impl<'t> TableReader<'t> {
         key: &str,
         what: String,
         known: &'static [&'static str],
-        out: &mut Reader,
+        sink: &mut FindingSink,
     ) -> Option<Self> {
         match value.as_table() {
-            Some(table) => Some(TableReader::new(table, out.span_of(value), what, known)),
+            Some(table) => Some(TableReader::new(table, sink.span_of(value), what, known)),
             None => {
-                out.push(schema::wrong_type(
-                    out.span_of(value),
+                sink.push(schema::wrong_type(
+                    sink.span_of(value),
                     key,
                     "a table",
                     &value.describe(),
@@ -157,13 +157,13 @@ impl<'t> TableReader<'t> {
         &self,
         key: &str,
         hint: &str,
-        out: &mut Reader,
-        read: impl FnOnce(Value<'t>, &str, &mut Reader) -> Option<T>,
+        sink: &mut FindingSink,
+        read: impl FnOnce(Value<'t>, &str, &mut FindingSink) -> Option<T>,
     ) -> Option<T> {
         match self.get(key) {
-            Some(value) => read(value, key, out),
+            Some(value) => read(value, key, sink),
             None => {
-                out.push_with(|_| schema::missing_key(self.span, key, &self.what, hint));
+                sink.push_with(|_| schema::missing_key(self.span, key, &self.what, hint));
                 None
             }
         }
@@ -173,22 +173,22 @@ impl<'t> TableReader<'t> {
     pub fn optional<T>(
         &self,
         key: &str,
-        out: &mut Reader,
-        read: impl FnOnce(Value<'t>, &str, &mut Reader) -> Option<T>,
+        sink: &mut FindingSink,
+        read: impl FnOnce(Value<'t>, &str, &mut FindingSink) -> Option<T>,
     ) -> Result<Option<T>, ()> {
         match self.get(key) {
-            Some(value) => read(value, key, out).map(Some).ok_or(()),
+            Some(value) => read(value, key, sink).map(Some).ok_or(()),
             None => Ok(None),
         }
     }
 
     /// Reports every key this table does not know.
-    pub fn finish(self, out: &mut Reader) {
+    pub fn finish(self, sink: &mut FindingSink) {
         for (name, key_span, _) in self.table.iter() {
             if !self.known.contains(&name) {
-                out.push_with(|out| {
+                sink.push_with(|sink| {
                     schema::unknown_key(
-                        out.shift(key_span),
+                        sink.shift(key_span),
                         name,
                         &self.what,
                         self.suggestion_for(name),
@@ -201,12 +201,16 @@ impl<'t> TableReader<'t> {
 }
 
 /// Any string, even empty.
-pub(crate) fn any_string(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<String>> {
+pub(crate) fn any_string(
+    value: Value<'_>,
+    key: &str,
+    sink: &mut FindingSink,
+) -> Option<Spanned<String>> {
     match value.as_str() {
-        Some(text) => Some(Spanned::new(text.to_owned(), out.span_of(value))),
+        Some(text) => Some(Spanned::new(text.to_owned(), sink.span_of(value))),
         None => {
-            out.push(schema::wrong_type(
-                out.span_of(value),
+            sink.push(schema::wrong_type(
+                sink.span_of(value),
                 key,
                 "a string",
                 &value.describe(),
@@ -217,18 +221,22 @@ pub(crate) fn any_string(value: Value<'_>, key: &str, out: &mut Reader) -> Optio
 }
 
 /// A string with something other than whitespace in it.
-pub(crate) fn text(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<String>> {
-    let text = any_string(value, key, out)?;
+pub(crate) fn text(value: Value<'_>, key: &str, sink: &mut FindingSink) -> Option<Spanned<String>> {
+    let text = any_string(value, key, sink)?;
     if text.value.trim().is_empty() {
-        out.push(schema::empty_text(text.span, key));
+        sink.push(schema::empty_text(text.span, key));
         return None;
     }
     Some(text)
 }
 
 /// A bare TOML date.
-pub(crate) fn date(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<NaiveDate>> {
-    let span = out.span_of(value);
+pub(crate) fn date(
+    value: Value<'_>,
+    key: &str,
+    sink: &mut FindingSink,
+) -> Option<Spanned<NaiveDate>> {
+    let span = sink.span_of(value);
     match value.value() {
         TomlValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
             (Some(date), None, None) => {
@@ -239,42 +247,42 @@ pub(crate) fn date(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Span
                 ) {
                     Some(date) => Some(Spanned::new(date, span)),
                     None => {
-                        out.push(schema::impossible_date(span, key));
+                        sink.push(schema::impossible_date(span, key));
                         None
                     }
                 }
             }
             _ => {
-                out.push(schema::not_a_date(span, key, &value.describe()));
+                sink.push(schema::not_a_date(span, key, &value.describe()));
                 None
             }
         },
         TomlValue::String(text) if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
-            out.push(schema::quoted_date(span, key, text));
+            sink.push(schema::quoted_date(span, key, text));
             None
         }
         _ => {
-            out.push(schema::not_a_date(span, key, &value.describe()));
+            sink.push(schema::not_a_date(span, key, &value.describe()));
             None
         }
     }
 }
 
 /// An integer or a float, as `f64`.
-pub(crate) fn number(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<f64>> {
-    let span = out.span_of(value);
+pub(crate) fn number(value: Value<'_>, key: &str, sink: &mut FindingSink) -> Option<Spanned<f64>> {
+    let span = sink.span_of(value);
     let number = match value.value() {
         TomlValue::Integer(n) => *n as f64,
         TomlValue::Float(n) => *n,
         _ => {
-            out.push(schema::wrong_type(span, key, "a number", &value.describe()));
+            sink.push(schema::wrong_type(span, key, "a number", &value.describe()));
             return None;
         }
     };
     match number {
         n if n.is_finite() => Some(Spanned::new(n, span)),
         _ => {
-            out.push(schema::out_of_range(span, key, "a finite number"));
+            sink.push(schema::out_of_range(span, key, "a finite number"));
             None
         }
     }
@@ -286,14 +294,14 @@ pub(crate) fn integer_in(
     key: &str,
     min: i64,
     max: i64,
-    out: &mut Reader,
+    sink: &mut FindingSink,
 ) -> Option<Spanned<i64>> {
-    let span = out.span_of(value);
+    let span = sink.span_of(value);
     match value.value() {
         TomlValue::Integer(n) => match *n {
             n if (min..=max).contains(&n) => Some(Spanned::new(n, span)),
             _ => {
-                out.push(schema::out_of_range(
+                sink.push(schema::out_of_range(
                     span,
                     key,
                     &format!("a whole number from {min} to {max}"),
@@ -302,7 +310,7 @@ pub(crate) fn integer_in(
             }
         },
         _ => {
-            out.push(schema::wrong_type(
+            sink.push(schema::wrong_type(
                 span,
                 key,
                 "a whole number",
@@ -314,12 +322,16 @@ pub(crate) fn integer_in(
 }
 
 /// A boolean.
-pub(crate) fn boolean(value: Value<'_>, key: &str, out: &mut Reader) -> Option<Spanned<bool>> {
+pub(crate) fn boolean(
+    value: Value<'_>,
+    key: &str,
+    sink: &mut FindingSink,
+) -> Option<Spanned<bool>> {
     match value.value() {
-        TomlValue::Boolean(b) => Some(Spanned::new(*b, out.span_of(value))),
+        TomlValue::Boolean(b) => Some(Spanned::new(*b, sink.span_of(value))),
         _ => {
-            out.push(schema::wrong_type(
-                out.span_of(value),
+            sink.push(schema::wrong_type(
+                sink.span_of(value),
                 key,
                 "true or false",
                 &value.describe(),
@@ -334,15 +346,15 @@ pub(crate) fn boolean(value: Value<'_>, key: &str, out: &mut Reader) -> Option<S
 pub(crate) fn array<'t, T>(
     value: Value<'t>,
     key: &str,
-    out: &mut Reader,
-    mut read: impl FnMut(Value<'t>, usize, &mut Reader) -> Option<T>,
+    sink: &mut FindingSink,
+    mut read: impl FnMut(Value<'t>, usize, &mut FindingSink) -> Option<T>,
 ) -> Option<Vec<T>> {
     match value.as_array() {
         Some(items) => {
             let mut all_read = true;
             let mut result = Vec::with_capacity(items.len());
             for (index, item) in items.enumerate() {
-                match read(item, index, out) {
+                match read(item, index, sink) {
                     Some(item) => result.push(item),
                     None => all_read = false,
                 }
@@ -350,8 +362,8 @@ pub(crate) fn array<'t, T>(
             all_read.then_some(result)
         }
         None => {
-            out.push(schema::wrong_type(
-                out.span_of(value),
+            sink.push(schema::wrong_type(
+                sink.span_of(value),
                 key,
                 "an array",
                 &value.describe(),
@@ -367,9 +379,9 @@ pub(crate) fn choice<T: Copy>(
     key: &str,
     all: &[T],
     name: impl Fn(T) -> &'static str,
-    out: &mut Reader,
+    sink: &mut FindingSink,
 ) -> Option<Spanned<T>> {
-    let word = any_string(value, key, out)?;
+    let word = any_string(value, key, sink)?;
     if let Some(found) = all.iter().copied().find(|item| name(*item) == word.value) {
         return Some(Spanned::new(found, word.span));
     }
@@ -380,7 +392,7 @@ pub(crate) fn choice<T: Copy>(
         .copied()
         .find(|candidate| *candidate == normalized)
         .or_else(|| suggest::closest(&word.value, allowed.iter().copied()));
-    out.push(schema::bad_choice(
+    sink.push(schema::bad_choice(
         word.span,
         key,
         &word.value,

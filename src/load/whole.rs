@@ -6,7 +6,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::events;
 use super::ledger_reader::{ROOT_KEYS, read_commitments, read_ledger};
-use super::reader::{Reader, TableReader};
+use super::reader::{FindingSink, TableReader};
 use super::tree::{self, Tree};
 use crate::finding::Finding;
 use crate::model::Ledger;
@@ -51,17 +51,17 @@ pub(super) fn parse_reference<'i>(text: &'i str, findings: &mut Vec<Finding>) ->
 
 /// The ledger in a whole document's tree.
 pub(super) fn read_tree(tree: &Tree<'_>, findings: &mut Vec<Finding>) -> Ledger {
-    let mut out = Reader::at(0);
+    let mut sink = FindingSink::at(0);
     let Some(root) = tree.root().as_table() else {
         return Ledger::default();
     };
-    let mut ledger = read_ledger(root, &mut out);
+    let mut ledger = read_ledger(root, &mut sink);
     if let Some(value) =
         TableReader::new(root, Span::default(), String::new(), ROOT_KEYS).get("commitment")
     {
-        read_commitments(value, 0, &mut ledger, &mut out);
+        read_commitments(value, 0, &mut ledger, &mut sink);
     }
-    extend_with_limit(findings, out.findings, out.left_out);
+    extend_with_limit(findings, sink.findings, sink.left_out);
     ledger
 }
 
