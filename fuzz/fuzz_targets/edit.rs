@@ -7,7 +7,8 @@
 
 use chrono::{Duration, NaiveDate};
 use commitments::edit::{
-    self, AddRequest, Edit, EditError, NewEvidence, PartyRequest, SourceRequest, UpdateRequest,
+    self, AddRequest, Edit, EditError, NewEvidence, PartyRequest, SearchedRequest, SourceRequest,
+    UpdateRequest,
 };
 use commitments::load::load_bytes;
 use commitments::model::{Kind, Ledger, Status};
@@ -17,7 +18,7 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
     let byte = |i: usize| control.get(i).copied().unwrap_or(0);
     let day = as_of - Duration::days(i64::from(byte(2)));
     let nth = |n: usize| n % ledger.commitments.len().max(1);
-    Some(match byte(0) % 4 {
+    Some(match byte(0) % 6 {
         0 => Edit::Update(UpdateRequest {
             id: ledger.commitments.get(nth(byte(1).into()))?.id.value.clone(),
             status: Status::ALL[usize::from(byte(3)) % Status::ALL.len()],
@@ -41,6 +42,7 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
             due: None,
             due_quote: None,
             due_estimate: None,
+            due_precision: None,
             area: None,
             parent: None,
             source: ledger.sources.first()?.id.value.clone(),
@@ -49,6 +51,12 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
                 .then(|| ledger.commitments.get(nth(byte(5).into())).map(|c| c.id.value.clone()))
                 .flatten(),
         }),
+        4 => Edit::Searched(SearchedRequest {
+            id: ledger.commitments.get(nth(byte(1).into()))?.id.value.clone(),
+            date: day,
+            what: "the news".into(),
+        }),
+        5 => Edit::Reviewed(day),
         2 => Edit::Party(PartyRequest {
             id: format!("p{}", byte(1)),
             name: "A party".into(),
