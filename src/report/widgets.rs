@@ -262,8 +262,10 @@ pub(crate) fn timeline_svg(
     let row = |c: &CommitmentReport, y: f64| {
         let stop = c.final_date.unwrap_or(as_of).max(c.made);
         html! {
-            title { (c.id) ": " (words(c.status)) @if let Some(due) = &c.due_text { ", due " (due) } }
-            text x="4" y=(y + 4.0) { (truncate(&c.id, 38)) }
+            // The row is named by the commitment's title, as readers know it;
+            // the full title is in the tooltip and the accessible name.
+            title { (c.title) ": " (words(c.status)) @if let Some(due) = &c.due_text { ", due " (due) } }
+            text x="4" y=(y + 4.0) { (truncate(&c.title, 38)) }
             line x1=(x(c.made)) x2=(x(stop)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="6" stroke-linecap="round" {}
             @if let Some(due) = c.due {
                 @if c.final_date.is_none() && due > stop {
@@ -292,7 +294,7 @@ pub(crate) fn timeline_svg(
             @for (i, c) in rows.iter().enumerate() {
                 @let y = top + i as f64 * row_height + row_height / 2.0;
                 @match link {
-                    Some(link) => a href=(link(&c.id)) { (row(c, y)) },
+                    Some(link) => a href=(link(&c.id)) aria-label=(format!("{}: {}", c.title, words(c.status))) { (row(c, y)) },
                     None => g { (row(c, y)) },
                 }
             }
