@@ -128,6 +128,24 @@ pub fn check_view(
     findings
 }
 
+/// `ledger` (loaded into `loaded`) as of `as_of`, replayed, and the findings
+/// of every rule on that view: the replayed ledger when the date changed
+/// anything (`None` when the ledger itself is the view).
+pub fn check_at(
+    loaded: &Loaded,
+    ledger: &Ledger,
+    levels: &Levels,
+    as_of: NaiveDate,
+) -> (Option<Ledger>, Vec<Finding>) {
+    match crate::replay::as_of(ledger, as_of) {
+        std::borrow::Cow::Borrowed(view) => (None, check_view(loaded, Some(view), levels, as_of)),
+        std::borrow::Cow::Owned(view) => {
+            let findings = check_view(loaded, Some(&view), levels, as_of);
+            (Some(view), findings)
+        }
+    }
+}
+
 /// A ledger checked once, at a date: the ledger as it stood then (the
 /// replay's view) and the findings of every rule on it, at the ledger's
 /// levels. Reports and the site are made from it, so nothing after the
@@ -158,15 +176,7 @@ impl Checked {
         let Some(ledger) = loaded.ledger.take() else {
             return Err(loaded);
         };
-        let (replayed, findings) = match crate::replay::as_of(&ledger, as_of) {
-            std::borrow::Cow::Borrowed(view) => {
-                (None, check_view(&loaded, Some(view), levels, as_of))
-            }
-            std::borrow::Cow::Owned(view) => {
-                let findings = check_view(&loaded, Some(&view), levels, as_of);
-                (Some(view), findings)
-            }
-        };
+        let (replayed, findings) = check_at(&loaded, &ledger, levels, as_of);
         Ok(Checked {
             loaded,
             ledger,

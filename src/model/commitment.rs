@@ -75,6 +75,14 @@ pub enum Group {
     Umbrella,
 }
 
+impl Group {
+    /// Whether every total counts it: commitments, those signed at the
+    /// talks among them; not requests, nor umbrellas (their children are).
+    pub fn is_counted(self) -> bool {
+        matches!(self, Group::Commitment | Group::SignedAtTalks)
+    }
+}
+
 impl Commitment {
     /// The parties that made it: `by`, or else every party.
     pub fn committed_by(&self) -> &[Spanned<String>] {

@@ -80,10 +80,8 @@ impl Ledger {
         let umbrellas = self.umbrella_ids(as_of);
         self.commitments.iter().filter(move |c| {
             c.made.value <= as_of
-                && matches!(
-                    c.group(umbrellas.contains(c.id.value.as_str())),
-                    Group::Commitment | Group::SignedAtTalks
-                )
+                && c.group(umbrellas.contains(c.id.value.as_str()))
+                    .is_counted()
         })
     }
 

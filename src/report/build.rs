@@ -10,7 +10,7 @@ use super::document::{
     ReportError, ReportFinding, SCHEMA_VERSION, SearchedReport, TargetProgress, Totals,
     WINDOW_DAYS,
 };
-use crate::check::{Checked, Levels, check_view};
+use crate::check::{Checked, Levels, check_at};
 use crate::finding::{Finding, LEDGER_FILE};
 use crate::load::Loaded;
 use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Status};
@@ -23,9 +23,9 @@ pub fn build(loaded: &Loaded, levels: &Levels, as_of: NaiveDate) -> Result<Repor
     let (Some(ledger), true) = (&loaded.ledger, blocking.is_empty()) else {
         return Err(ReportError::NotLoaded(blocking));
     };
-    let view = replay::as_of(ledger, as_of);
-    let findings = check_view(loaded, Some(&view), levels, as_of);
-    Ok(Builder::new(loaded, ledger, &view, as_of).report(&findings))
+    let (replayed, findings) = check_at(loaded, ledger, levels, as_of);
+    let view = replayed.as_ref().unwrap_or(ledger);
+    Ok(Builder::new(loaded, ledger, view, as_of).report(&findings))
 }
 
 /// The report of a ledger already [`Checked`]: its view and findings are
@@ -119,7 +119,7 @@ impl<'a> Builder<'a> {
             .collect();
         let counted: Vec<&CommitmentReport> = commitments
             .iter()
-            .filter(|c| matches!(c.group, Group::Commitment | Group::SignedAtTalks))
+            .filter(|c| c.group.is_counted())
             .collect();
         let meta = self.view.meta.as_ref();
         let reviewed = self.ledger.meta.as_ref().map(|m| m.reviewed.value);

@@ -114,7 +114,7 @@ pub fn to_html(report: &Report) -> String {
                     section {
                         h2 { "Commitments by status" }
                         @for status in Status::ALL {
-                            @let group: Vec<&CommitmentReport> = report.commitments.iter().filter(|c| c.status == status && matches!(c.group, Group::Commitment | Group::SignedAtTalks)).collect();
+                            @let group: Vec<&CommitmentReport> = report.commitments.iter().filter(|c| c.status == status && c.group.is_counted()).collect();
                             @if !group.is_empty() {
                                 section id=(format!("status-{}", status.as_str())) {
                                     h3 { (status_badge(status)) " " (group.len()) }

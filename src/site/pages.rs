@@ -113,7 +113,7 @@ fn counted<'r>(site: &'r Site<'_>, members: &[usize]) -> Vec<&'r CommitmentRepor
     members
         .iter()
         .map(|&i| &site.report.commitments[i])
-        .filter(|c| matches!(c.group, Group::Commitment | Group::SignedAtTalks))
+        .filter(|c| c.group.is_counted())
         .collect()
 }
 
@@ -450,7 +450,7 @@ pub(super) fn status(site: &Site<'_>, out: &mut dyn Write, status: Status) -> st
         .commitments
         .iter()
         .filter(|c| c.status == status)
-        .filter(|c| matches!(c.group, Group::Commitment | Group::SignedAtTalks))
+        .filter(|c| c.group.is_counted())
         .collect();
     let title = format!("Status: {}", words(status));
     list_page(

@@ -25,18 +25,14 @@ fn layers() -> BTreeMap<String, usize> {
     layers
 }
 
-fn library_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            // The binary's command line sits on top of everything.
-            if path.file_name().is_some_and(|name| name != "cli") {
-                library_files(&path, out);
-            }
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
+/// The library's source files: the binary's command line (`src/cli/`)
+/// sits on top of everything and is left out.
+fn library_files() -> Vec<PathBuf> {
+    let cli = Path::new(ROOT).join("src/cli");
+    all_source_files()
+        .into_iter()
+        .filter(|path| !path.starts_with(&cli))
+        .collect()
 }
 
 /// The top-level module a file belongs to: `src/load/chunks.rs` → `load`.
@@ -71,9 +67,7 @@ fn crate_paths(text: &str) -> Vec<(usize, String)> {
 #[test]
 fn no_module_imports_from_its_own_or_a_higher_layer() {
     let layers = layers();
-    let mut files = Vec::new();
-    library_files(&Path::new(ROOT).join("src"), &mut files);
-    files.sort();
+    let files = library_files();
     let mut checked = 0;
     let mut wrong = Vec::new();
     for file in &files {
@@ -120,20 +114,10 @@ fn the_checker_sees_an_upward_import() {
 
 /// Every source file of the library and the command line.
 fn all_source_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut pending = vec![Path::new(ROOT).join("src")];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
+    crate::common::files_under(&Path::new(ROOT).join("src"))
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .collect()
 }
 
 #[test]

@@ -44,19 +44,13 @@ fn every_text(ledger: &Path, as_of: &str) -> Vec<(String, String)> {
         "-o",
         out.to_str().unwrap(),
     ]);
-    let mut pending = vec![out.clone()];
-    while let Some(folder) = pending.pop() {
-        for entry in std::fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "html" || e == "xml") {
-                let name = path.strip_prefix(&out).unwrap().display().to_string();
-                texts.push((
-                    format!("site/{name}"),
-                    std::fs::read_to_string(&path).unwrap(),
-                ));
-            }
+    for path in crate::common::files_under(&out) {
+        if path.extension().is_some_and(|e| e == "html" || e == "xml") {
+            let name = path.strip_prefix(&out).unwrap().display().to_string();
+            texts.push((
+                format!("site/{name}"),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
         }
     }
     texts.sort();

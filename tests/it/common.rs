@@ -30,6 +30,24 @@ pub fn snapshot_settings() -> insta::Settings {
     settings
 }
 
+/// Every file under `dir`, at any depth, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// Runs `check` on every `.toml` file under `tests/fixtures/<folder>`, in
 /// name order, with its snapshots named `NAME@<path>` (the path under the
 /// folder, `/` written `__`), as `insta::glob!` names them; insta's glob
@@ -37,19 +55,10 @@ pub fn snapshot_settings() -> insta::Settings {
 /// checked before the failures are reported together.
 pub fn for_each_fixture(folder: &str, mut check: impl FnMut(&Path)) {
     let root = Path::new(ROOT).join("tests/fixtures").join(folder);
-    let mut files = Vec::new();
-    let mut pending = vec![root.clone()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files: Vec<PathBuf> = files_under(&root)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
     assert!(!files.is_empty(), "no fixture in {}", root.display());
     let mut failed = Vec::new();
     for file in &files {

@@ -195,41 +195,31 @@ pub(crate) fn every_output_agrees(ledger: &Path, as_of: &str) {
             "report json: status {key}"
         );
     }
-    let parties: BTreeMap<String, u64> = totals["by_party"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            (
-                p["id"].as_str().unwrap().to_owned(),
-                p["commitments"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    let expected_parties: BTreeMap<String, u64> = count
-        .by_party
-        .iter()
-        .map(|(k, v)| (k.clone(), *v as u64))
-        .collect();
-    assert_eq!(parties, expected_parties, "report json: by party");
-    let areas: BTreeMap<String, u64> = totals["by_area"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| a["key"] != "(none)")
-        .map(|a| {
-            (
-                a["key"].as_str().unwrap().to_owned(),
-                a["count"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    let expected_areas: BTreeMap<String, u64> = count
-        .by_area
-        .iter()
-        .map(|(k, v)| (k.clone(), *v as u64))
-        .collect();
-    assert_eq!(areas, expected_areas, "report json: by area");
+    // `key → count` of a JSON array of objects, as the recount holds them.
+    let counts_of = |array: &Value, key: &str, count: &str| -> BTreeMap<String, usize> {
+        array
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|item| item[key] != "(none)")
+            .map(|item| {
+                (
+                    item[key].as_str().unwrap().to_owned(),
+                    item[count].as_u64().unwrap() as usize,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        counts_of(&totals["by_party"], "id", "commitments"),
+        count.by_party,
+        "report json: by party"
+    );
+    assert_eq!(
+        counts_of(&totals["by_area"], "key", "count"),
+        count.by_area,
+        "report json: by area"
+    );
 
     // The headline, in words: counts, never a percentage of fewer than ten.
     let headline = if count.deliverables == 0 {
