@@ -28,7 +28,18 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     if path.exists() {
         return Err(exists());
     }
-    let text = edit::template(today);
+    // The ledger is named after its folder: a ledger-only repository's
+    // name is the best guess at a lasting id.
+    let folder = std::env::current_dir()
+        .map(|cwd| cwd.join(&path))
+        .ok()
+        .and_then(|full| {
+            full.parent()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default();
+    let text = edit::template(today, &folder);
     match commitments::atomic_write::write_new(&path, text.as_bytes()) {
         Ok(()) => {
             eprintln!(

@@ -30,10 +30,23 @@ pub(crate) struct Args {
     /// The folder to write the site into, such as public.
     #[arg(short, long, value_name = "DIR")]
     output: PathBuf,
+    /// Where the site will be published, such as
+    /// https://example.org/ledger/: the feed's links become absolute, as
+    /// feed readers need. Overrides `[site] base_url`; without either, the
+    /// feed's links are relative and the site still works from a folder.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
 }
 
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     args.jobs.apply()?;
+    if let Some(url) = &args.base_url
+        && commitments::model::SiteConfig::base_url_of(url).is_none()
+    {
+        return Err(CliError::Usage(format!(
+            "--base-url `{url}` is not an absolute http or https address; write one such as https://example.org/ledger/"
+        )));
+    }
     let path = super::ledger_file::ledger_or_default(args.ledger.ledger);
     let loaded = super::ledger_file::load(&path)?;
     let as_of = args.as_of.or(today);
@@ -58,7 +71,7 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
             commitments::text::plural(errors.len(), "error", "errors")
         )));
     }
-    match site::write_checked(checked, &args.output, &path) {
+    match site::write_checked(checked, &args.output, &path, args.base_url.as_deref()) {
         Ok(written) => {
             let pages = written
                 .files
@@ -75,9 +88,11 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         Err(SiteError::NotLoaded(_)) => Err(CliError::Refused(
             "no site: the ledger does not load".to_owned(),
         )),
-        Err(error @ (SiteError::UnsafeName { .. } | SiteError::HasErrors(_))) => {
-            Err(CliError::Refused(format!("no site: {error}")))
-        }
+        Err(
+            error @ (SiteError::UnsafeName { .. }
+            | SiteError::HasErrors(_)
+            | SiteError::BadBaseUrl(_)),
+        ) => Err(CliError::Refused(format!("no site: {error}"))),
         Err(error) => Err(CliError::Usage(error.to_string())),
     }
 }

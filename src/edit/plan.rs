@@ -531,7 +531,15 @@ fn set_keeping_style(item: &mut Item, mut value: Value) {
 }
 
 /// The commented template that `commitments new` writes, with `reviewed`
-/// set to `today`.
-pub fn template(today: NaiveDate) -> String {
-    include_str!("template.toml").replace("{reviewed}", &today.to_string())
+/// set to `today` and the ledger's `id` made from `name` (its folder's
+/// name, say) in kebab-case, or `ledger-` and the date when `name` has no
+/// ASCII letter or digit.
+pub fn template(today: NaiveDate, name: &str) -> String {
+    let mut id = crate::rules::id_format::kebab(name);
+    if id.is_empty() {
+        id = format!("ledger-{today}");
+    }
+    include_str!("template.toml")
+        .replace("{reviewed}", &today.to_string())
+        .replace("{id}", &id)
 }

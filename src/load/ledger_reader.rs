@@ -4,8 +4,8 @@
 
 use crate::model::{
     CheckerConfig, Citation, Commitment, DEFAULT_STALE_AFTER_DAYS, Evidence, Kind, Ledger,
-    LedgerMeta, Measurement, Observation, Party, Precision, RuleLevel, Searched, Source, Status,
-    Target, Update, WebEvidence,
+    LedgerMeta, Measurement, Observation, Party, Precision, RuleLevel, Searched, SiteConfig,
+    Source, Status, Target, Update, WebEvidence,
 };
 use crate::rule::Level;
 use crate::rules::{self, schema};
@@ -32,10 +32,27 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
     ("commitment.target.observation", OBSERVATION_KEYS),
     ("commitment.searched", SEARCHED_KEYS),
     ("checker", CHECKER_KEYS),
+    ("site", SITE_KEYS),
 ];
 
-pub(super) const ROOT_KEYS: &[&str] = &["ledger", "parties", "sources", "commitment", "checker"];
-const LEDGER_KEYS: &[&str] = &["title", "reviewed", "stale_after_days", "description"];
+pub(super) const ROOT_KEYS: &[&str] = &[
+    "ledger",
+    "parties",
+    "sources",
+    "commitment",
+    "checker",
+    "site",
+];
+const LEDGER_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "reviewed",
+    "stale_after_days",
+    "description",
+    "publisher",
+    "editors",
+];
+const SITE_KEYS: &[&str] = &["base_url"];
 const PARTY_KEYS: &[&str] = &["name"];
 const SOURCE_KEYS: &[&str] = &["title", "publisher", "published", "file", "url", "language"];
 const COMMITMENT_KEYS: &[&str] = &[
@@ -134,12 +151,32 @@ pub(super) fn read_ledger(root: TableItem<'_>, sink: &mut FindingSink) -> Ledger
         }
         checker.finish(sink);
     }
+    if let Some(value) = root.get("site")
+        && let Some(site) = TableReader::of(value, "site", "`[site]`".to_owned(), SITE_KEYS, sink)
+    {
+        if let Ok(base_url) = site.optional("base_url", sink, |v, k, sink| {
+            let url = text(v, k, sink)?;
+            if SiteConfig::base_url_of(&url.value).is_none() {
+                sink.push(schema::not_a_base_url(url.span));
+                return None;
+            }
+            Some(url)
+        }) {
+            ledger.site = SiteConfig { base_url };
+        }
+        site.finish(sink);
+    }
     root.finish(sink);
     ledger
 }
 
 fn read_meta(table: TableReader<'_>, sink: &mut FindingSink) -> Option<LedgerMeta> {
+    let id = table.optional("id", sink, text);
     let title = table.required("title", "\"...\"", sink, text);
+    let publisher = table.optional("publisher", sink, text);
+    let editors = table.optional("editors", sink, |v, k, sink| {
+        array(v, k, sink, |item, _, sink| text(item, "editors", sink))
+    });
     let reviewed = table.required("reviewed", "2025-11-30", sink, date);
     let stale_after_days = table.optional("stale_after_days", sink, |v, k, sink| {
         integer_in(v, k, 1, 36_500, sink).map(|n| Spanned::new(n.value as u32, n.span))
@@ -148,7 +185,10 @@ fn read_meta(table: TableReader<'_>, sink: &mut FindingSink) -> Option<LedgerMet
     let span = table.span;
     table.finish(sink);
     Some(LedgerMeta {
+        id: id.ok()?,
         title: title?,
+        publisher: publisher.ok()?,
+        editors: editors.ok()?.unwrap_or_default(),
         reviewed: reviewed?,
         stale_after_days: stale_after_days
             .ok()?

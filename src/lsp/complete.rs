@@ -295,7 +295,17 @@ mod tests {
     fn keys_of_the_table_not_yet_written() {
         let (replaced, keys) = labels("[ledger]\ntitle = \"x\"\nre|\n");
         assert_eq!(replaced, "re");
-        assert_eq!(keys, ["description", "reviewed", "stale_after_days"]);
+        assert_eq!(
+            keys,
+            [
+                "description",
+                "editors",
+                "id",
+                "publisher",
+                "reviewed",
+                "stale_after_days"
+            ]
+        );
     }
 
     #[test]

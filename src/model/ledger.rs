@@ -38,6 +38,9 @@ pub struct Ledger {
     /// Settings for the rules.
     #[schemars(with = "Option<CheckerConfig>")]
     pub checker: CheckerConfig,
+    /// Settings for `commitments site`.
+    #[schemars(with = "Option<SiteConfig>")]
+    pub site: SiteConfig,
     /// Ids of commitments that were written but failed to load.
     #[schemars(skip)]
     pub incomplete_ids: Vec<String>,
@@ -60,6 +63,25 @@ pub struct Headcount {
 }
 
 impl Ledger {
+    /// The ledger's lasting id: `[ledger] id`, or, for a ledger written
+    /// before that key existed, its party ids in order and the first date a
+    /// commitment was made (`cn-pe-2024-06-28`). Neither depends on the
+    /// title, so a retitle keeps every feed id.
+    pub fn id(&self) -> String {
+        if let Some(id) = self.meta.as_ref().and_then(|meta| meta.id.as_ref()) {
+            return id.value.clone();
+        }
+        let mut parts: Vec<String> = self.parties.iter().map(|p| p.id.value.clone()).collect();
+        parts.sort();
+        if let Some(first) = self.commitments.iter().map(|c| c.made.value).min() {
+            parts.push(first.to_string());
+        }
+        if parts.is_empty() {
+            return "ledger".to_owned();
+        }
+        parts.join("-")
+    }
+
     /// The ids of the commitments made by `as_of` that others made by then
     /// name as their `parent`.
     pub fn umbrella_ids(&self, as_of: NaiveDate) -> std::collections::HashSet<&str> {
@@ -108,8 +130,22 @@ impl Ledger {
 #[derive(Debug, Clone, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct LedgerMeta {
+    /// The ledger's lasting name, in kebab-case, such as
+    /// `china-peru-2024-06-28`: feed ids and the JSON use it, so a retitle
+    /// changes nothing a reader follows. Write it in every new ledger;
+    /// without it, one is made from the parties and the first date a
+    /// commitment was made (see [`Ledger::id`]).
+    #[schemars(with = "Option<String>")]
+    pub id: Option<Spanned<String>>,
     /// A human title for the reports.
     pub title: Spanned<String>,
+    /// Who publishes the ledger (a newsroom, a ministry): the author of
+    /// the feed when `editors` is empty.
+    #[schemars(with = "Option<String>")]
+    pub publisher: Option<Spanned<String>>,
+    /// Who keeps the ledger, by name: the authors of every feed entry.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub editors: Vec<Spanned<String>>,
     /// The date up to which statuses were last reviewed.
     pub reviewed: Spanned<NaiveDate>,
     /// After how many days without an update an open commitment is stale (default 180).
@@ -160,6 +196,42 @@ pub struct Source {
     /// The `[sources.ID]` header.
     #[schemars(skip)]
     pub span: Span,
+}
+
+/// `[site]`: settings for `commitments site`.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Where the site is published, such as `https://example.org/ledger/`:
+    /// the feed's links are absolute under it. `--base-url` overrides it.
+    #[schemars(with = "Option<String>")]
+    pub base_url: Option<Spanned<String>>,
+}
+
+impl SiteConfig {
+    /// A base URL as links are made from it, ending in `/`; `None` unless
+    /// it is an absolute http(s) address with a host, and holds nothing a
+    /// link cannot (spaces, quotes, `<>`, a query or a fragment).
+    pub fn base_url_of(text: &str) -> Option<String> {
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"))?;
+        let host = rest.split('/').next().unwrap_or_default();
+        let printable = text.chars().all(|c| {
+            c.is_ascii_graphic()
+                && !matches!(
+                    c,
+                    '"' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^' | '#' | '?'
+                )
+        });
+        (!host.is_empty() && printable).then(|| {
+            if text.ends_with('/') {
+                text.to_owned()
+            } else {
+                format!("{text}/")
+            }
+        })
+    }
 }
 
 /// `[checker]`: settings for the rules.

@@ -17,6 +17,6 @@ pub use commitment::{
 };
 pub use ledger::{
     CheckerConfig, DEFAULT_STALE_AFTER_DAYS, Headcount, Ledger, LedgerMeta, Party, RuleLevel,
-    Source,
+    SiteConfig, Source,
 };
 pub use vocabulary::{Kind, Precision, Status};

@@ -133,6 +133,7 @@ impl<'a> Builder<'a> {
         });
         Report {
             schema_version: SCHEMA_VERSION,
+            ledger_id: self.ledger.id(),
             title: meta.map(|m| m.title.value.clone()).unwrap_or_default(),
             description: meta
                 .and_then(|m| m.description.as_ref())

@@ -28,6 +28,9 @@ pub const UMBRELLA_MEANING: &str =
 pub struct Report {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The ledger's lasting id (`[ledger] id`, or the default made for a
+    /// ledger without one): it stays when the title changes.
+    pub ledger_id: String,
     /// The ledger's title.
     pub title: String,
     /// The ledger's description.

@@ -12,11 +12,12 @@ pub static RULE: Rule = Rule {
     default_level: Level::Error,
     fixed_level: true,
     edit_help: None,
-    summary: "a commitment, party or source id that is not ASCII kebab-case",
+    summary: "a ledger, commitment, party or source id that is not ASCII kebab-case",
     doc: "\
 ## What it checks
 
-That every id (of commitments, parties and sources) is ASCII kebab-case:
+That every id (of the ledger, its commitments, parties and sources) is ASCII
+kebab-case:
 lowercase letters and digits in words joined by single hyphens, such as
 `chancay-harbor` or `xinhua-2024-06-28`.
 
@@ -53,7 +54,7 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// The nearest kebab-case spelling, if there is one: lowercase ASCII words
 /// joined by hyphens. Also how the site turns an area or a title into a
 /// path segment or an id.
-pub(crate) fn kebab(id: &str) -> String {
+pub fn kebab(id: &str) -> String {
     let lowered = id.to_ascii_lowercase();
     lowered
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -81,10 +82,11 @@ pub(crate) fn slug(text: &str) -> String {
 /// Reported by the loader, like `syntax` and `schema`: a ledger with an
 /// unsafe id gets no report, no diff and no edit.
 pub(crate) fn check_ids(ledger: &Ledger, out: &mut Vec<Finding>) {
-    let ids = ledger
-        .parties
-        .iter()
-        .map(|p| (&p.id, "party"))
+    let ledger_id = ledger.meta.as_ref().and_then(|meta| meta.id.as_ref());
+    let ids = ledger_id
+        .map(|id| (id, "ledger"))
+        .into_iter()
+        .chain(ledger.parties.iter().map(|p| (&p.id, "party")))
         .chain(ledger.sources.iter().map(|s| (&s.id, "source")))
         .chain(ledger.commitments.iter().map(|c| (&c.id, "commitment")));
     for (id, what) in ids {

@@ -152,6 +152,16 @@ pub(crate) fn out_of_range(span: Span, key: &str, range: &str) -> Finding {
     Finding::new(&RULE, span, format!("`{key}` must be {range}")).label("out of range")
 }
 
+pub(crate) fn not_a_base_url(span: Span) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        "`base_url` is not an absolute http or https address",
+    )
+    .label("not an address")
+    .help("write where the site is published, such as \"https://example.org/ledger/\"")
+}
+
 pub(crate) fn empty_list(span: Span, key: &str) -> Finding {
     Finding::new(&RULE, span, format!("`{key}` must list at least one item")).label("empty")
 }

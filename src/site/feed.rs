@@ -1,7 +1,7 @@
 //! The Atom 1.0 feed: one entry per status change (update) and per new
 //! commitment, newest first, written by atom_syndication.
 
-use atom_syndication::{Entry, Feed, FixedDateTime, Link, Text, WriteConfig};
+use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::Site;
@@ -17,11 +17,37 @@ fn at_midnight(date: NaiveDate) -> FixedDateTime {
         .fixed_offset()
 }
 
-fn link(href: String, rel: &str) -> Link {
+fn link(href: String, rel: &str, mime: &str) -> Link {
     let mut link = Link::default();
     link.set_href(href);
     link.set_rel(rel);
+    link.set_mime_type(Some(mime.to_owned()));
     link
+}
+
+/// Who wrote the entries: the ledger's editors, else its publisher, else
+/// the ledger itself by title. RFC 4287 requires an author of every entry.
+fn authors(site: &Site<'_>) -> Vec<Person> {
+    let meta = site.view.meta.as_ref();
+    let mut names: Vec<String> = meta
+        .map(|m| m.editors.iter().map(|e| e.value.clone()).collect())
+        .unwrap_or_default();
+    if names.is_empty() {
+        names.extend(
+            meta.and_then(|m| m.publisher.as_ref())
+                .map(|p| p.value.clone()),
+        );
+    }
+    if names.is_empty() {
+        names.push(format!("The editors of {}", site.report.title));
+    }
+    names
+        .into_iter()
+        .map(|name| Person {
+            name,
+            ..Person::default()
+        })
+        .collect()
 }
 
 /// One entry before it is written: which commitment, and which of its
@@ -33,20 +59,12 @@ struct Planned<'a> {
     commitment: &'a Commitment,
 }
 
-/// The ledger's part of every id in the feed: its title in kebab-case, or,
-/// for a title with no ASCII letter or digit ("中秘承诺"), the title
-/// percent-encoded, so that no two such ledgers share their ids.
-fn feed_name(title: &str) -> String {
-    let kebab = crate::rules::id_format::kebab(title);
-    if !kebab.is_empty() {
-        return kebab;
-    }
-    percent_encoding::utf8_percent_encode(title, percent_encoding::NON_ALPHANUMERIC).to_string()
-}
-
 pub(super) fn atom(site: &Site<'_>) -> String {
     let report = &site.report;
-    let ledger = feed_name(&report.title);
+    // The lasting id, never the title: a retitle must not make readers see
+    // every entry again.
+    let ledger = &report.ledger_id;
+    let authors = authors(site);
     // Only dates and positions first: a large ledger has hundreds of
     // thousands of updates, and the feed keeps the newest MAX_ENTRIES.
     let mut planned: Vec<Planned<'_>> = Vec::new();
@@ -77,7 +95,11 @@ pub(super) fn atom(site: &Site<'_>) -> String {
     planned.truncate(MAX_ENTRIES);
     let dated: Vec<(NaiveDate, Entry)> = planned
         .iter()
-        .map(|p| (p.date, entry(&ledger, p.commitment, p.place)))
+        .map(|p| {
+            let mut entry = entry(site, ledger, p.commitment, p.place);
+            entry.set_authors(authors.clone());
+            (p.date, entry)
+        })
         .collect();
     let updated = dated.first().map_or(report.as_of, |(date, _)| *date);
     let mut feed = Feed::default();
@@ -85,8 +107,8 @@ pub(super) fn atom(site: &Site<'_>) -> String {
     feed.set_id(format!("urn:commitments:{ledger}"));
     feed.set_updated(at_midnight(updated));
     feed.set_links(vec![
-        link("feed.xml".to_owned(), "self"),
-        link("index.html".to_owned(), "alternate"),
+        link(site.href("feed.xml"), "self", "application/atom+xml"),
+        link(site.href("index.html"), "alternate", "text/html"),
     ]);
     feed.set_entries(
         dated
@@ -110,12 +132,13 @@ pub(super) fn atom(site: &Site<'_>) -> String {
 
 /// The entry for `commitment`: "New:" at place 0, else its update at
 /// `place` (1-based), with the status before it.
-fn entry(ledger: &str, commitment: &Commitment, place: usize) -> Entry {
+fn entry(site: &Site<'_>, ledger: &str, commitment: &Commitment, place: usize) -> Entry {
     let id = &commitment.id.value;
     let mut entry = Entry::default();
     entry.set_links(vec![link(
-        format!("commitments/{id}/index.html"),
+        site.href(&format!("commitments/{id}/index.html")),
         "alternate",
+        "text/html",
     )]);
     let Some(update) = place.checked_sub(1).and_then(|i| commitment.updates.get(i)) else {
         entry.set_id(format!("urn:commitments:{ledger}:{id}:made"));
@@ -192,20 +215,4 @@ fn entry(ledger: &str, commitment: &Commitment, place: usize) -> Entry {
         update.note.value
     ))));
     entry
-}
-
-#[cfg(test)]
-mod tests {
-    use super::feed_name;
-
-    #[test]
-    fn every_title_gives_a_feed_name_of_its_own() {
-        assert_eq!(feed_name("China–Peru: 2024"), "china-peru-2024");
-        assert_eq!(
-            feed_name("中秘承诺"),
-            "%E4%B8%AD%E7%A7%98%E6%89%BF%E8%AF%BA"
-        );
-        assert_ne!(feed_name("中秘承诺"), feed_name("中秘"));
-        assert!(!feed_name("…").is_empty());
-    }
 }

@@ -61,6 +61,11 @@ pub enum SiteError {
         /// The folder.
         path: PathBuf,
     },
+    /// A base URL that is not an absolute http(s) address.
+    #[error(
+        "the base URL `{0}` is not an absolute http or https address; write one such as https://example.org/ledger/"
+    )]
+    BadBaseUrl(String),
     /// A name that cannot be a path segment.
     #[error("{what} `{value}` cannot name a page: use lowercase words joined by hyphens")]
     UnsafeName {
@@ -100,6 +105,8 @@ pub(crate) struct Site<'a> {
     /// Source id → the source; party id → its name.
     sources: std::collections::HashMap<&'a str, &'a crate::model::Source>,
     party_names: std::collections::HashMap<&'a str, &'a str>,
+    /// Where the site is published, ending in `/`, if known.
+    base_url: Option<String>,
 }
 
 impl Site<'_> {
@@ -109,6 +116,15 @@ impl Site<'_> {
 
     pub(crate) fn source(&self, id: &str) -> Option<&crate::model::Source> {
         self.sources.get(id).copied()
+    }
+
+    /// The address of a file of the site, for the feed: absolute under the
+    /// base URL when there is one, else relative to the site's root.
+    pub(crate) fn href(&self, path: &str) -> String {
+        match &self.base_url {
+            Some(base) => format!("{base}{path}"),
+            None => path.to_owned(),
+        }
     }
 
     /// The party's name, or its id when it is not declared.
@@ -184,7 +200,7 @@ pub fn write(
     ledger_path: &Path,
 ) -> Result<Written, SiteError> {
     match Checked::new(loaded, levels, as_of) {
-        Ok(checked) => write_checked(checked, dir, ledger_path),
+        Ok(checked) => write_checked(checked, dir, ledger_path, None),
         Err(loaded) => Err(SiteError::NotLoaded(loaded.blocking_findings())),
     }
 }
@@ -193,7 +209,8 @@ pub fn write(
 /// `dir`, which must be new, empty, or a site this command wrote before: it
 /// is replaced whole, by rename, once the new site is written (see
 /// [`folder`]). A ledger with errors gets no site. The report, the pages and
-/// the feed are made from the check's own view and findings.
+/// the feed are made from the check's own view and findings. `base_url`
+/// (else the ledger's `[site] base_url`) makes the feed's links absolute.
 ///
 /// It takes the checked ledger and frees its text once the report is
 /// built: the pages need the model, not the text, and a large ledger's text
@@ -202,6 +219,7 @@ pub fn write_checked(
     mut checked: Checked,
     dir: &Path,
     ledger_path: &Path,
+    base_url: Option<&str>,
 ) -> Result<Written, SiteError> {
     let errors = checked.errors().count();
     if errors > 0 {
@@ -211,7 +229,14 @@ pub fn write_checked(
     drop(std::mem::take(&mut checked.loaded.files));
     let ledger = &checked.ledger;
     let view = checked.view();
-    let site = prepare(report, view)?;
+    let base_url = base_url
+        .or(ledger.site.base_url.as_ref().map(|b| b.value.as_str()))
+        .map(|text| {
+            crate::model::SiteConfig::base_url_of(text)
+                .ok_or_else(|| SiteError::BadBaseUrl(text.to_owned()))
+        })
+        .transpose()?;
+    let site = prepare(report, view, base_url)?;
     // The ledger and its local sources: DIR may not hold them.
     let ledger_dir = ledger_path.parent().unwrap_or(Path::new(""));
     let mut protected = vec![ledger_path.to_owned()];
@@ -272,7 +297,11 @@ pub fn write_checked(
 }
 
 /// Checks that every name that becomes a path is safe, and groups areas.
-fn prepare<'a>(report: Report, view: &'a Ledger) -> Result<Site<'a>, SiteError> {
+fn prepare<'a>(
+    report: Report,
+    view: &'a Ledger,
+    base_url: Option<String>,
+) -> Result<Site<'a>, SiteError> {
     // Ids are checked by the loader (`id-format`); checked again here, as
     // they become folder names.
     for (what, id) in report
@@ -323,5 +352,6 @@ fn prepare<'a>(report: Report, view: &'a Ledger) -> Result<Site<'a>, SiteError> 
         by_id,
         sources,
         party_names,
+        base_url,
     })
 }

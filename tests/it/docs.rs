@@ -250,6 +250,7 @@ fn the_loader_and_the_schema_know_the_same_keys() {
             }
             "commitment.searched" => keys_of(definition("Searched")),
             "checker" => keys_of(definition("CheckerConfig")),
+            "site" => keys_of(definition("SiteConfig")),
             other => panic!("the table `{other}` has no schema here: add it to this test"),
         };
         let in_loader: std::collections::BTreeSet<String> =

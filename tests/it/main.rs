@@ -11,6 +11,7 @@ mod counts;
 mod diff;
 mod docs;
 mod edit;
+mod feed;
 mod hostile;
 mod ledger;
 mod loaders;
