@@ -2,7 +2,10 @@
 // playwright-core), at a desktop and a phone width: checks the DOM, saves
 // screenshots, and runs the axe-core accessibility audit inside each page,
 // in the light and the dark colour scheme.
-// Usage: node .ci/site-check.mjs SITE_DIR SCREENSHOT_DIR
+// Usage: node .ci/site-check.mjs SITE_DIR SCREENSHOT_DIR [REPORT_HTML]
+// Readers' pages must show no rule code, line number or backtick; every
+// page, the HTML report too, no text smaller than 11 px and nothing wider
+// than the screen.
 // NODE_PATH must hold playwright-core and axe-core (.ci/run installs them).
 import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -12,7 +15,7 @@ const require = createRequire(join(process.env.NODE_PATH ?? '.', 'x.js'));
 const { chromium } = require('playwright-core');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const [site, shots] = process.argv.slice(2).map((p) => resolve(p));
+const [site, shots, reportHtml] = process.argv.slice(2).map((p) => resolve(p));
 mkdirSync(shots, { recursive: true });
 const ledger = JSON.parse(readFileSync(join(site, 'ledger.json'), 'utf8'));
 
@@ -64,6 +67,57 @@ const pages = [
     },
   },
   {
+    name: 'status',
+    path: 'status/announced/index.html',
+    maxPrintedPages: 6,
+    check: async (page) => {
+      const expected = ledger.totals.by_status.find((c) => c.key === 'announced').count;
+      const entries = await page.$$eval('ul.entries > li', (lis) => lis.length);
+      if (entries !== expected) fail(`status: ${entries} entries, ledger.json counts ${expected} announced`);
+      const active = await page.$$eval('nav.filters a[aria-current="page"]', (as) => as.map((a) => a.textContent));
+      if (active.length !== 1 || !active[0].startsWith('announced')) fail(`status: the active filter is ${JSON.stringify(active)}`);
+    },
+  },
+  {
+    name: 'source',
+    path: 'sources/xinhua-2024-06-28/index.html',
+    maxPrintedPages: 6,
+    check: async (page) => {
+      const text = await page.$eval('article.source-text', (a) => a.textContent);
+      const quote = ledger.commitments.find((c) => c.id === 'chancay-harbor').quote;
+      if (!text.includes(quote)) fail('source: the page does not hold the quote of chancay-harbor');
+    },
+  },
+  {
+    name: 'follow',
+    path: 'follow/index.html',
+    maxPrintedPages: 1,
+    check: async (page) => {
+      const href = await page.$eval('a[type="application/atom+xml"]', (a) => a.href);
+      if (!href.endsWith('/feed.xml')) fail(`follow: the feed link is ${href}`);
+    },
+  },
+  {
+    name: 'checks',
+    path: 'checks/index.html',
+    maintainers: true,
+    maxPrintedPages: 10,
+    check: async (page) => {
+      const items = await page.$$eval('main li[class^="finding-"]', (lis) => lis.length);
+      if (items !== ledger.findings.length) fail(`checks: ${items} findings listed, ledger.json has ${ledger.findings.length}`);
+    },
+  },
+  {
+    name: 'rule',
+    path: 'rules/stale/index.html',
+    maintainers: true,
+    maxPrintedPages: 3,
+    check: async (page) => {
+      const doc = await page.$eval('div.doc', (d) => d.innerText);
+      if (doc.includes('##') || doc.includes('```')) fail('rule: the rule page shows Markdown syntax');
+    },
+  },
+  {
     name: 'party',
     path: 'parties/pe/index.html',
     maxPrintedPages: 4,
@@ -99,10 +153,36 @@ try {
       external.push(url);
       return route.abort();
     });
-    for (const spec of pages) {
-      const url = `file://${join(site, spec.path)}`;
+    const specs = reportHtml ? [...pages, { name: 'report', url: `file://${reportHtml}`, maintainers: true, maxPrintedPages: 20, check: async () => {} }] : pages;
+    for (const spec of specs) {
+      const url = spec.url ?? `file://${join(site, spec.path)}`;
       await page.goto(url);
       await spec.check(page);
+      if (!spec.maintainers) {
+        // What a reader sees: no checker internals, no Markdown.
+        const text = await page.evaluate(() => document.body.innerText);
+        const internals = text.match(/\bC0\d\d\b|`|\bline \d+/);
+        if (internals) fail(`${spec.name} at ${at}: a reader's page shows ${JSON.stringify(internals[0])}`);
+      }
+      // Every label legible: rendered text at least 11 px (SVG text as drawn).
+      const small = await page.evaluate(() => {
+        const found = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent.trim()) continue;
+          const el = node.parentElement;
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0) continue;
+          const style = getComputedStyle(el);
+          if (style.visibility === 'hidden') continue;
+          let size = parseFloat(style.fontSize);
+          const svg = el.closest('svg');
+          if (svg) size *= svg.getScreenCTM()?.a ?? 1;
+          if (size < 11) found.push(`${node.textContent.trim().slice(0, 30)} (${size.toFixed(1)}px)`);
+        }
+        return found;
+      });
+      if (small.length > 0) fail(`${spec.name} at ${at}: ${small.length} labels under 11 px, e.g. ${small.slice(0, 3).join('; ')}`);
       // Nothing wider than the screen, but the timeline's own scroller.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 1) fail(`${spec.name} at ${at}: the page is ${overflow}px wider than the screen`);

@@ -407,3 +407,67 @@ pub enum ReportError {
     )]
     NotLoaded(Vec<Finding>),
 }
+
+/// A date as a reader writes it: "14 November 2024".
+pub fn date_in_words(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+impl CommitmentReport {
+    /// Where the commitment stands, in one plain sentence that opens its
+    /// page: "Kept on 14 November 2024, 16 days early, against the editors'
+    /// estimate of the deadline." Every fact in it is one the report holds.
+    pub fn ruling(&self) -> String {
+        let status = self.status.as_str().replace('_', " ");
+        let status = match status.split_at_checked(1) {
+            Some((first, rest)) => format!("{}{rest}", first.to_ascii_uppercase()),
+            None => status,
+        };
+        let precision = self.due_precision.unwrap_or_default();
+        if self.group == Group::SignedAtTalks {
+            return format!(
+                "Kept on {}: signed at the talks, the day it was made.",
+                date_in_words(self.made)
+            );
+        }
+        let mut sentence = match self.final_date {
+            Some(done) => format!("{status} on {}", date_in_words(done)),
+            None if self.latest_update.is_none() => format!(
+                "{status} on {}, with no change recorded since",
+                date_in_words(self.made)
+            ),
+            None => format!("{status} since {}", date_in_words(self.status_since)),
+        };
+        match (self.final_date, &self.due_text) {
+            (Some(_), Some(_)) => {
+                if let Some(days) = self.deviation_days {
+                    sentence.push_str(", ");
+                    sentence.push_str(&crate::text::deviation(days, precision, self.due_estimated));
+                }
+            }
+            (None, Some(due)) => match self.overdue_days {
+                Some(days) => sentence.push_str(&format!(
+                    "; due {due}, and {} overdue{}",
+                    crate::text::plural(days.unsigned_abs() as usize, "day", "days"),
+                    crate::text::against(precision, self.due_estimated)
+                )),
+                None => sentence.push_str(&format!("; due {due}")),
+            },
+            (None, None) if self.kind == Kind::Ongoing => {
+                sentence.push_str("; an ongoing commitment, with no end to reach");
+            }
+            _ => {}
+        }
+        if self.group == Group::Request {
+            sentence.push_str(". A request, not a promise: it is not counted");
+        }
+        if let (None, Some(searched)) = (self.final_date, &self.searched) {
+            sentence.push_str(&format!(
+                ". Last searched for news on {}",
+                date_in_words(searched.date)
+            ));
+        }
+        sentence.push('.');
+        sentence
+    }
+}

@@ -5,7 +5,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::widgets::{
     STYLE, bar, colour, counts_line, footer, how_counted, readable_lines, status_badge,
-    target_block, timeline_svg, words,
+    target_block, timeline_list, timeline_svg, words,
 };
 use super::{CommitmentReport, Report};
 use crate::model::{Group, Kind, Status};
@@ -13,6 +13,14 @@ use crate::model::{Group, Kind, Status};
 /// Renders the report as an HTML page.
 pub fn to_html(report: &Report) -> String {
     let totals = &report.totals;
+    // Parties by name, as readers know them; an undeclared one by its id.
+    let party_name = |id: &str| {
+        totals
+            .by_party
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    };
     let findings_errors = report
         .findings
         .iter()
@@ -65,7 +73,7 @@ pub fn to_html(report: &Report) -> String {
                     section {
                         h2 { "Timeline of deliverables" }
                         p.muted { "Each row runs from the day a deliverable was made to the day it became final, or to the as-of date while open. ◆ marks the deadline, ● the final status; the red line is the as-of date." }
-                        div.scroll { (timeline(report)) }
+                        (timeline(report))
                     }
                     @if !report.findings.is_empty() {
                         section {
@@ -120,7 +128,7 @@ pub fn to_html(report: &Report) -> String {
                                     h3 { (status_badge(status)) " " (group.len()) }
                                     table.commitments.cards {
                                         thead { tr { th { "Commitment" } th { "Committed by" } th { "Dates" } th { "Latest evidence" } } }
-                                        tbody { @for c in group { (commitment_row(c)) } }
+                                        tbody { @for c in group { (commitment_row(c, &party_name)) } }
                                     }
                                 }
                             }
@@ -133,7 +141,7 @@ pub fn to_html(report: &Report) -> String {
                                 h2 { (heading) " " (members.len()) }
                                 table.commitments.cards {
                                     thead { tr { th { "Commitment" } th { "Committed by" } th { "Dates" } th { "Latest evidence" } } }
-                                    tbody { @for c in members { (commitment_row(c)) } }
+                                    tbody { @for c in members { (commitment_row(c, &party_name)) } }
                                 }
                             }
                         }
@@ -147,7 +155,13 @@ pub fn to_html(report: &Report) -> String {
     crate::markup::markup_safe(&readable_lines(&page.into_string())).into_owned()
 }
 
-fn commitment_row(c: &CommitmentReport) -> Markup {
+fn commitment_row(c: &CommitmentReport, party_names: &dyn Fn(&str) -> String) -> Markup {
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| party_names(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     html! {
         tr id=(format!("c-{}", c.id)) {
             td {
@@ -169,14 +183,14 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
                 }
             }
             td {
-                (c.by.join(", "))
-                @if !c.asks.is_empty() { " asks " (c.asks.join(", ")) }
+                (names(&c.by))
+                @if !c.asks.is_empty() { " asks " (names(&c.asks)) }
                 br; span.muted { (c.kind.as_str()) }
             }
             td {
-                "made " (c.made)
-                @if let Some(due) = &c.due_text { br; "due " (due) }
-                br; (words(c.status)) " since " (c.status_since)
+                "made " span.date { (c.made) }
+                @if let Some(due) = &c.due_text { br; "due " span.date { (due) } }
+                br; (words(c.status)) " since " span.date { (c.status_since) }
                 @if let Some(days) = c.deviation_days {
                     br; (crate::text::deviation(days, c.due_precision.unwrap_or_default(), c.due_estimated))
                 }
@@ -188,7 +202,9 @@ fn commitment_row(c: &CommitmentReport) -> Markup {
                     @if let Some(url) = evidence.url.as_ref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
                         a href=(url) rel="noopener noreferrer" { (evidence.title) }
                     } @else { (evidence.title) }
-                    blockquote { "“" (evidence.quote) "”" }
+                    // The article's own words, already quoted beside the
+                    // title, are not repeated.
+                    @if !c.quote.contains(evidence.quote.as_str()) { blockquote { "“" (evidence.quote) "”" } }
                 }
                 @if let Some(note) = &c.latest_note { p { (note) } }
                 @if let Some(searched) = &c.searched { p.muted { "Searched for news on " (searched.date) ": " (searched.what) } }
@@ -207,5 +223,9 @@ fn timeline(report: &Report) -> Markup {
     if rows.is_empty() {
         return html! { p.muted { "No deliverables." } };
     }
-    timeline_svg(&rows, report.as_of, "Timeline of deliverables", None)
+    html! {
+        // Scrolls sideways on a narrow screen, and by keyboard.
+        div.scroll tabindex="0" role="region" aria-label="Timeline of deliverables" { (timeline_svg(&rows, report.as_of, "Timeline of deliverables", None)) }
+        (timeline_list(&rows, None))
+    }
 }

@@ -60,8 +60,12 @@ svg.timeline { width: 100%; height: auto; min-width: 640px; font-size: 11px; }
 svg.timeline text { fill: var(--ink); }
 .finding-error { color: #b71c1c; }
 summary { cursor: pointer; color: var(--muted); }
+.date { white-space: nowrap; }
+.timeline-list { display: none; }
 @media (max-width: 640px) {
   body { font-size: 14px; }
+  svg.timeline { display: none; }
+  .timeline-list { display: block; }
   table.cards thead { display: none; }
   table.cards tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
   table.cards td { display: block; border: 0; padding: .15rem 0; text-align: left; }
@@ -221,6 +225,10 @@ pub(crate) fn target_block(target: &super::TargetProgress) -> Markup {
 /// timelines. With `link`, each row links to the commitment's page.
 /// Axis labels are months when the span is short, years otherwise, so a
 /// timeline always has dates on it.
+/// How far past the last event a deadline may be and still be drawn on
+/// the timeline's axis; a later one is an arrow at the edge with its year.
+const NEAR_DEADLINE_DAYS: i64 = 120;
+
 pub(crate) fn timeline_svg(
     rows: &[&CommitmentReport],
     as_of: NaiveDate,
@@ -228,19 +236,33 @@ pub(crate) fn timeline_svg(
     link: Option<&dyn Fn(&str) -> String>,
 ) -> Markup {
     let first = rows.iter().map(|c| c.made).min().unwrap_or(as_of);
-    let last = rows
+    // The axis ends soon after the last event or the as-of date: a
+    // deadline years away would squeeze every row into a third of the
+    // width. Such a deadline is an arrow at the edge, with its year.
+    let events = rows
         .iter()
-        .flat_map(|c| [c.due, c.final_date])
-        .flatten()
+        .filter_map(|c| c.final_date)
         .chain([as_of])
         .max()
         .unwrap_or(as_of);
+    // Deadlines of the next months stay on the axis (what is due soon is
+    // worth seeing); later ones are arrows.
+    let near = events + chrono::Duration::days(NEAR_DEADLINE_DAYS);
+    let last = rows
+        .iter()
+        .filter_map(|c| c.due)
+        .filter(|due| *due <= near)
+        .chain([events])
+        .max()
+        .unwrap_or(events);
     let (start, end) = (
         first - chrono::Duration::days(20),
         last + chrono::Duration::days(20),
     );
     let span_days = (end - start).num_days().max(1) as f64;
     let (label_width, plot_width, row_height, top) = (250.0, 720.0, 22.0, 34.0);
+    // Room right of the plot for "→ Sep 2026".
+    let arrow_room = 80.0;
     // One decimal is plenty for the eye and keeps the output short.
     let x = |date: NaiveDate| {
         ((label_width + (date - start).num_days() as f64 / span_days * plot_width) * 10.0).round()
@@ -270,12 +292,18 @@ pub(crate) fn timeline_svg(
             text x="4" y=(y + 4.0) { (truncate(&c.title, 38)) }
             line x1=(x(c.made)) x2=(x(stop)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="6" stroke-linecap="round" {}
             @if let Some(due) = c.due {
-                @if c.final_date.is_none() && due > stop {
-                    line x1=(x(stop)) x2=(x(due)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="2" stroke-dasharray="3 3" {}
+                @let beyond = due > end;
+                @let drawn = if beyond { end } else { due };
+                @if c.final_date.is_none() && drawn > stop {
+                    line x1=(x(stop)) x2=(x(drawn)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="2" stroke-dasharray="3 3" {}
                 }
-                // The editors' estimate is drawn dashed, a stated deadline solid.
-                polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5"
-                    stroke-dasharray=[c.due_estimated.then_some("2 2")] {}
+                @if beyond {
+                    text x=(x(end) + 2.0) y=(y + 4.0) { "→ " @if due.year() == end.year() { (due.format("%b %Y")) } @else { (due.year()) } }
+                } @else {
+                    // The editors' estimate is drawn dashed, a stated deadline solid.
+                    polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5"
+                        stroke-dasharray=[c.due_estimated.then_some("2 2")] {}
+                }
             }
             @if let Some(done) = c.final_date {
                 circle cx=(x(done)) cy=(y) r="5" fill=(colour(c.status)) stroke="#fff" stroke-width="1.5" {}
@@ -284,7 +312,7 @@ pub(crate) fn timeline_svg(
     };
     html! {
         // A row that is a link is interactive: no role="img" around it.
-        svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + 10.0))
+        svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + arrow_room))
             role=[link.is_none().then_some("img")] aria-label=(label) {
             @if rows.iter().any(|c| c.due_estimated) {
                 text x="4" y="14" { "◇ deadline · dashed ◇ the editors' estimate" }
@@ -302,6 +330,26 @@ pub(crate) fn timeline_svg(
             }
             line x1=(x(as_of)) x2=(x(as_of)) y1="20" y2=(height) stroke="#c62828" stroke-width="1.5" stroke-dasharray="4 3" {}
             text x=(x(as_of) - 4.0) y="28" text-anchor="end" fill="#c62828" { "as of " (as_of) }
+        }
+    }
+}
+
+/// The timeline as a list, for phones (the SVG is hidden there, its
+/// labels too small to read): each commitment with its dates in words.
+pub(crate) fn timeline_list(
+    rows: &[&CommitmentReport],
+    link: Option<&dyn Fn(&str) -> String>,
+) -> Markup {
+    html! {
+        ol.timeline-list {
+            @for c in rows {
+                li {
+                    @match link { Some(link) => a href=(link(&c.id)) { (c.title) }, None => strong { (c.title) } }
+                    " — made " span.date { (c.made) }
+                    @if let Some(due) = &c.due_text { ", due " span.date { (due) } }
+                    @if let Some(done) = c.final_date { ", " (words(c.status)) " " span.date { (done) } } @else { ", " (words(c.status)) }
+                }
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The page of one commitment: its status, quote and source, who made it,
 //! its deadline and where that comes from, its target, its whole dated
-//! history with the evidence, its last search and its findings.
+//! history with the evidence and its last search. It opens with a
+//! sentence that says where the commitment stands; the checker's findings
+//! are on the maintainers' page, not here.
 
 use maud::html;
 
@@ -10,7 +12,6 @@ use super::pages::{commitment_href, page};
 use crate::model::Status;
 use crate::report::CommitmentReport;
 use crate::report::widgets::status_badge;
-use crate::rules;
 
 pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
     let root = "../../";
@@ -31,16 +32,16 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
         .and_then(|m| site.source(&m.source.source_ref.value));
     let body = html! {
         header {
-            p { (status_badge(c.status)) " since " (c.status_since) }
+            p { (status_badge(c.status)) }
             h1 { (c.title) }
-            p.muted { code { (c.id) } }
+            p.ruling { (c.ruling()) }
         }
         blockquote { "“" (c.quote) "”" }
         p { "Source: "
             @match source {
                 Some(source) => {
                     (source_line(source))
-                    @if let (None, Some(file)) = (&source.url, &source.file) { " — kept with the ledger as " code { (file.value) } }
+                    @if source.file.is_some() { " — " a href=(format!("{root}{}", crate::site::source_page::source_path(&source.id.value))) { "read it in full" } }
                 }
                 None => (c.source),
             }
@@ -67,8 +68,8 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                     None => "none stated",
                 }
             }
-            @if let Some(parent) = &c.parent { dt { "Under" } dd { a href=(commitment_href(root, parent)) { (parent) } } }
-            @if !c.children.is_empty() { dt { "Includes" } dd { @for child in &c.children { a href=(commitment_href(root, child)) { (child) } " " } } }
+            @if let Some(parent) = &c.parent { dt { "Under" } dd { a href=(commitment_href(root, parent)) { (title_of(site, parent)) } } }
+            @if !c.children.is_empty() { dt { "Includes" } dd { ul { @for child in &c.children { li { a href=(commitment_href(root, child)) { (title_of(site, child)) } } } } } }
             @if let Some(target) = &c.target {
                 dt { "Target" } dd { (crate::report::widgets::target_block(target)) }
             }
@@ -94,20 +95,11 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                 }
             }
         }
-        section {
-            h2 { "Checker findings" }
-            @if c.findings.is_empty() { p.muted { "None." } }
-            @else {
-                ul { @for finding in &c.findings {
-                    li class=(format!("finding-{}", finding.severity)) {
-                        strong { (finding.severity) " " (finding.code) " " (finding.name) } " (line " (finding.line) "): " (finding.message)
-                        @if let Some(rule) = rules::find(finding.code) {
-                            p.muted { (rule.summary) ". " a href=(format!("{root}rules/{}/index.html", rule.name)) { "About " (rule.name) } }
-                        }
-                    }
-                } }
-            }
-        }
     };
     page(site, root, &c.title, body)
+}
+
+/// A commitment's title, or its id when it is not in the ledger.
+fn title_of<'s>(site: &'s Site<'_>, id: &'s str) -> &'s str {
+    site.commitment(id).map_or(id, |c| c.title.value.as_str())
 }

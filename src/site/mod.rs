@@ -6,11 +6,13 @@
 //! Pages are rendered and written in parallel, one at a time each, never
 //! held all at once. The layout is a contract, documented in `docs/site.md`.
 
+mod checks;
 mod commitment_page;
 mod evidence;
 mod feed;
 mod folder;
 mod pages;
+mod source_page;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -107,6 +109,8 @@ pub(crate) struct Site<'a> {
     party_names: std::collections::HashMap<&'a str, &'a str>,
     /// Where the site is published, ending in `/`, if known.
     base_url: Option<String>,
+    /// Source id → the text of its local copy, for its page.
+    source_texts: std::collections::HashMap<String, String>,
 }
 
 impl Site<'_> {
@@ -146,6 +150,9 @@ enum Page<'a> {
     Csv,
     Style,
     Rule(&'static crate::rule::Rule),
+    Checks,
+    Source(&'a crate::model::Source),
+    Follow,
 }
 
 impl Page<'_> {
@@ -162,6 +169,9 @@ impl Page<'_> {
             Page::Csv => "commitments.csv".to_owned(),
             Page::Style => "style.css".to_owned(),
             Page::Rule(rule) => format!("rules/{}/index.html", rule.name),
+            Page::Checks => "checks/index.html".to_owned(),
+            Page::Source(source) => source_page::source_path(&source.id.value),
+            Page::Follow => "follow/index.html".to_owned(),
         }
     }
 
@@ -184,7 +194,14 @@ impl Page<'_> {
             Page::Json => return report::write_json(&site.report, out),
             Page::Csv => return report::write_csv(&site.report, out),
             Page::Style => pages::style_sheet(),
-            Page::Rule(rule) => pages::rule(site, rule),
+            Page::Rule(rule) => checks::rule(site, rule),
+            Page::Checks => checks::checks(site),
+            Page::Source(source) => source_page::source(
+                site,
+                source,
+                site.source_texts.get(&source.id.value).map(String::as_str),
+            ),
+            Page::Follow => pages::follow(site),
         };
         out.write_all(text.as_bytes())
     }
@@ -236,9 +253,20 @@ pub fn write_checked(
                 .ok_or_else(|| SiteError::BadBaseUrl(text.to_owned()))
         })
         .transpose()?;
-    let site = prepare(report, view, base_url)?;
+    let mut site = prepare(report, view, base_url)?;
     // The ledger and its local sources: DIR may not hold them.
     let ledger_dir = ledger_path.parent().unwrap_or(Path::new(""));
+    // The local copies, published so that a reader can read each quote in
+    // its context. The checker has read them already; one that cannot be
+    // read now stops the site.
+    for source in site.sources.values() {
+        if let Some(file) = &source.file {
+            let path = ledger_dir.join(&file.value);
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| SiteError::Io { path, source })?;
+            site.source_texts.insert(source.id.value.clone(), text);
+        }
+    }
     let mut protected = vec![ledger_path.to_owned()];
     protected.extend(
         ledger
@@ -255,6 +283,8 @@ pub fn write_checked(
         Page::Json,
         Page::Csv,
         Page::Style,
+        Page::Checks,
+        Page::Follow,
     ];
     all.extend(site.report.commitments.iter().map(Page::Commitment));
     all.extend(site.report.totals.by_party.iter().map(Page::Party));
@@ -262,6 +292,7 @@ pub fn write_checked(
     all.extend(Status::ALL.into_iter().map(Page::Status));
     all.extend(Kind::ALL.into_iter().map(Page::Kind));
     all.extend(crate::rules::RULES.iter().copied().map(Page::Rule));
+    all.extend(site.sources.values().copied().map(Page::Source));
 
     let mut files: Vec<String> = all.iter().map(Page::path).collect();
     files.sort();
@@ -309,6 +340,7 @@ fn prepare<'a>(
         .iter()
         .map(|c| ("commitment", &c.id))
         .chain(report.totals.by_party.iter().map(|p| ("party", &p.id)))
+        .chain(view.sources.iter().map(|s| ("source", &s.id.value)))
     {
         if !is_kebab_case(id) {
             return Err(SiteError::UnsafeName {
@@ -353,5 +385,6 @@ fn prepare<'a>(
         sources,
         party_names,
         base_url,
+        source_texts: std::collections::HashMap::new(),
     })
 }

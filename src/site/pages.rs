@@ -9,11 +9,10 @@ use super::Site;
 use super::evidence::evidence_list;
 use crate::model::{Group, Kind, Status};
 use crate::report::widgets::{
-    STYLE, bar, colour, counts_line, footer, how_counted, readable_lines, status_badge,
+    STYLE, bar, colour, counts_line, footer, legend, readable_lines, status_badge, timeline_list,
     timeline_svg, words,
 };
 use crate::report::{CommitmentReport, Count, PartyTotals, WINDOW_DAYS};
-use crate::rules;
 
 /// The site's own rules, after the report's: dark mode, cards, filters.
 const SITE_STYLE: &str = r#"
@@ -37,12 +36,14 @@ ul.entries .title { font-weight: 600; }
 nav.filters p { margin: .25rem 0; }
 nav.filters a { margin-right: .5rem; white-space: nowrap; }
 ol.history { padding-left: 1.2rem; }
-pre.doc { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); padding: .75rem; border-radius: 6px; }
+div.doc pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); padding: .75rem; border-radius: 6px; }
+p.ruling { font-size: 1.15rem; }
+nav.filters a[aria-current="page"] { font-weight: 700; color: inherit; text-decoration: none; border-bottom: 3px solid currentColor; }
+p.here a { margin-right: .5rem; white-space: nowrap; }
+details.other-lists { margin: .5rem 0 1rem; }
+article.source-text { max-width: 42rem; }
 ol.history li { margin-bottom: .75rem; }
-.timeline-list { display: none; }
 @media (max-width: 640px) {
-  svg.timeline { display: none; }
-  .timeline-list { display: block; }
   .facts { grid-template-columns: 1fr; }
   .facts dd { margin-bottom: .4rem; }
 }
@@ -78,10 +79,11 @@ pub(super) fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> St
                         a href=(format!("{root}index.html")) { (report.title) }
                         span.muted { "as of " (report.as_of) }
                         a href=(format!("{root}index.html#all")) { "All commitments" }
-                        a href=(format!("{root}feed.xml")) { "Feed" }
+                        a href=(format!("{root}follow/index.html")) { "Follow the changes" }
                     }
                     (body)
                     (footer(report.as_of))
+                    p.muted { "For the ledger's maintainers: " a href=(format!("{root}checks/index.html")) { "checks" } "." }
                 }
             }
         }
@@ -132,15 +134,30 @@ fn by_status(items: &[&CommitmentReport]) -> Vec<Count> {
 enum Filters {
     /// Every party and area, as on the dashboard (once in the site).
     All,
-    /// Status and kind, with a link to the dashboard's parties and areas:
-    /// a list page of a ledger with 4,000 parties repeated all of them, and
-    /// the site grew with the square of the parties.
-    Short,
+    /// A list page's: status and kind, with the page's own marked, and a
+    /// link to the dashboard's parties and areas: a list page of a ledger
+    /// with 4,000 parties repeated all of them, and the site grew with the
+    /// square of the parties.
+    Short(Current),
 }
 
-/// The filters: a plain page for every party, area, status and kind.
+/// The filter a list page is, to mark it among the others.
+#[derive(Clone, Copy, PartialEq)]
+enum Current {
+    Party,
+    Area,
+    Status(Status),
+    Kind(Kind),
+}
+
+/// The filters: a plain page for every party, area, status and kind. Each
+/// count is the number its page lists.
 fn filters(site: &Site<'_>, root: &str, which: Filters) -> Markup {
     let report = &site.report;
+    let current = match which {
+        Filters::All => None,
+        Filters::Short(current) => Some(current),
+    };
     html! {
         nav.filters id=[(which == Filters::All).then_some("filters")] aria-label="Filters" {
             @if which == Filters::All {
@@ -158,7 +175,7 @@ fn filters(site: &Site<'_>, root: &str, which: Filters) -> Markup {
                 }
             } @else {
                 p { strong { "Committed by, area: " }
-                    a href=(format!("{root}index.html#filters")) {
+                    a href=(format!("{root}index.html#filters")) aria-current=[matches!(current, Some(Current::Party | Current::Area)).then_some("page")] {
                         "each of the " (crate::text::plural(report.totals.by_party.len(), "party", "parties"))
                         " and " (crate::text::plural(site.areas.len(), "area", "areas"))
                     }
@@ -167,13 +184,13 @@ fn filters(site: &Site<'_>, root: &str, which: Filters) -> Markup {
             p { strong { "Status: " }
                 @for (count, status) in report.totals.by_status.iter().zip(Status::ALL) {
                     @if count.count > 0 {
-                        a href=(format!("{root}status/{}/index.html", status.as_str())) { (words(status)) " (" (count.count) ")" } " "
+                        a href=(format!("{root}status/{}/index.html", status.as_str())) aria-current=[(current == Some(Current::Status(status))).then_some("page")] { (words(status)) " (" (count.count) ")" } " "
                     }
                 }
             }
             p { strong { "Kind: " }
-                @for kind in Kind::ALL {
-                    a href=(format!("{root}kinds/{}/index.html", kind.as_str())) { (kind.as_str()) } " "
+                @for (count, kind) in report.totals.by_kind.iter().zip(Kind::ALL) {
+                    a href=(format!("{root}kinds/{}/index.html", kind.as_str())) aria-current=[(current == Some(Current::Kind(kind))).then_some("page")] { (kind.as_str()) " (" (count.count) ")" } " "
                 }
             }
         }
@@ -194,8 +211,7 @@ fn entry_items<'c>(
                     a.title href=(commitment_href(root, &c.id)) { (c.title) }
                     br;
                     span.muted {
-                        code { (c.id) }
-                        " · by " (c.by.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", "))
+                        "by " (c.by.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", "))
                         @if !c.asks.is_empty() { " · asks " (c.asks.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) }
                         @if let Some(area) = &c.area { " · " (area) }
                         " · " (c.kind.as_str())
@@ -203,7 +219,6 @@ fn entry_items<'c>(
                         @match c.group { Group::SignedAtTalks => " · signed at the talks", Group::Request => " · a request", Group::Umbrella => " · umbrella", Group::Commitment => "" }
                     }
                     @if let Some(days) = c.overdue_days { br; strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
-                    @if !c.findings.is_empty() { br; span.muted { (crate::text::plural(c.findings.len(), "checker finding", "checker findings")) } }
                 }
             }
     }
@@ -232,14 +247,7 @@ fn timeline(site: &Site<'_>, root: &str) -> Markup {
             p.muted { "The first " (MAX_ROWS) " of " (report.commitments.len()) " commitments, in ledger order." }
         }
         div.scroll { (timeline_svg(&rows, report.as_of, "Timeline of commitments", Some(&link))) }
-        ol.timeline-list {
-            @for c in &rows {
-                li { a href=(commitment_href(root, &c.id)) { (c.title) } " — made " (c.made)
-                    @if let Some(due) = &c.due_text { ", due " (due) }
-                    @if let Some(done) = c.final_date { ", " (words(c.status)) " " (done) } @else { ", " (words(c.status)) }
-                }
-            }
-        }
+        (timeline_list(&rows, Some(&link)))
     }
 }
 
@@ -251,23 +259,6 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
     let report = &site.report;
     let totals = &report.totals;
     let root = "";
-    let errors = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == "error")
-        .count();
-    // Findings grouped by rule: one line per rule, not one per row.
-    let mut by_rule: Vec<(&str, &str, Vec<&str>)> = Vec::new();
-    for finding in &report.findings {
-        let id = finding.commitment.as_deref().unwrap_or("");
-        match by_rule
-            .iter_mut()
-            .find(|(code, _, _)| *code == finding.code)
-        {
-            Some((_, _, ids)) => ids.push(id),
-            None => by_rule.push((finding.code, finding.name, vec![id])),
-        }
-    }
     let body = html! {
         header {
             h1 { (report.title) }
@@ -275,7 +266,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
                 @if let Some(reviewed) = report.reviewed { " · statuses reviewed up to " strong { (reviewed) } } }
             @if let Some(description) = &report.description { p { (description) } }
             @if let Some(notice) = &report.review_notice { p.notice { (notice) } }
-            p { "Downloads: " a href="ledger.json" { "ledger.json" } " · " a href="commitments.csv" { "commitments.csv" } " · " a href="feed.xml" { "Atom feed of status changes" } }
+            p { "Downloads: " a href="ledger.json" { "ledger.json" } " · " a href="commitments.csv" { "commitments.csv" } " · " a href="follow/index.html" { "follow the changes in a feed reader" } }
         }
         section aria-label="Summary" {
             div.tiles {
@@ -288,12 +279,9 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
                 a.tile href="#overdue" style="border-top-color:#d32f2f" { b { (report.overdue.len()) } "overdue" }
                 a.tile href="#due-soon" style="border-top-color:#e07b00" { b { (report.due_soon.len()) } "due in " (WINDOW_DAYS) " days" }
                 a.tile href="#recent" { b { (report.recent_changes.len()) } "changes in " (WINDOW_DAYS) " days" }
-                a.tile href="#findings" { b { (report.findings.len()) } "checker findings" @if errors > 0 { br; span.finding-error { (errors) " errors" } } }
             }
-            p.muted { "The tiles count commitments as the report does: by status at the as-of date, "
-                @for (count, what) in [(totals.signed_at_talks, "those signed at the talks included"), (totals.requests, "requests and umbrellas apart")] { @if count > 0 { (what) "; " } }
-                "every count is the same in ledger.json and commitments.csv." }
-            (how_counted(totals))
+            p.headline { (totals.headline()) @if let Some(left_out) = totals.left_out() { " " (left_out) } }
+            (legend())
             h2 { "Progress by party" }
             @for party in &totals.by_party {
                 div {
@@ -346,22 +334,6 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
                 } }
             }
         }
-        section id="findings" {
-            h2 { "Checker findings" }
-            @if by_rule.is_empty() { p.muted { "None." } }
-            @else {
-                ul { @for (code, name, ids) in &by_rule {
-                    li { strong { (code) " " (name) } ": " (ids.len()) " — "
-                        @if let Some(rule) = rules::find(code) { (rule.summary) " (" a href=(format!("rules/{}/index.html", rule.name)) { "about the rule" } ")" }
-                        details { summary { "Which" }
-                            @for id in ids.iter().take(100) { @if !id.is_empty() { a href=(commitment_href(root, id)) { (id) } " " } @else { "(the ledger) " } }
-                            @if ids.len() > 100 { "and " (ids.len() - 100) " more: " }
-                            @if let Some(rule) = rules::find(code) { @if ids.len() > 100 { a href=(format!("rules/{}/index.html", rule.name)) { "every one" } } }
-                        }
-                    }
-                } }
-            }
-        }
         section id="all" {
             h2 { "All commitments" }
             (filters(site, root, Filters::All))
@@ -387,33 +359,55 @@ pub(super) fn frame(site: &Site<'_>, root: &str, title: &str) -> (String, String
 }
 
 /// A list page, written as it is made, a few hundred entries at a time: a
-/// status or a party can list most of a large ledger.
+/// status or a party can list most of a large ledger. Its entries come
+/// grouped by status, and its counts are its own: "active (4)" on Peru's
+/// page jumps to Peru's four.
 fn list_page(
     site: &Site<'_>,
     out: &mut dyn Write,
     heading: Markup,
     title: &str,
     items: Vec<&CommitmentReport>,
+    current: Current,
 ) -> std::io::Result<()> {
     const CHUNK: usize = 500;
     let root = "../../";
     let (before, after) = frame(site, root, title);
     out.write_all(before.as_bytes())?;
     let counts = by_status(&items);
+    let groups: Vec<(Status, usize)> = Status::ALL
+        .into_iter()
+        .zip(&counts)
+        .map(|(status, count)| (status, count.count))
+        .filter(|(_, count)| *count > 0)
+        .collect();
     let head = html! {
         header { h1 { (heading) } p.meta { (crate::text::plural(items.len(), "commitment", "commitments")) } }
         (bar(counts.iter().map(|c| c.count), items.len()))
-        (counts_line(&counts))
-        (filters(site, root, Filters::Short))
+        @if !groups.is_empty() {
+            p.here { strong { "On this page: " }
+                @for (status, count) in &groups { a href=(format!("#s-{}", status.as_str())) { (words(*status)) " (" (count) ")" } " " }
+            }
+        }
+        details.other-lists { summary { "Other lists" } (filters(site, root, Filters::Short(current))) }
         @if items.is_empty() { p.muted { "None." } }
     };
     out.write_all(readable_lines(&head.into_string()).as_bytes())?;
-    out.write_all(b"<ul class=\"entries\">")?;
-    for chunk in items.chunks(CHUNK) {
-        let part = entry_items(site, root, chunk.iter().copied());
-        out.write_all(readable_lines(&part.into_string()).as_bytes())?;
+    for (status, _) in groups {
+        let members: Vec<&CommitmentReport> = items
+            .iter()
+            .copied()
+            .filter(|c| c.status == status)
+            .collect();
+        let heading = html! { h2 id=(format!("s-{}", status.as_str())) { (status_badge(status)) " " (members.len()) } };
+        out.write_all(readable_lines(&heading.into_string()).as_bytes())?;
+        out.write_all(b"<ul class=\"entries\">")?;
+        for chunk in members.chunks(CHUNK) {
+            let part = entry_items(site, root, chunk.iter().copied());
+            out.write_all(readable_lines(&part.into_string()).as_bytes())?;
+        }
+        out.write_all(b"</ul>\n")?;
     }
-    out.write_all(b"</ul>\n")?;
     out.write_all(after.as_bytes())
 }
 
@@ -429,7 +423,7 @@ pub(super) fn party(
         .filter(|c| c.by.contains(&party.id))
         .collect();
     let title = format!("What {} committed to", party.name);
-    list_page(site, out, html! { (title) }, &title, items)
+    list_page(site, out, html! { (title) }, &title, items, Current::Party)
 }
 
 pub(super) fn area(site: &Site<'_>, out: &mut dyn Write, slug: &str) -> std::io::Result<()> {
@@ -441,7 +435,7 @@ pub(super) fn area(site: &Site<'_>, out: &mut dyn Write, slug: &str) -> std::io:
         .map(|&i| &site.report.commitments[i])
         .collect();
     let title = format!("Area: {name}");
-    list_page(site, out, html! { (title) }, &title, items)
+    list_page(site, out, html! { (title) }, &title, items, Current::Area)
 }
 
 pub(super) fn status(site: &Site<'_>, out: &mut dyn Write, status: Status) -> std::io::Result<()> {
@@ -459,6 +453,7 @@ pub(super) fn status(site: &Site<'_>, out: &mut dyn Write, status: Status) -> st
         html! { "Status: " (status_badge(status)) },
         &title,
         items,
+        Current::Status(status),
     )
 }
 
@@ -468,40 +463,30 @@ pub(super) fn kind(site: &Site<'_>, out: &mut dyn Write, kind: Kind) -> std::io:
         .commitments
         .iter()
         .filter(|c| c.kind == kind)
+        .filter(|c| c.group.is_counted())
         .collect();
     let title = format!("Kind: {}", kind.as_str());
-    list_page(site, out, html! { (title) }, &title, items)
+    list_page(
+        site,
+        out,
+        html! { (title) },
+        &title,
+        items,
+        Current::Kind(kind),
+    )
 }
 
-/// A rule's documentation, which every finding of it links to.
-pub(super) fn rule(site: &Site<'_>, rule: &crate::rule::Rule) -> String {
-    let root = "../../";
-    let findings: Vec<&crate::report::ReportFinding> = site
-        .report
-        .findings
-        .iter()
-        .filter(|f| f.code == rule.code)
-        .collect();
+/// How to follow the changes: the feed's address for a feed reader, with
+/// what it holds. A browser shows a feed as raw XML, so the site's links go
+/// here, not to the feed itself.
+pub(super) fn follow(site: &Site<'_>) -> String {
+    let root = "../";
+    let feed = site.href("feed.xml");
     let body = html! {
-        header {
-            h1 { (rule.code) " " (rule.name) }
-            p.meta { "Default level: " (rule.default_level.as_str()) }
-            p { (rule.summary) "." }
-        }
-        pre.doc { (rule.doc) }
-        h2 { "In this ledger" }
-        @if findings.is_empty() { p.muted { "No finding." } }
-        @else {
-            ul { @for finding in &findings {
-                li {
-                    @match &finding.commitment {
-                        Some(id) => a href=(commitment_href(root, id)) { (id) },
-                        None => "the ledger",
-                    }
-                    ": " (finding.message)
-                }
-            } }
-        }
+        header { h1 { "Follow the changes" } }
+        p { "Copy this address into a feed reader to be told of every new commitment and every change of status:" }
+        p { a href=(if feed.contains("://") { feed.clone() } else { format!("{root}feed.xml") }) type="application/atom+xml" { (feed) } }
+        p { "Each entry names the commitment, its new status and the note behind it, and links to the commitment's page with the evidence. The feed holds the newest 1,000 entries; the " a href=(format!("{root}index.html#recent")) { "dashboard" } " shows the changes of the last " (WINDOW_DAYS) " days." }
     };
-    page(site, root, &format!("{} {}", rule.code, rule.name), body)
+    page(site, root, "Follow the changes", body)
 }
