@@ -3,7 +3,7 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::widgets::{
+use super::present::{
     STYLE, bar, colour, counts_line, footer, how_counted, readable_lines, status_badge,
     target_block, timeline_list, timeline_svg, words,
 };

@@ -4,7 +4,9 @@
 //! [`build`] is one pure function of the loaded ledger and the date: it
 //! reads no clock and does no I/O, so the same inputs give the same bytes.
 //! `document` holds the report's shape, `build` makes it, and one file per
-//! format renders it.
+//! format renders it. `present` is the presentation model that the HTML
+//! report and the site share (the site's one way into how the report
+//! draws): colours, status words, bars, the headline, the timeline.
 
 mod build;
 mod csv;
@@ -12,7 +14,7 @@ mod document;
 mod html;
 mod json;
 mod markdown;
-pub(crate) mod widgets;
+pub(crate) mod present;
 
 pub use self::build::{build, build_checked};
 pub use self::csv::{to_csv, write_csv};

@@ -11,7 +11,7 @@ use super::evidence::{evidence_list, source_line};
 use super::pages::{commitment_href, page};
 use crate::model::Status;
 use crate::report::CommitmentReport;
-use crate::report::widgets::status_badge;
+use crate::report::present::status_badge;
 
 pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
     let root = "../../";
@@ -71,7 +71,7 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
             @if let Some(parent) = &c.parent { dt { "Under" } dd { a href=(commitment_href(root, parent)) { (title_of(site, parent)) } } }
             @if !c.children.is_empty() { dt { "Includes" } dd { ul { @for child in &c.children { li { a href=(commitment_href(root, child)) { (title_of(site, child)) } } } } } }
             @if let Some(target) = &c.target {
-                dt { "Target" } dd { (crate::report::widgets::target_block(target)) }
+                dt { "Target" } dd { (crate::report::present::target_block(target)) }
             }
             // Whether anyone looked: "nothing happened" and "nobody looked"
             // read the same in a status that did not move.

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::Site;
 use crate::model::{Commitment, Status};
-use crate::report::widgets::words;
+use crate::report::present::words;
 
 /// The newest entries kept: a feed reader wants what changed, not the
 /// whole history of a very large ledger (the site has that).

@@ -8,7 +8,7 @@ use maud::{DOCTYPE, Markup, html};
 use super::Site;
 use super::evidence::evidence_list;
 use crate::model::{Group, Kind, Status};
-use crate::report::widgets::{
+use crate::report::present::{
     STYLE, bar, colour, counts_line, footer, legend, readable_lines, status_badge, timeline_list,
     timeline_svg, words,
 };
@@ -421,6 +421,7 @@ pub(super) fn party(
         .commitments
         .iter()
         .filter(|c| c.by.contains(&party.id))
+        .filter(|c| c.group.is_counted())
         .collect();
     let title = format!("What {} committed to", party.name);
     list_page(site, out, html! { (title) }, &title, items, Current::Party)
@@ -430,10 +431,8 @@ pub(super) fn area(site: &Site<'_>, out: &mut dyn Write, slug: &str) -> std::io:
     let Some((name, members)) = site.areas.get(slug) else {
         return Ok(());
     };
-    let items = members
-        .iter()
-        .map(|&i| &site.report.commitments[i])
-        .collect();
+    // Counted as `totals.by_area` counts: requests and umbrellas apart.
+    let items = counted(site, members);
     let title = format!("Area: {name}");
     list_page(site, out, html! { (title) }, &title, items, Current::Area)
 }

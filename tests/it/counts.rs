@@ -28,6 +28,8 @@ pub(crate) struct Recount {
     pub by_status: BTreeMap<String, usize>,
     pub by_party: BTreeMap<String, usize>,
     pub by_area: BTreeMap<String, usize>,
+    /// (party, status) → count: what each party's page counts.
+    pub by_party_status: BTreeMap<(String, String), usize>,
 }
 
 fn date_of(value: &toml::Value) -> String {
@@ -106,6 +108,10 @@ pub(crate) fn recount(ledger: &Path, as_of: &str) -> Recount {
             by = strings(record.get("parties"));
         }
         for party in by {
+            *count
+                .by_party_status
+                .entry((party.clone(), status.to_owned()))
+                .or_default() += 1;
             *count.by_party.entry(party).or_default() += 1;
         }
         if let Some(area) = record.get("area").and_then(|a| a.as_str()) {
@@ -355,6 +361,43 @@ pub(crate) fn every_output_agrees(ledger: &Path, as_of: &str) {
                 .iter()
                 .any(|a| a.contains(&format!("<span class=\"muted\">({n})</span>"))),
             "site: progress of {area} {n}"
+        );
+    }
+    // The filter pages count within their filter: a party's page lists and
+    // counts that party's commitments by status, and a status page marks
+    // its own filter.
+    let page = |path: String| std::fs::read_to_string(out.join(path)).unwrap();
+    let entries = |html: &str| html.matches("<li id=\"c-").count();
+    for (party, n) in &count.by_party {
+        let html = page(format!("parties/{party}/index.html"));
+        assert_eq!(entries(&html), *n, "site: the page of {party} lists");
+        for ((of, status), k) in &count.by_party_status {
+            if of == party {
+                let words = status.replace('_', " ");
+                assert!(
+                    html.contains(&format!("href=\"#s-{status}\">{words} ({k})</a>")),
+                    "site: the page of {party} counts {k} {status}"
+                );
+            }
+        }
+    }
+    for (area, n) in &count.by_area {
+        let slug = area.to_lowercase().replace(' ', "-");
+        let html = page(format!("areas/{slug}/index.html"));
+        assert_eq!(entries(&html), *n, "site: the page of area {area} lists");
+    }
+    for (status, n) in &count.by_status {
+        let html = page(format!("status/{status}/index.html"));
+        assert_eq!(
+            entries(&html),
+            *n,
+            "site: the page of status {status} lists"
+        );
+        assert!(
+            html.contains(&format!(
+                "href=\"../../status/{status}/index.html\" aria-current=\"page\">"
+            )),
+            "site: the page of status {status} marks its own filter"
         );
     }
     let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();

@@ -585,3 +585,59 @@ fn a_site_at_a_past_date_shows_the_ledger_as_it_stood_then() {
     );
     assert!(!chancay.contains("2025-11-21"), "a later update is shown");
 }
+
+/// The text of a page, without its tags, style sheet or tooltips' markup.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn readers_pages_carry_no_rule_code_line_number_or_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let written = write(&frozen_ledger(), "2025-11-30", &out).unwrap();
+    let mut readers = 0;
+    for file in &written.files {
+        if !file.ends_with(".html") || file.starts_with("checks/") || file.starts_with("rules/") {
+            continue;
+        }
+        readers += 1;
+        let text = visible_text(&std::fs::read_to_string(out.join(file)).unwrap());
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for (i, word) in words.iter().enumerate() {
+            let code = word.len() == 4
+                && word.starts_with("C0")
+                && word[2..].bytes().all(|b| b.is_ascii_digit());
+            assert!(!code, "{file}: a rule code, {word}");
+            assert!(!word.contains('`'), "{file}: a backtick in {word}");
+            assert!(
+                !(*word == "line"
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))),
+                "{file}: a line number"
+            );
+        }
+    }
+    assert!(readers > 40, "{readers} readers' pages");
+    // The maintainers' page has them: the frozen ledger has findings.
+    let checks = std::fs::read_to_string(out.join("checks/index.html")).unwrap();
+    assert!(checks.contains("C015 stale"), "{checks}");
+    assert!(checks.contains(", line "), "{checks}");
+    // Every page links the maintainers' page from its footer.
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("href=\"checks/index.html\""));
+}

@@ -1,7 +1,9 @@
-//! The HTML pieces that the HTML report and the site both draw: the style
+//! The one presentation model of the HTML report and the site: the style
 //! sheet, status colours, words and badges, bars and counts, the headline,
-//! a target with its caveats, the timeline, and the footer. maud escapes
-//! every interpolated value.
+//! a target with its caveats, the timeline (and its list for phones), and
+//! the footer. Both draw with these, from the report's one count of
+//! everything; the site never borrows the report's page (`html.rs`).
+//! maud escapes every interpolated value.
 
 use chrono::{Datelike, NaiveDate};
 use maud::{Markup, html};
