@@ -91,14 +91,15 @@ fn code_spans(text: &str) -> Markup {
     }
 }
 
-/// A rule's Markdown as HTML, headings one level down (the page's `h1` is
-/// the rule). The docs are the project's own text, not the ledger's; raw
+/// A rule's Markdown as HTML, its `#` headings one level down (the page's
+/// `h1` is the rule). The docs are the project's own text, not the ledger's; raw
 /// HTML in them is shown as text all the same.
 fn markdown_html(doc: &str) -> String {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    // The docs' sections are `##`: they follow the page's `h1` as `h2`.
     let down = |level: HeadingLevel| match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H1 | HeadingLevel::H2 => HeadingLevel::H2,
+        HeadingLevel::H3 => HeadingLevel::H3,
         _ => HeadingLevel::H4,
     };
     let events = Parser::new(doc).map(|event| match event {
@@ -140,7 +141,7 @@ mod tests {
         let html = markdown_html(
             "## Why\n\nIds are `kebab-case`.\n\n```toml\nid = \"x\"\n```\n\n<script>x</script>\n",
         );
-        assert!(html.contains("<h3>Why</h3>"), "{html}");
+        assert!(html.contains("<h2>Why</h2>"), "{html}");
         assert!(html.contains("<code>kebab-case</code>"), "{html}");
         assert!(
             html.contains("<pre><code class=\"language-toml\">id = \"x\""),

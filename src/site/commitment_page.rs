@@ -90,7 +90,7 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                         @if update.status.value != *from { (status_badge(*from)) " → " }
                         (status_badge(update.status.value))
                         p { (update.note.value) }
-                        (evidence_list(site, &update.evidence))
+                        (evidence_list(site, &update.evidence, Some(&c.quote)))
                     }
                 }
             }

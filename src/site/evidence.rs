@@ -8,12 +8,19 @@ use super::Site;
 use super::pages::web_link;
 use crate::model::Evidence;
 
-pub(super) fn evidence_list(site: &Site<'_>, evidence: &[Evidence]) -> Markup {
+/// The evidence of an update. `quoted` is the text the page has already
+/// quoted in full (the commitment's own words): a citation of words inside
+/// it is not quoted a second time.
+pub(super) fn evidence_list(
+    site: &Site<'_>,
+    evidence: &[Evidence],
+    quoted: Option<&str>,
+) -> Markup {
     html! {
         @if !evidence.is_empty() {
             ul {
                 @for item in evidence {
-                    li { (evidence_item(site, item)) }
+                    li { (evidence_item(site, item, quoted)) }
                 }
             }
         }
@@ -30,7 +37,7 @@ pub(super) fn source_line(source: &crate::model::Source) -> Markup {
 }
 
 /// One evidence item: link, title, publisher, date and quote.
-pub(super) fn evidence_item(site: &Site<'_>, item: &Evidence) -> Markup {
+pub(super) fn evidence_item(site: &Site<'_>, item: &Evidence, quoted: Option<&str>) -> Markup {
     match item {
         Evidence::Web(web) => html! {
             (web_link(web.title.as_ref().map_or(web.url.value.as_str(), |t| t.value.as_str()), Some(&web.url.value)))
@@ -43,7 +50,11 @@ pub(super) fn evidence_item(site: &Site<'_>, item: &Evidence) -> Markup {
                     Some(source) => (source_line(source)),
                     None => code { (citation.source_ref.value) },
                 }
-                blockquote { "“" (citation.quote.value) "”" }
+                @if quoted.is_some_and(|q| q.contains(citation.quote.value.as_str())) {
+                    " (the words quoted above)"
+                } @else {
+                    blockquote { "“" (citation.quote.value) "”" }
+                }
             }
         }
     }

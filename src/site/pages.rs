@@ -328,7 +328,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
                         @if change.from != change.to { (status_badge(change.from)) " → " }
                         (status_badge(change.to)) " " (change.note)
                         @if let Some(update) = site.commitment(&change.id).and_then(|c| c.updates.get(change.update)) {
-                            (evidence_list(site, &update.evidence))
+                            (evidence_list(site, &update.evidence, None))
                         }
                     }
                 } }
