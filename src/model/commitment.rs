@@ -61,7 +61,7 @@ pub struct Commitment {
 }
 
 /// How a record is counted: every output uses these groups and words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
     /// A promise, counted.

@@ -24,7 +24,12 @@ pub const UMBRELLA_MEANING: &str =
     "Umbrellas: commitments that others belong to. They are not counted; their children are.";
 
 /// A whole report. Serialized as is for `--format json`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(
+    title = "Commitments report",
+    description = "What `commitments report --format json` prints (and the site's ledger.json): where every commitment of a ledger stands at a date. Fields are only added within a schema_version; a new schema_version means a field was removed, renamed or changed meaning, so a reader should check schema_version before it reads anything else. See docs/format.md, \"The JSON report\".",
+    deny_unknown_fields
+)]
 pub struct Report {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -58,7 +63,8 @@ pub struct Report {
 /// Counts over the commitments (see [`Group`]): requests and umbrellas are
 /// counted apart, and the deliverables' rates leave out what was signed at
 /// the talks.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Totals {
     /// Commitments counted: promises, those signed at the talks included.
     pub commitments: usize,
@@ -166,7 +172,8 @@ impl Totals {
 }
 
 /// A label and how many commitments have it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Count {
     /// The status, kind or area.
     pub key: String,
@@ -175,7 +182,8 @@ pub struct Count {
 }
 
 /// One party's commitments.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct PartyTotals {
     /// The party id.
     pub id: String,
@@ -188,7 +196,8 @@ pub struct PartyTotals {
 }
 
 /// Deliverables by outcome, with shares in percent (one decimal).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Progress {
     /// All deliverables counted.
     pub total: usize,
@@ -211,7 +220,8 @@ pub struct Progress {
 }
 
 /// A commitment with a deadline, for the overdue and due-soon lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct DueItem {
     /// The commitment.
     pub id: String,
@@ -232,7 +242,8 @@ pub struct DueItem {
 }
 
 /// An update, for the recent-changes list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Change {
     /// The commitment.
     pub id: String,
@@ -254,7 +265,8 @@ pub struct Change {
 }
 
 /// A checker finding, located.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ReportFinding {
     /// Rule code.
     pub code: &'static str,
@@ -273,7 +285,8 @@ pub struct ReportFinding {
 }
 
 /// One commitment at the as-of date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CommitmentReport {
     /// Its id.
     pub id: String,
@@ -341,7 +354,8 @@ pub struct CommitmentReport {
 
 /// `[commitment.searched]`: when the editors last looked for news, and
 /// what for.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SearchedReport {
     /// When.
     pub date: NaiveDate,
@@ -351,7 +365,8 @@ pub struct SearchedReport {
 }
 
 /// A piece of evidence, ready to link.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct EvidenceLink {
     /// The date of the update that cites it.
     pub date: NaiveDate,
@@ -366,7 +381,8 @@ pub struct EvidenceLink {
 /// The latest observation against baseline and goal, each with its
 /// caveats: its note and its evidence, so that no output shows a figure
 /// without them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct TargetProgress {
     /// What is counted.
     pub metric: String,

@@ -681,6 +681,66 @@ fn the_committed_schema_is_current() {
     assert_eq!(String::from_utf8(printed.stdout).unwrap(), generated);
 }
 
+/// The committed schema of the JSON report is what `schema --report`
+/// prints, and it closes every object (`additionalProperties: false`): a
+/// field added to the report without regenerating the schema fails here,
+/// and `.ci/run` validates the real report against it with
+/// check-jsonschema. `UPDATE_SCHEMA=1 cargo test` rewrites it.
+#[test]
+fn the_committed_report_schema_is_current_and_closed() {
+    let generated = commitments::json_schema::report_json_schema();
+    let path = Path::new(ROOT).join("report.schema.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "report.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test` and commit it"
+    );
+    let printed = Command::new(BIN)
+        .args(["schema", "--report"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(printed.stdout).unwrap(), generated);
+    // Every key of the frozen ledger's report is in the schema, and every
+    // object of the schema is closed.
+    let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    let report = Command::new(BIN)
+        .args([
+            "report",
+            "--format",
+            "json",
+            "--as-of",
+            "2025-11-30",
+            "--ledger",
+        ])
+        .arg(crate::common::frozen_ledger())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let top = schema["properties"].as_object().unwrap();
+    for key in report.as_object().unwrap().keys() {
+        assert!(
+            top.contains_key(key),
+            "report key {key} is not in the schema"
+        );
+    }
+    assert_eq!(schema["additionalProperties"], false);
+    for (name, definition) in schema["$defs"]
+        .as_object()
+        .or(schema["definitions"].as_object())
+        .unwrap()
+    {
+        if definition.get("properties").is_some() {
+            assert_eq!(
+                definition["additionalProperties"], false,
+                "{name} is not closed"
+            );
+        }
+    }
+}
+
 // Validating ledgers against the schema, as editors do, is `.ci/run`'s
 // work with taplo (the frozen ledger, the edit fixture, and broken copies):
 // a JSON Schema validator here cost a fifth of the test build.
