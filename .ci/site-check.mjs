@@ -118,6 +118,17 @@ const pages = [
     },
   },
   {
+    name: 'card',
+    path: 'commitments/chancay-harbor/card.html',
+    maxPrintedPages: 1,
+    check: async (page) => {
+      const title = await page.$eval('h1', (h) => h.textContent);
+      if (title !== 'Complete Chancay Harbor on schedule') fail(`card: the title is ${title}`);
+      const scripts = await page.$$eval('script', (s) => s.length);
+      if (scripts > 0) fail('card: it has a script');
+    },
+  },
+  {
     name: 'party',
     path: 'parties/pe/index.html',
     maxPrintedPages: 4,
@@ -137,6 +148,17 @@ const browser = await chromium.launch({
     '--disable-sync', '--disable-quic', '--no-first-run'],
 });
 try {
+  // The card is embedded in a newsroom's column: at 320 px it must not scroll.
+  {
+    const context = await browser.newContext({ viewport: { width: 320, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(`file://${join(site, 'commitments/chancay-harbor/card.html')}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) fail(`card at 320px: ${overflow}px wider than the frame`);
+    await page.screenshot({ path: join(shots, 'card-320.png'), fullPage: true });
+    console.log(`card at 320px: ${overflow > 0 ? overflow + 'px too wide' : 'no sideways scroll'}`);
+    await context.close();
+  }
   const views = [
     { width: 1280, scheme: 'light' },
     { width: 390, scheme: 'light' },

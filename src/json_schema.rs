@@ -1,7 +1,7 @@
 //! The ledger format as a draft-07 JSON Schema, for editors (taplo, Even
-//! Better TOML), and the JSON report's, for its readers. Generated with
-//! schemars from the types the loader fills and the report serializes, so
-//! their doc comments are the descriptions and no field can be missed.
+//! Better TOML). Generated with schemars from the model types the loader
+//! fills, so their doc comments are the descriptions. (The JSON report's
+//! schema is `report::json_schema`.)
 
 use schemars::Schema;
 use schemars::generate::SchemaSettings;
@@ -36,18 +36,6 @@ fn root_schema() -> Schema {
 /// The schema as pretty JSON with a trailing newline.
 pub fn json_schema() -> String {
     let mut text = serde_json::to_string_pretty(&root_schema()).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// The JSON report's schema (`commitments schema --report`), as pretty JSON
-/// with a trailing newline. Unlike the ledger's, it keeps `null`: JSON has
-/// it, and the report writes it for every absent value.
-pub fn report_json_schema() -> String {
-    let schema = SchemaSettings::draft07()
-        .into_generator()
-        .into_root_schema_for::<crate::report::Report>();
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
 }

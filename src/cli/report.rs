@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use commitments::check::Levels;
+use commitments::check::{Checked, Levels};
 use commitments::load::Loaded;
 use commitments::report::{self, ReportError};
 
@@ -48,12 +48,19 @@ enum Format {
     Csv,
     /// A self-contained page with a timeline.
     Html,
+    /// A Frictionless Data Package: a CSV per table (commitments, updates,
+    /// evidence, parties, sources) and datapackage.json, written into the
+    /// folder `-o DIR`.
+    Datapackage,
 }
 
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     args.jobs.apply()?;
     let path = super::ledger_file::ledger_or_default(args.positional.or(args.ledger.ledger));
     let loaded = super::ledger_file::load(&path)?;
+    if let Format::Datapackage = args.format {
+        return write_package(loaded, args.output, args.as_of.or(today));
+    }
     let report = match report::build(&loaded, &Levels::of(&loaded), args.as_of.or(today)) {
         Ok(report) => report,
         Err(ReportError::NotLoaded(findings)) => {
@@ -68,6 +75,7 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         Format::Json => report::to_json(&report),
         Format::Csv => report::to_csv(&report),
         Format::Html => report::to_html(&report),
+        Format::Datapackage => unreachable!("written above"),
     };
     match args.output {
         Some(file) if file.as_os_str() != "-" => {
@@ -79,6 +87,67 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         }
         _ => print(&text),
     }
+}
+
+/// `--format datapackage`: the package's files into DIR, each atomically.
+/// DIR may be new, empty, or hold only files of a package written before:
+/// no other file is ever replaced.
+fn write_package(
+    loaded: Loaded,
+    output: Option<PathBuf>,
+    as_of: NaiveDate,
+) -> Result<ExitCode, CliError> {
+    let Some(dir) = output.filter(|o| o.as_os_str() != "-") else {
+        return Err(CliError::Usage(
+            "--format datapackage writes a folder of files: name it with -o DIR, such as -o data"
+                .to_owned(),
+        ));
+    };
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let ours = name
+                .to_str()
+                .is_some_and(|n| report::DATA_PACKAGE_FILES.contains(&n));
+            if !ours {
+                return Err(CliError::Usage(format!(
+                    "`{}` holds `{}`, which is not part of a data package; pass a new or empty folder, such as data/",
+                    dir.display(),
+                    name.to_string_lossy()
+                )));
+            }
+        }
+    } else if dir.exists() {
+        return Err(CliError::Usage(format!(
+            "`{}` is not a folder; --format datapackage writes a folder of files",
+            dir.display()
+        )));
+    }
+    let levels = Levels::of(&loaded);
+    let checked = match Checked::new(loaded, &levels, as_of) {
+        Ok(checked) => checked,
+        Err(loaded) => {
+            super::printing::print_findings(&loaded.files, &loaded.blocking_findings());
+            return Err(CliError::Refused(
+                "no report: the ledger does not load".to_owned(),
+            ));
+        }
+    };
+    let report = report::build_checked(&checked);
+    std::fs::create_dir_all(&dir)
+        .map_err(|error| CliError::Usage(format!("cannot create `{}`: {error}", dir.display())))?;
+    for (name, bytes) in report::data_package(&report, checked.view()) {
+        let file = dir.join(name);
+        commitments::atomic_write::write_atomic(&file, &bytes).map_err(|error| {
+            CliError::Usage(format!("cannot write `{}`: {error}", file.display()))
+        })?;
+    }
+    eprintln!(
+        "wrote a data package of {} files to {} (as of {as_of})",
+        report::DATA_PACKAGE_FILES.len(),
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Refuses to write the report over the ledger or one of its source files.

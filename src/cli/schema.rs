@@ -18,7 +18,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> Result<ExitCode, CliError> {
     if args.report {
-        print(&commitments::json_schema::report_json_schema())
+        print(&commitments::report::json_schema())
     } else {
         print(&commitments::json_schema::json_schema())
     }

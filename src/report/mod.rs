@@ -10,6 +10,7 @@
 
 mod build;
 mod csv;
+mod datapackage;
 mod document;
 mod html;
 mod json;
@@ -18,7 +19,8 @@ pub(crate) mod present;
 
 pub use self::build::{build, build_checked};
 pub use self::csv::{to_csv, write_csv};
+pub use self::datapackage::{FILES as DATA_PACKAGE_FILES, data_package};
 pub use self::document::*;
 pub use self::html::to_html;
-pub use self::json::{to_json, write_json};
+pub use self::json::{json_schema, to_json, write_json};
 pub use self::markdown::to_markdown;

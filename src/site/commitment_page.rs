@@ -96,6 +96,14 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
             }
         }
     };
+    let body = html! {
+        (body)
+        section.cite {
+            h2 { "Cite or embed" }
+            p { "Cite as: " (site.report.title) ", “" (c.title) "”, status as of " (site.report.as_of) ", " (site.href(&format!("commitments/{}/index.html", c.id))) "." }
+            p { "Embed: " a href="card.html" { "a card of this commitment" } " for an iframe (no script, 320 px wide and up)." }
+        }
+    };
     page(site, root, &c.title, body)
 }
 

@@ -6,8 +6,10 @@
 //! Pages are rendered and written in parallel, one at a time each, never
 //! held all at once. The layout is a contract, documented in `docs/site.md`.
 
+mod calendar;
 mod checks;
 mod commitment_page;
+mod embed;
 mod evidence;
 mod feed;
 mod folder;
@@ -111,6 +113,8 @@ pub(crate) struct Site<'a> {
     base_url: Option<String>,
     /// Source id → the text of its local copy, for its page.
     source_texts: std::collections::HashMap<String, String>,
+    /// The data package's files but `commitments.csv` (a page of its own).
+    data: Vec<(&'static str, Vec<u8>)>,
 }
 
 impl Site<'_> {
@@ -153,6 +157,11 @@ enum Page<'a> {
     Checks,
     Source(&'a crate::model::Source),
     Follow,
+    /// A file of the data package, by name (`updates.csv`).
+    Data(&'static str),
+    Calendar,
+    Badge,
+    Card(&'a CommitmentReport),
 }
 
 impl Page<'_> {
@@ -172,13 +181,17 @@ impl Page<'_> {
             Page::Checks => "checks/index.html".to_owned(),
             Page::Source(source) => source_page::source_path(&source.id.value),
             Page::Follow => "follow/index.html".to_owned(),
+            Page::Data(name) => (*name).to_owned(),
+            Page::Calendar => "deadlines.ics".to_owned(),
+            Page::Badge => "badge.json".to_owned(),
+            Page::Card(c) => format!("commitments/{}/card.html", c.id),
         }
     }
 
     /// Whether the file is HTML or XML, which may not carry control
     /// characters (the JSON and CSV downloads are the reports, byte for byte).
     fn is_markup(&self) -> bool {
-        !matches!(self, Page::Json | Page::Csv)
+        !matches!(self, Page::Json | Page::Csv | Page::Data(_))
     }
 
     /// Writes the file; the large ones as they are made.
@@ -202,6 +215,13 @@ impl Page<'_> {
                 site.source_texts.get(&source.id.value).map(String::as_str),
             ),
             Page::Follow => pages::follow(site),
+            Page::Calendar => calendar::deadlines(site),
+            Page::Badge => embed::badge(site),
+            Page::Card(c) => embed::card(site, c),
+            Page::Data(name) => {
+                let bytes = site.data.iter().find(|(n, _)| n == name).map(|(_, b)| b);
+                return out.write_all(bytes.map_or(&[][..], |b| b.as_slice()));
+            }
         };
         out.write_all(text.as_bytes())
     }
@@ -254,6 +274,10 @@ pub fn write_checked(
         })
         .transpose()?;
     let mut site = prepare(report, view, base_url)?;
+    site.data = report::data_package(&site.report, view)
+        .into_iter()
+        .filter(|(name, _)| *name != "commitments.csv")
+        .collect();
     // The ledger and its local sources: DIR may not hold them.
     let ledger_dir = ledger_path.parent().unwrap_or(Path::new(""));
     // The local copies, published so that a reader can read each quote in
@@ -285,14 +309,18 @@ pub fn write_checked(
         Page::Style,
         Page::Checks,
         Page::Follow,
+        Page::Calendar,
+        Page::Badge,
     ];
     all.extend(site.report.commitments.iter().map(Page::Commitment));
+    all.extend(site.report.commitments.iter().map(Page::Card));
     all.extend(site.report.totals.by_party.iter().map(Page::Party));
     all.extend(site.areas.keys().map(|slug| Page::Area(slug)));
     all.extend(Status::ALL.into_iter().map(Page::Status));
     all.extend(Kind::ALL.into_iter().map(Page::Kind));
     all.extend(crate::rules::RULES.iter().copied().map(Page::Rule));
     all.extend(site.sources.values().copied().map(Page::Source));
+    all.extend(site.data.iter().map(|(name, _)| Page::Data(name)));
 
     let mut files: Vec<String> = all.iter().map(Page::path).collect();
     files.sort();
@@ -386,5 +414,6 @@ fn prepare<'a>(
         party_names,
         base_url,
         source_texts: std::collections::HashMap::new(),
+        data: Vec::new(),
     })
 }

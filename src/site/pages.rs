@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use maud::{DOCTYPE, Markup, html};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::Site;
 use super::evidence::evidence_list;
@@ -266,7 +266,11 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
                 @if let Some(reviewed) = report.reviewed { " · statuses reviewed up to " strong { (reviewed) } } }
             @if let Some(description) = &report.description { p { (description) } }
             @if let Some(notice) = &report.review_notice { p.notice { (notice) } }
-            p { "Downloads: " a href="ledger.json" { "ledger.json" } " · " a href="commitments.csv" { "commitments.csv" } " · " a href="follow/index.html" { "follow the changes in a feed reader" } }
+            p { "Downloads: " a href="ledger.json" { "ledger.json" } " · " a href="commitments.csv" { "commitments.csv" }
+                " · " a href="datapackage.json" { "the data package" } " (every table, with its schema)"
+                " · " a href="deadlines.ics" { "the deadlines for a calendar" }
+                " · " a href="follow/index.html" { "follow the changes in a feed reader" } }
+            (PreEscaped(dataset_json_ld(site)))
         }
         section aria-label="Summary" {
             div.tiles {
@@ -485,7 +489,50 @@ pub(super) fn follow(site: &Site<'_>) -> String {
         header { h1 { "Follow the changes" } }
         p { "Copy this address into a feed reader to be told of every new commitment and every change of status:" }
         p { a href=(if feed.contains("://") { feed.clone() } else { format!("{root}feed.xml") }) type="application/atom+xml" { (feed) } }
+        p { "The deadlines of the open commitments are a calendar to subscribe to: " a href=(format!("{root}deadlines.ics")) { "deadlines.ics" } "." }
         p { "Each entry names the commitment, its new status and the note behind it, and links to the commitment's page with the evidence. The feed holds the newest 1,000 entries; the " a href=(format!("{root}index.html#recent")) { "dashboard" } " shows the changes of the last " (WINDOW_DAYS) " days." }
     };
     page(site, root, "Follow the changes", body)
+}
+
+/// schema.org `Dataset` JSON-LD for the dashboard, as Google Dataset Search
+/// reads it: the ledger's name and description, the period its
+/// commitments cover, who publishes it, and every download. No licence:
+/// the ledger format has no field for one yet.
+fn dataset_json_ld(site: &Site<'_>) -> String {
+    let report = &site.report;
+    let first = report
+        .commitments
+        .iter()
+        .map(|c| c.made)
+        .min()
+        .unwrap_or(report.as_of);
+    let download = |path: &str, format: &str| serde_json::json!({ "@type": "DataDownload", "encodingFormat": format, "contentUrl": site.href(path) });
+    let mut dataset = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": report.title,
+        "description": report.description.clone().unwrap_or_else(|| report.title.clone()),
+        "identifier": report.ledger_id,
+        "temporalCoverage": format!("{first}/{}", report.as_of),
+        "dateModified": report.as_of.to_string(),
+        "distribution": [
+            download("ledger.json", "application/json"),
+            download("commitments.csv", "text/csv"),
+            download("datapackage.json", "application/vnd.datapackage+json"),
+            download("deadlines.ics", "text/calendar"),
+            download("feed.xml", "application/atom+xml"),
+        ],
+    });
+    if let Some(publisher) = site.view.meta.as_ref().and_then(|m| m.publisher.as_ref()) {
+        dataset["publisher"] =
+            serde_json::json!({ "@type": "Organization", "name": publisher.value });
+    }
+    // No `<` at all inside the script element: ledger text such as
+    // `</script>` or `<!--` could end it or change how it is parsed. The
+    // JSON escape reads back as the same text.
+    let text = serde_json::to_string(&dataset)
+        .unwrap_or_default()
+        .replace('<', "\\u003c");
+    format!("<script type=\"application/ld+json\">{text}</script>")
 }

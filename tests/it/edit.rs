@@ -688,7 +688,7 @@ fn the_committed_schema_is_current() {
 /// check-jsonschema. `UPDATE_SCHEMA=1 cargo test` rewrites it.
 #[test]
 fn the_committed_report_schema_is_current_and_closed() {
-    let generated = commitments::json_schema::report_json_schema();
+    let generated = commitments::report::json_schema();
     let path = Path::new(ROOT).join("report.schema.json");
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();

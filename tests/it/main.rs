@@ -16,6 +16,7 @@ mod hostile;
 mod ledger;
 mod loaders;
 mod lsp;
+mod open_data;
 mod readme;
 mod report;
 mod rules;

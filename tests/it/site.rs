@@ -128,6 +128,9 @@ fn hostile_text_injects_no_tag_into_any_page_or_the_feed() {
     let mut pages = 0;
     for file in &written.files {
         let text = std::fs::read_to_string(out.join(file)).unwrap();
+        // The dashboard's own JSON-LD is the one script element allowed
+        // (data, never run); the ledger's text inside it has no `<`.
+        let text = text.replace("<script type=\"application/ld+json\">", "");
         if file.ends_with(".html") || file.ends_with(".xml") {
             pages += 1;
             for tag in ["<script", "<img", "<b>text", "<em>area", "<i>tags"] {
@@ -640,4 +643,56 @@ fn readers_pages_carry_no_rule_code_line_number_or_markdown() {
     // Every page links the maintainers' page from its footer.
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("href=\"checks/index.html\""));
+}
+
+/// The paths the layout table of docs/site.md names, in its first column,
+/// as (literal prefix, pattern) where `<x>` matches one path segment.
+fn documented_paths() -> Vec<String> {
+    let doc = std::fs::read_to_string(Path::new(crate::common::ROOT).join("docs/site.md")).unwrap();
+    let table = doc
+        .split("## Layout")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let mut paths = Vec::new();
+    for line in table.lines().filter(|l| l.starts_with("| `")) {
+        let first = line.split(" | ").next().unwrap();
+        paths.extend(first.split('`').skip(1).step_by(2).map(str::to_owned));
+    }
+    paths
+}
+
+/// Whether `file` is what `documented` (with `<x>` for any one segment)
+/// names.
+fn names(documented: &str, file: &str) -> bool {
+    let (pattern, path): (Vec<&str>, Vec<&str>) =
+        (documented.split('/').collect(), file.split('/').collect());
+    pattern.len() == path.len()
+        && pattern
+            .iter()
+            .zip(&path)
+            .all(|(p, s)| (p.starts_with('<') && p.ends_with('>') && !s.is_empty()) || p == s)
+}
+
+#[test]
+fn docs_site_md_names_every_file_of_the_site_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let written = write(&frozen_ledger(), "2025-11-30", &out).unwrap();
+    let documented = documented_paths();
+    assert!(documented.len() > 15, "{documented:?}");
+    for file in &written.files {
+        assert!(
+            documented.iter().any(|d| names(d, file)),
+            "{file} is written but docs/site.md does not name it"
+        );
+    }
+    for path in &documented {
+        assert!(
+            written.files.iter().any(|f| names(path, f)),
+            "docs/site.md names {path}, which the site does not write"
+        );
+    }
 }
