@@ -263,6 +263,17 @@ pub fn write_checked(
         return Err(SiteError::HasErrors(errors));
     }
     let report = report::build_checked(&checked);
+    // The local copies, published so that a reader can read each quote in
+    // its context: only the texts the loader read, through its checks
+    // (inside the ledger's folder, no hidden file, no link out), never the
+    // disk again: a `file` that the checker refused, and a ledger that set
+    // `source-file` to "allow", publish nothing.
+    let source_texts: std::collections::HashMap<String, String> = checked
+        .loaded
+        .source_files
+        .iter()
+        .map(|(id, file)| (id.clone(), checked.loaded.files.text(*file).to_owned()))
+        .collect();
     drop(std::mem::take(&mut checked.loaded.files));
     let ledger = &checked.ledger;
     let view = checked.view();
@@ -280,17 +291,7 @@ pub fn write_checked(
         .collect();
     // The ledger and its local sources: DIR may not hold them.
     let ledger_dir = ledger_path.parent().unwrap_or(Path::new(""));
-    // The local copies, published so that a reader can read each quote in
-    // its context. The checker has read them already; one that cannot be
-    // read now stops the site.
-    for source in site.sources.values() {
-        if let Some(file) = &source.file {
-            let path = ledger_dir.join(&file.value);
-            let text =
-                std::fs::read_to_string(&path).map_err(|source| SiteError::Io { path, source })?;
-            site.source_texts.insert(source.id.value.clone(), text);
-        }
-    }
+    site.source_texts = source_texts;
     let mut protected = vec![ledger_path.to_owned()];
     protected.extend(
         ledger

@@ -696,3 +696,40 @@ fn docs_site_md_names_every_file_of_the_site_and_nothing_else() {
         );
     }
 }
+
+#[test]
+fn a_source_file_the_checker_refused_is_never_published_even_when_allowed() {
+    // A ledger from a pull request names a file outside its folder, and
+    // turns the rule that refuses it off. The site is written, but the
+    // outside file's text appears on no page.
+    let outer = tempfile::tempdir().unwrap();
+    std::fs::write(outer.path().join("secret.txt"), "token=ghp_SECRET_VALUE").unwrap();
+    let folder = outer.path().join("ledger");
+    std::fs::create_dir(&folder).unwrap();
+    let frozen = std::fs::read_to_string(frozen_ledger()).unwrap();
+    let hostile = frozen
+        .replace(
+            "file = \"sources/xinhua-2024-06-28-xi-boluarte-talks.txt\"",
+            "file = \"../secret.txt\"",
+        )
+        .replace(
+            "[checker.levels]\n",
+            "[checker.levels]\nsource-file = \"allow\"\nquote-not-in-source = \"allow\"\n",
+        );
+    assert_ne!(hostile, frozen);
+    std::fs::write(folder.join("commitments.toml"), hostile).unwrap();
+    let out = folder.join("public");
+    let written = write(&folder.join("commitments.toml"), "2025-11-30", &out).unwrap();
+    let mut sources = 0;
+    for file in &written.files {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        assert!(
+            !text.contains("ghp_SECRET_VALUE"),
+            "{file} publishes the outside file"
+        );
+        sources += usize::from(file.starts_with("sources/"));
+    }
+    assert_eq!(sources, 1, "the source still has its page, without a copy");
+    let page = std::fs::read_to_string(out.join("sources/xinhua-2024-06-28/index.html")).unwrap();
+    assert!(page.contains("No copy is kept with the ledger"), "{page}");
+}
