@@ -130,7 +130,7 @@ pub(crate) fn how_counted(totals: &super::Totals) -> Markup {
             @if count > 0 { p.muted { (meaning) } }
         }
         p.headline { (totals.headline()) @if let Some(left_out) = totals.left_out() { " " (left_out) } }
-        (legend())
+        (legend(totals))
     }
 }
 
@@ -141,11 +141,17 @@ pub(crate) fn footer(as_of: NaiveDate) -> Markup {
     }
 }
 
-pub(crate) fn legend() -> Markup {
+/// The colours of the statuses that some commitment has: a legend of all
+/// eight would name colours that appear nowhere.
+pub(crate) fn legend(totals: &super::Totals) -> Markup {
     html! {
-        ul.legend {
-            @for status in Status::ALL {
-                li { span.dot style=(format!("background:{}", colour(status))) {} (words(status)) }
+        @if totals.by_status.iter().any(|c| c.count > 0) {
+            ul.legend {
+                @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
+                    @if count.count > 0 {
+                        li { span.dot style=(format!("background:{}", colour(status))) {} (words(status)) }
+                    }
+                }
             }
         }
     }

@@ -75,7 +75,7 @@ pub(super) fn card(site: &Site<'_>, c: &CommitmentReport) -> String {
                     @if let Some(evidence) = &c.latest_evidence {
                         p.muted { "Latest evidence, " (evidence.date) ": "
                             @match evidence.url.as_deref().filter(|u| super::pages::is_web(u)) {
-                                Some(url) => a href=(url) target="_top" rel="noopener noreferrer" { (evidence.title) },
+                                Some(url) => a href=(url) target="_top" rel="noopener noreferrer" { (super::pages::link_words(Some(&evidence.title), url)) },
                                 None => (evidence.title),
                             }
                         }

@@ -5,7 +5,7 @@
 use maud::{Markup, html};
 
 use super::Site;
-use super::pages::web_link;
+use super::pages::{link_words, web_link};
 use crate::model::Evidence;
 
 /// The evidence of an update. `quoted` is the text the page has already
@@ -40,7 +40,7 @@ pub(super) fn source_line(source: &crate::model::Source) -> Markup {
 pub(super) fn evidence_item(site: &Site<'_>, item: &Evidence, quoted: Option<&str>) -> Markup {
     match item {
         Evidence::Web(web) => html! {
-            (web_link(web.title.as_ref().map_or(web.url.value.as_str(), |t| t.value.as_str()), Some(&web.url.value)))
+            (web_link(link_words(web.title.as_ref().map(|t| t.value.as_str()), &web.url.value), Some(&web.url.value)))
             @if let Some(published) = &web.published { ", " (published.value) }
             blockquote { "“" (web.quote.value) "”" }
         },

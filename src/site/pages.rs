@@ -99,6 +99,20 @@ pub(super) fn is_web(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
+/// What a link to `url` says: its `title`, or, for a page the ledger gives
+/// no title, the site it is on ("bairdmaritime.com"), not a long address.
+pub(super) fn link_words<'a>(title: Option<&'a str>, url: &'a str) -> &'a str {
+    match title.filter(|t| !t.is_empty() && *t != url) {
+        Some(title) => title,
+        None => {
+            let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+            let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+            let host = host.strip_prefix("www.").unwrap_or(host);
+            if host.is_empty() { url } else { host }
+        }
+    }
+}
+
 /// `title` as a link to `url` when it is a web address, else as text.
 pub(super) fn web_link(title: &str, url: Option<&str>) -> Markup {
     html! {
@@ -285,7 +299,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
                 a.tile href="#recent" { b { (report.recent_changes.len()) } "changes in " (WINDOW_DAYS) " days" }
             }
             p.headline { (totals.headline()) @if let Some(left_out) = totals.left_out() { " " (left_out) } }
-            (legend())
+            (legend(totals))
             h2 { "Progress by party" }
             @for party in &totals.by_party {
                 div {
@@ -427,7 +441,7 @@ pub(super) fn party(
         .filter(|c| c.by.contains(&party.id))
         .filter(|c| c.group.is_counted())
         .collect();
-    let title = format!("What {} committed to", party.name);
+    let title = format!("{}: what it committed to", party.name);
     list_page(site, out, html! { (title) }, &title, items, Current::Party)
 }
 
@@ -535,4 +549,19 @@ fn dataset_json_ld(site: &Site<'_>) -> String {
         .unwrap_or_default()
         .replace('<', "\\u003c");
     format!("<script type=\"application/ld+json\">{text}</script>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link_words;
+
+    #[test]
+    fn a_link_without_a_title_names_its_site() {
+        let url = "https://www.bairdmaritime.com/shipping/ports/x";
+        assert_eq!(link_words(None, url), "bairdmaritime.com");
+        assert_eq!(link_words(Some(url), url), "bairdmaritime.com");
+        assert_eq!(link_words(Some("Port opens"), url), "Port opens");
+        assert_eq!(link_words(None, "https://a.example?x=1"), "a.example");
+        assert_eq!(link_words(None, "https://"), "https://");
+    }
 }
