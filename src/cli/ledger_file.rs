@@ -14,3 +14,18 @@ pub(crate) fn load(path: &std::path::Path) -> Result<commitments::load::Loaded, 
 pub(crate) fn ledger_or_default(path: Option<PathBuf>) -> PathBuf {
     path.unwrap_or_else(|| PathBuf::from(args::DEFAULT_LEDGER))
 }
+
+/// One check of a loaded ledger at `as_of`, whose view and findings a
+/// command's output is made from. A ledger that does not load is refused
+/// with its diagnostics: "no {what}: the ledger does not load".
+pub(crate) fn check_at(
+    loaded: commitments::load::Loaded,
+    as_of: chrono::NaiveDate,
+    what: &str,
+) -> Result<commitments::check::Checked, CliError> {
+    let levels = commitments::check::Levels::of(&loaded);
+    commitments::check::Checked::new(loaded, &levels, as_of).map_err(|loaded| {
+        super::printing::print_findings(&loaded.files, &loaded.blocking_findings());
+        CliError::Refused(format!("no {what}: the ledger does not load"))
+    })
+}

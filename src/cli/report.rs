@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use commitments::check::{Checked, Levels};
+use commitments::check::Levels;
 use commitments::load::Loaded;
 use commitments::report::{self, ReportError};
 
@@ -123,16 +123,7 @@ fn write_package(
             dir.display()
         )));
     }
-    let levels = Levels::of(&loaded);
-    let checked = match Checked::new(loaded, &levels, as_of) {
-        Ok(checked) => checked,
-        Err(loaded) => {
-            super::printing::print_findings(&loaded.files, &loaded.blocking_findings());
-            return Err(CliError::Refused(
-                "no report: the ledger does not load".to_owned(),
-            ));
-        }
-    };
+    let checked = super::ledger_file::check_at(loaded, as_of, "report")?;
     let report = report::build_checked(&checked);
     std::fs::create_dir_all(&dir)
         .map_err(|error| CliError::Usage(format!("cannot create `{}`: {error}", dir.display())))?;

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use commitments::check::{Checked, Levels};
 use commitments::site::{self, SiteError};
 
 use super::CliError;
@@ -50,17 +49,8 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     let path = super::ledger_file::ledger_or_default(args.ledger.ledger);
     let loaded = super::ledger_file::load(&path)?;
     let as_of = args.as_of.or(today);
-    let levels = Levels::of(&loaded);
     // One check, at the date, whose view and findings the site is made from.
-    let checked = match Checked::new(loaded, &levels, as_of) {
-        Ok(checked) => checked,
-        Err(loaded) => {
-            super::printing::print_findings(&loaded.files, &loaded.blocking_findings());
-            return Err(CliError::Refused(
-                "no site: the ledger does not load".to_owned(),
-            ));
-        }
-    };
+    let checked = super::ledger_file::check_at(loaded, as_of, "site")?;
     // A site publishes the ledger: one with errors (a duplicate id, say)
     // gets none. The errors are shown as `check` shows them.
     let errors: Vec<_> = checked.errors().cloned().collect();
