@@ -30,6 +30,14 @@ pub fn data_package(report: &Report, view: &Ledger) -> Vec<(&'static str, Vec<u8
     let mut commitments = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = write_csv(report, &mut commitments);
+    let mut files = vec![(FILES[0], commitments)];
+    files.extend(data_package_tables(report, view));
+    files
+}
+
+/// The package's files but its first, `commitments.csv`, which is the CSV
+/// report: for the site, which writes that report once, as it is made.
+pub fn data_package_tables(report: &Report, view: &Ledger) -> Vec<(&'static str, Vec<u8>)> {
     let reported: std::collections::HashSet<&str> =
         report.commitments.iter().map(|c| c.id.as_str()).collect();
     let mut seen = std::collections::HashSet::new();
@@ -151,7 +159,6 @@ pub fn data_package(report: &Report, view: &Ledger) -> Vec<(&'static str, Vec<u8
     let mut descriptor = serde_json::to_vec_pretty(&descriptor(report)).unwrap_or_default();
     descriptor.push(b'\n');
     vec![
-        (FILES[0], commitments),
         (FILES[1], finish(links)),
         (FILES[2], finish(updates)),
         (FILES[3], finish(evidence)),

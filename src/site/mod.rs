@@ -285,10 +285,7 @@ pub fn write_checked(
         })
         .transpose()?;
     let mut site = prepare(report, view, base_url)?;
-    site.data = report::data_package(&site.report, view)
-        .into_iter()
-        .filter(|(name, _)| *name != "commitments.csv")
-        .collect();
+    site.data = report::data_package_tables(&site.report, view);
     // The ledger and its local sources: DIR may not hold them.
     let ledger_dir = ledger_path.parent().unwrap_or(Path::new(""));
     site.source_texts = source_texts;

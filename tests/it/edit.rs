@@ -668,16 +668,22 @@ fn new_writes_a_template_that_checks_clean_and_never_overwrites() {
 #[test]
 fn the_committed_schema_is_current() {
     let generated = commitments::json_schema::json_schema();
-    let path = Path::new(ROOT).join("commitments.schema.json");
+    assert_committed_and_printed("commitments.schema.json", &generated, &["schema"]);
+}
+
+/// `file` at the repository's root holds `generated`, and `commitments
+/// ARGS` prints it. `UPDATE_SCHEMA=1 cargo test` rewrites the file.
+fn assert_committed_and_printed(file: &str, generated: &str, args: &[&str]) {
+    let path = Path::new(ROOT).join(file);
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+        std::fs::write(&path, generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "commitments.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test` and commit it"
+        "{file} is stale: run `UPDATE_SCHEMA=1 cargo test` and commit it"
     );
-    let printed = Command::new(BIN).arg("schema").output().unwrap();
+    let printed = Command::new(BIN).args(args).output().unwrap();
     assert_eq!(String::from_utf8(printed.stdout).unwrap(), generated);
 }
 
@@ -689,20 +695,7 @@ fn the_committed_schema_is_current() {
 #[test]
 fn the_committed_report_schema_is_current_and_closed() {
     let generated = commitments::report::json_schema();
-    let path = Path::new(ROOT).join("report.schema.json");
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "report.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test` and commit it"
-    );
-    let printed = Command::new(BIN)
-        .args(["schema", "--report"])
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8(printed.stdout).unwrap(), generated);
+    assert_committed_and_printed("report.schema.json", &generated, &["schema", "--report"]);
     // Every key of the frozen ledger's report is in the schema, and every
     // object of the schema is closed.
     let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
