@@ -96,7 +96,8 @@ pub fn check_view(
 ) -> Vec<Finding> {
     let mut findings = loaded.findings.clone();
     if let Some(ledger) = view {
-        let cx = Context::new(ledger, as_of, &loaded.files, &loaded.source_files);
+        let mut cx = Context::new(ledger, as_of, &loaded.files, &loaded.source_files);
+        cx.workspace = loaded.workspace.as_deref();
         findings.extend(crate::rules::run_all(&cx));
     }
     findings.retain_mut(|finding| match levels.level(finding.rule).severity() {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::finding::{FileId, Files};
-use crate::model::Ledger;
+use crate::model::{Ledger, Neighbours};
 
 /// What a rule may look at. Built once per check.
 pub struct Context<'a> {
@@ -17,10 +17,13 @@ pub struct Context<'a> {
     pub files: &'a Files,
     /// Source id → the loaded local copy of that source.
     pub source_files: &'a HashMap<String, FileId>,
+    /// The ledgers of the workspace this one belongs to, when it belongs to
+    /// one: what a `LEDGER-ID:COMMITMENT-ID` reference resolves against.
+    pub workspace: Option<&'a Neighbours>,
 }
 
 impl<'a> Context<'a> {
-    /// Builds the context.
+    /// Builds the context of a ledger outside any workspace.
     pub fn new(
         ledger: &'a Ledger,
         as_of: NaiveDate,
@@ -32,6 +35,7 @@ impl<'a> Context<'a> {
             as_of,
             files,
             source_files,
+            workspace: None,
         }
     }
 }

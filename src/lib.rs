@@ -8,6 +8,9 @@
 //!    [`rules`] module per rule;
 //! 3. [`render`]: findings → human, JSON or GitHub output.
 //!
+//! A [`workspace`] loads several ledgers at once, so that references between
+//! them resolve.
+//!
 //! ```
 //! use commitments::{check::{check, Levels}, load::load_bytes};
 //! let ledger = br#"
@@ -44,3 +47,4 @@ pub mod site;
 pub mod span;
 pub mod suggest;
 pub mod text;
+pub mod workspace;

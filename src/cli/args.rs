@@ -19,6 +19,16 @@ pub(crate) struct LedgerFlag {
     pub(crate) ledger: Option<PathBuf>,
 }
 
+/// `--workspace PATH`, for commands that read every ledger of a workspace.
+#[derive(Debug, clap::Args)]
+pub(crate) struct WorkspaceFlag {
+    /// The workspace file, listing several ledgers [default:
+    /// commitments-workspace.toml, when it is in the current folder and no
+    /// ledger is named].
+    #[arg(long = "workspace", value_name = "PATH")]
+    pub(crate) workspace: Option<PathBuf>,
+}
+
 /// `--as-of DATE`: "today".
 #[derive(Debug, clap::Args)]
 pub(crate) struct AsOf {

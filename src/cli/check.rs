@@ -10,11 +10,12 @@ use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 
 use commitments::check::{LevelOverride, Levels, check};
 use commitments::finding::Severity;
+use commitments::load::Loaded;
 use commitments::render::{self, Summary};
 use commitments::rules::{Level, Selector};
 
 use super::CliError;
-use super::args::{AsOf, Jobs, LedgerFlag};
+use super::args::{AsOf, Jobs, LedgerFlag, WorkspaceFlag};
 use super::printing::print;
 
 /// Check ledgers and report every finding.
@@ -28,6 +29,8 @@ pub(crate) struct Args {
     ledgers: Vec<PathBuf>,
     #[command(flatten)]
     ledger: LedgerFlag,
+    #[command(flatten)]
+    workspace: WorkspaceFlag,
     #[command(flatten)]
     as_of: AsOf,
     #[command(flatten)]
@@ -71,6 +74,24 @@ pub(crate) fn run(
 ) -> Result<ExitCode, CliError> {
     args.jobs.apply()?;
     let as_of = args.as_of.or(today);
+    let named = !args.ledgers.is_empty() || args.ledger.ledger.is_some();
+    if named && args.workspace.workspace.is_some() {
+        return Err(CliError::Usage(
+            "--workspace checks every ledger of the workspace; name no ledger with it".to_owned(),
+        ));
+    }
+    let overrides = overrides_in_order(matches);
+    let limit = (args.max_per_rule > 0).then_some(args.max_per_rule);
+    let output = Output {
+        overrides: &overrides,
+        as_of,
+        format: args.format,
+        quiet: args.quiet,
+        limit,
+    };
+    if let Some(path) = super::ledger_file::workspace_path(args.workspace.workspace, named) {
+        return check_workspace(&path, &output);
+    }
     let mut ledgers = args.ledgers;
     if ledgers.is_empty() {
         ledgers.push(super::ledger_file::ledger_or_default(args.ledger.ledger));
@@ -81,12 +102,12 @@ pub(crate) fn run(
                 .to_owned(),
         ));
     }
-    let overrides = overrides_in_order(matches);
     let mut any_errors = false;
     let mut any_unreadable = false;
     for path in &ledgers {
-        let limit = (args.max_per_rule > 0).then_some(args.max_per_rule);
-        match check_one(path, &overrides, as_of, args.format, args.quiet, limit) {
+        let checked = super::ledger_file::load(path)
+            .and_then(|loaded| check_one(&loaded, &path.display().to_string(), &output));
+        match checked {
             Ok(has_errors) => any_errors |= has_errors,
             // With several ledgers, go on with the others, then exit 2.
             Err(error @ CliError::Usage(_)) if ledgers.len() > 1 => {
@@ -105,29 +126,89 @@ pub(crate) fn run(
     Ok(super::printing::status(any_errors))
 }
 
-/// Checks one ledger and prints its findings; true when it has errors.
-fn check_one(
-    path: &std::path::Path,
-    overrides: &[LevelOverride],
+/// How findings are printed, for every ledger checked.
+struct Output<'a> {
+    overrides: &'a [LevelOverride],
     as_of: NaiveDate,
     format: Format,
     quiet: bool,
     limit: Option<usize>,
+}
+
+/// Checks every ledger of a workspace and the references between them:
+/// the workspace's own findings, then each ledger's findings and summary
+/// line, then one line for the workspace.
+fn check_workspace(path: &std::path::Path, output: &Output<'_>) -> Result<ExitCode, CliError> {
+    if output.format == Format::Json && !output.quiet {
+        return Err(CliError::Usage(
+            "--format json prints one document for one ledger; check a ledger of the workspace with --ledger PATH".to_owned(),
+        ));
+    }
+    let workspace = super::ledger_file::load_workspace(path)?;
+    let mut findings = workspace.findings.clone();
+    let mut any_errors = findings.iter().any(|f| f.severity == Severity::Error);
+    if !findings.is_empty() && !output.quiet {
+        match output.format {
+            Format::Github => {
+                let text = render::github_annotations(&workspace.files, &findings, output.limit);
+                print(&text)?;
+            }
+            _ => {
+                print(&render::findings_string(&workspace.files, &findings))?;
+            }
+        }
+    }
+    for member in &workspace.members {
+        let name = member.path.display().to_string();
+        let checked = check(
+            &member.loaded,
+            &Levels::with_overrides(&member.loaded, output.overrides),
+            output.as_of,
+        );
+        any_errors |= print_checked(&member.loaded, &checked, &name, output)?;
+        findings.extend(checked);
+    }
+    let (errors, warnings) = render::counts(&findings);
+    print(&format!(
+        "{}: {}, {} in {} (as of {})\n",
+        path.display(),
+        commitments::text::plural(errors, "error", "errors"),
+        commitments::text::plural(warnings, "warning", "warnings"),
+        commitments::text::plural(workspace.members.len(), "ledger", "ledgers"),
+        output.as_of
+    ))?;
+    Ok(super::printing::status(any_errors))
+}
+
+/// Checks one loaded ledger and prints its findings; true when it has errors.
+fn check_one(loaded: &Loaded, name: &str, output: &Output<'_>) -> Result<bool, CliError> {
+    let findings = check(
+        loaded,
+        &Levels::with_overrides(loaded, output.overrides),
+        output.as_of,
+    );
+    print_checked(loaded, &findings, name, output)
+}
+
+/// Prints one ledger's findings and summary line; true when it has errors.
+fn print_checked(
+    loaded: &Loaded,
+    findings: &[commitments::finding::Finding],
+    ledger_name: &str,
+    output: &Output<'_>,
 ) -> Result<bool, CliError> {
-    let loaded = super::ledger_file::load(path)?;
-    let findings = check(&loaded, &Levels::with_overrides(&loaded, overrides), as_of);
-    let ledger_name = path.display().to_string();
+    let (as_of, limit) = (output.as_of, output.limit);
     let summary = Summary {
-        ledger: &ledger_name,
+        ledger: ledger_name,
         as_of,
         headcount: loaded.headcount(as_of),
     };
     let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
-    if quiet {
-        print(&format!("{}\n", render::summary_line(&findings, &summary)))?;
+    if output.quiet {
+        print(&format!("{}\n", render::summary_line(findings, &summary)))?;
         return Ok(has_errors);
     }
-    match format {
+    match output.format {
         Format::Human => {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let choice = if !no_color && std::io::stdout().is_terminal() {
@@ -138,7 +219,7 @@ fn check_one(
             // One buffered writer: a line at a time into a pipe costs a
             // system call per line.
             let mut stdout = BufferedStandardStream::stdout(choice);
-            let written = render::human(&mut stdout, &loaded.files, &findings, &summary, limit)
+            let written = render::human(&mut stdout, &loaded.files, findings, &summary, limit)
                 .and_then(|()| std::io::Write::flush(&mut stdout));
             match written {
                 Ok(()) => {}
@@ -149,10 +230,10 @@ fn check_one(
             }
         }
         Format::Json => {
-            print(&render::json(&loaded.files, &findings, &summary))?;
+            print(&render::json(&loaded.files, findings, &summary))?;
         }
         Format::Github => {
-            print(&render::github(&loaded.files, &findings, &summary, limit))?;
+            print(&render::github(&loaded.files, findings, &summary, limit))?;
         }
     }
     Ok(has_errors)

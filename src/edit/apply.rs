@@ -61,7 +61,11 @@ pub fn apply(path: &Path, options: &EditOptions, edit: &Edit) -> Result<Applied,
         Ok(metadata) if metadata.is_file() => Some(super::lock::lock(&target, options.wait)?),
         _ => None,
     };
-    let original = load_path(&target).map_err(EditError::Read)?;
+    // In a workspace, its references to the other ledgers resolve.
+    let original = match crate::workspace::load_member(&target) {
+        Some(member) => member,
+        None => load_path(&target).map_err(EditError::Read)?,
+    };
     let base = target.parent().map(Path::to_owned).unwrap_or_default();
     let name = path.display().to_string();
     let mut applied = propose(original, edit, &name, Some(&base), options.as_of)?;

@@ -32,7 +32,13 @@ pub fn review(
     as_of: NaiveDate,
 ) -> Review {
     let before = check(original, &Levels::of(original), as_of);
-    let proposed = crate::load::load_bytes(name, proposed_text.as_bytes(), base_dir);
+    let mut proposed = crate::load::load_bytes(name, proposed_text.as_bytes(), base_dir);
+    if let Some(neighbours) = &original.workspace {
+        if let Some(ledger) = proposed.ledger.as_mut() {
+            neighbours.lend_parties(ledger);
+        }
+        proposed.workspace = Some(neighbours.clone());
+    }
     let findings = check(&proposed, &Levels::of(&proposed), as_of);
     // Findings are compared as a multiset of (rule, message, text under
     // the finding): a second copy of an existing error is a new error.

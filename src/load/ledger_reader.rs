@@ -69,6 +69,7 @@ const COMMITMENT_KEYS: &[&str] = &[
     "due_estimate",
     "due_precision",
     "parent",
+    "related",
     "status",
     "source",
     "notes",
@@ -108,19 +109,7 @@ pub(super) fn read_ledger(root: TableItem<'_>, sink: &mut FindingSink) -> Ledger
         ..Ledger::default()
     };
     if let Some(value) = root.get("parties") {
-        each_entry(value, "parties", sink, |id, value, sink| {
-            let table = TableReader::of(
-                value,
-                &id.value,
-                format!("party `{}`", id.value),
-                PARTY_KEYS,
-                sink,
-            )?;
-            let name = table.required("name", "\"...\"", sink, text);
-            table.finish(sink);
-            ledger.parties.push(Party { id, name: name? });
-            Some(())
-        });
+        ledger.parties = read_parties(value, sink);
     }
     if let Some(value) = root.get("sources") {
         each_entry(value, "sources", sink, |id, value, sink| {
@@ -168,6 +157,29 @@ pub(super) fn read_ledger(root: TableItem<'_>, sink: &mut FindingSink) -> Ledger
     }
     root.finish(sink);
     ledger
+}
+
+/// The `[parties.ID]` tables, in a ledger or in the workspace file.
+pub(super) fn read_parties(value: Value<'_>, sink: &mut FindingSink) -> Vec<Party> {
+    let mut parties = Vec::new();
+    each_entry(value, "parties", sink, |id, value, sink| {
+        let table = TableReader::of(
+            value,
+            &id.value,
+            format!("party `{}`", id.value),
+            PARTY_KEYS,
+            sink,
+        )?;
+        let name = table.required("name", "\"...\"", sink, text);
+        table.finish(sink);
+        parties.push(Party {
+            id,
+            name: name?,
+            from_workspace: false,
+        });
+        Some(())
+    });
+    parties
 }
 
 fn read_meta(table: TableReader<'_>, sink: &mut FindingSink) -> Option<LedgerMeta> {
@@ -325,6 +337,9 @@ fn read_commitment(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Co
         choice(v, k, &Precision::ALL, Precision::as_str, sink)
     });
     let parent = table.optional("parent", sink, text);
+    let related = table.optional("related", sink, |v, k, sink| {
+        array(v, k, sink, |item, _, sink| text(item, k, sink))
+    });
     let status = table.required("status", "\"announced\"", sink, status);
     let source = table.required(
         "source",
@@ -378,6 +393,7 @@ fn read_commitment(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Co
         due_estimate: due_estimate.ok()?,
         due_precision: due_precision.ok()?,
         parent: parent.ok()?,
+        related: related.ok()?.unwrap_or_default(),
         status: status?,
         source: source?,
         notes: notes.ok()?,

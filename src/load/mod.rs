@@ -11,10 +11,12 @@ mod reader;
 mod source_files;
 mod tree;
 mod whole;
+mod workspace_reader;
 
 pub use ledger_reader::KNOWN_KEYS;
 pub use source_files::SourceCache;
 pub use whole::compare_parsers;
+pub use workspace_reader::read_workspace;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -39,6 +41,9 @@ pub struct Loaded {
     /// The resolved paths of the source files read, so that a cache of
     /// them can drop the ones no ledger uses any more.
     pub source_paths: Vec<std::path::PathBuf>,
+    /// The ledgers of the workspace it was loaded in, when it was loaded
+    /// in one (set by `workspace::load`).
+    pub workspace: Option<std::sync::Arc<crate::model::Neighbours>>,
 }
 
 impl Loaded {

@@ -40,8 +40,15 @@ pub struct Commitment {
     pub due_source: Option<Evidence>,
     /// Why the editors estimate the deadline, when no source states one.
     pub due_estimate: Option<Spanned<String>>,
-    /// Optional umbrella commitment that this one belongs to.
+    /// Optional umbrella commitment that this one belongs to: an id in
+    /// this ledger, or `LEDGER-ID:COMMITMENT-ID` in another ledger of the
+    /// workspace.
     pub parent: Option<Spanned<String>>,
+    /// Commitments this one continues, renews or fulfils: ids in this
+    /// ledger, or `LEDGER-ID:COMMITMENT-ID` in another ledger of the
+    /// workspace.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub related: Vec<Spanned<String>>,
     /// Current status; must equal the latest update's status.
     pub status: Spanned<Status>,
     /// The quote that makes this a commitment.

@@ -170,6 +170,11 @@ pub struct Party {
     pub id: Spanned<String>,
     /// Full name.
     pub name: Spanned<String>,
+    /// Declared in the workspace file, not in this ledger: its spans point
+    /// into `commitments-workspace.toml`, so rules on the ledger's text
+    /// leave it out.
+    #[schemars(skip)]
+    pub from_workspace: bool,
 }
 
 /// A document that commitments and evidence quote. It has a `file`, a

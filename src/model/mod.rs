@@ -4,12 +4,16 @@
 //! ledger. The format is documented field by field in `docs/format.md`.
 //!
 //! One file per part: the ledger and its tables (`ledger`), a commitment
-//! and what it holds (`commitment`), and the words of the format's
+//! and what it holds (`commitment`), the other ledgers of a workspace as
+//! one ledger sees them (`neighbours`), the workspace file
+//! (`workspace_file`), and the words of the format's
 //! vocabulary (`vocabulary`: kinds, statuses, precisions).
 
 mod commitment;
 mod ledger;
+mod neighbours;
 mod vocabulary;
+mod workspace_file;
 
 pub use commitment::{
     Citation, Commitment, Evidence, Group, Measurement, Observation, Searched, Target, Update,
@@ -19,4 +23,6 @@ pub use ledger::{
     CheckerConfig, DEFAULT_STALE_AFTER_DAYS, Headcount, Ledger, LedgerMeta, Party, RuleLevel,
     SiteConfig, Source,
 };
+pub use neighbours::{CrossReference, NeighbourLedger, Neighbours};
 pub use vocabulary::{Kind, Precision, Status};
+pub use workspace_file::{WORKSPACE_FILE_NAME, WorkspaceFile};

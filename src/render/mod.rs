@@ -420,6 +420,17 @@ pub fn github(
     summary: &Summary<'_>,
     limit: Option<usize>,
 ) -> String {
+    let mut text = github_annotations(files, findings, limit);
+    // The summary is a line of the log too: escaped like the rest, so that
+    // nothing in a ledger's path can start a workflow command.
+    text.push_str(&escape_data(&summary_line(findings, summary)).replace("::", ":%3A"));
+    text.push('\n');
+    text
+}
+
+/// [`github`] without its summary line: the annotations alone, such as a
+/// workspace's own findings before its ledgers'.
+pub fn github_annotations(files: &Files, findings: &[Finding], limit: Option<usize>) -> String {
     let mut text = String::new();
     let (shown, left_out) = limit_per_rule(findings, limit);
     for finding in &shown {
@@ -450,9 +461,5 @@ pub fn github(
             escape_data(&left_out_line(rule, *count))
         ));
     }
-    // The summary is a line of the log too: escaped like the rest, so that
-    // nothing in a ledger's path can start a workflow command.
-    text.push_str(&escape_data(&summary_line(findings, summary)).replace("::", ":%3A"));
-    text.push('\n');
     text
 }

@@ -69,7 +69,7 @@ fn for_each_text<'a>(ledger: &'a Ledger, visit: &mut dyn FnMut(&str, &'a Spanned
             visit("description", description);
         }
     }
-    for party in &ledger.parties {
+    for party in ledger.parties.iter().filter(|p| !p.from_workspace) {
         visit("name", &party.name);
     }
     for source in &ledger.sources {

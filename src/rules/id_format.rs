@@ -94,6 +94,11 @@ pub(crate) fn check_ids(ledger: &Ledger, out: &mut Vec<Finding>) {
     }
 }
 
+/// Reports `id` when it is not kebab-case; `what` names it ("workspace").
+pub(crate) fn check_id(id: &Spanned<String>, what: &str, out: &mut Vec<Finding>) {
+    report(id, what, out);
+}
+
 fn report(id: &Spanned<String>, what: &str, out: &mut Vec<Finding>) {
     if is_kebab_case(&id.value) {
         return;

@@ -210,3 +210,25 @@ pub(crate) fn fixed_level(span: Span, rule: &Rule) -> Finding {
     .label("always an error")
     .help("remove this line; a ledger that does not load cannot be checked further")
 }
+
+/// A workspace's ledger path that leaves the workspace's folder.
+pub(crate) fn ledger_outside_workspace(span: Span, path: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("the ledger `{path}` is outside the workspace's folder"),
+    )
+    .label("outside the folder")
+    .help("list ledgers by paths inside the folder of commitments-workspace.toml, such as \"ledgers/*.toml\"")
+}
+
+/// A workspace's ledger pattern that is not a valid pattern.
+pub(crate) fn bad_ledger_pattern(span: Span, why: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("this ledger pattern is not valid: {why}"),
+    )
+    .label("not a valid pattern")
+    .help("write a path, or a pattern such as \"ledgers/*.toml\" (`*` matches within a name)")
+}

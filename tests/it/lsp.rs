@@ -493,6 +493,7 @@ fn completion_offers_keys_statuses_and_ids() {
             "due_precision",
             "due_source",
             "notes",
+            "related",
             "searched",
             "target",
             "update"
