@@ -34,10 +34,7 @@ pub fn review(
     let before = check(original, &Levels::of(original), as_of);
     let mut proposed = crate::load::load_bytes(name, proposed_text.as_bytes(), base_dir);
     if let Some(neighbours) = &original.workspace {
-        if let Some(ledger) = proposed.ledger.as_mut() {
-            neighbours.lend_parties(ledger);
-        }
-        proposed.workspace = Some(neighbours.clone());
+        crate::workspace::adopt(&mut proposed, neighbours);
     }
     let findings = check(&proposed, &Levels::of(&proposed), as_of);
     // Findings are compared as a multiset of (rule, message, text under

@@ -137,6 +137,16 @@ pub fn load_member(ledger: &Path) -> Option<Loaded> {
     Some(workspace.members.swap_remove(index).loaded)
 }
 
+/// Makes `loaded` a member of the workspace that `neighbours` describes: its
+/// references to the other ledgers resolve, and it has the workspace's
+/// parties. For a ledger loaded on its own, such as an edit's proposal.
+pub fn adopt(loaded: &mut Loaded, neighbours: &Arc<crate::model::Neighbours>) {
+    if let Some(ledger) = loaded.ledger.as_mut() {
+        neighbours.lend_parties(ledger);
+    }
+    loaded.workspace = Some(Arc::clone(neighbours));
+}
+
 /// Reads the workspace file at `path` and loads every ledger it lists.
 pub fn load(path: &Path) -> Result<Workspace, WorkspaceError> {
     let text = read_text(path)?;
@@ -161,10 +171,7 @@ pub fn load(path: &Path) -> Result<Workspace, WorkspaceError> {
     conflicts::check(&mut workspace, &file, &mut findings);
     let neighbours = Arc::new(conflicts::neighbours(&workspace, &file));
     for member in &mut workspace.members {
-        if let Some(ledger) = member.loaded.ledger.as_mut() {
-            neighbours.lend_parties(ledger);
-        }
-        member.loaded.workspace = Some(Arc::clone(&neighbours));
+        adopt(&mut member.loaded, &neighbours);
     }
     workspace.findings = findings;
     Ok(workspace)

@@ -34,7 +34,14 @@ fn load_live() -> (Loaded, NaiveDate) {
     let path = dir.join("commitments.toml");
     let bytes = std::fs::read(&path)
         .unwrap_or_else(|error| panic!("cannot read the live ledger {}: {error}", path.display()));
-    let loaded = load_bytes("commitments.toml", &bytes, Some(&dir));
+    let mut loaded = load_bytes("commitments.toml", &bytes, Some(&dir));
+    // Its references to the workspace's other ledgers resolve through it.
+    if let Some(workspace) = load_workspace()
+        && let Some(member) = workspace.member_at(&path)
+        && let Some(neighbours) = &member.loaded.workspace
+    {
+        commitments::workspace::adopt(&mut loaded, neighbours);
+    }
     let Some(reviewed) = loaded
         .ledger
         .as_ref()
@@ -48,6 +55,47 @@ fn load_live() -> (Loaded, NaiveDate) {
         );
     };
     (loaded, reviewed)
+}
+
+/// The workspace at the ledger's folder, when it has one: every ledger
+/// of the repository, `commitments.toml` among them.
+fn load_workspace() -> Option<commitments::workspace::Workspace> {
+    let path = ledger_dir().join(commitments::model::WORKSPACE_FILE_NAME);
+    if !path.is_file() {
+        return None;
+    }
+    Some(commitments::workspace::load(&path).unwrap_or_else(|error| panic!("{error}")))
+}
+
+/// The workspace's own findings are none, and each other ledger has no
+/// errors at its own `reviewed` date.
+#[test]
+fn the_live_workspace_has_no_errors_at_each_ledgers_reviewed_date() {
+    let Some(workspace) = load_workspace() else {
+        return; // a folder with one ledger: the test below is all
+    };
+    assert!(
+        workspace.findings.is_empty(),
+        "{}:\n\n{}",
+        workspace.path.display(),
+        render::findings_string(&workspace.files, &workspace.findings)
+    );
+    for member in &workspace.members {
+        let ledger = member.loaded.ledger.as_ref().expect("every ledger loads");
+        let reviewed = ledger.meta.as_ref().expect("[ledger]").reviewed.value;
+        let findings = check(&member.loaded, &Levels::of(&member.loaded), reviewed);
+        let name = member.path.display().to_string();
+        let summary = Summary {
+            ledger: &name,
+            as_of: reviewed,
+            headcount: member.loaded.headcount(reviewed),
+        };
+        assert!(
+            findings.iter().all(|f| f.severity != Severity::Error),
+            "{name} has errors as of its reviewed date ({reviewed}):\n\n{}",
+            render::human_string(&member.loaded.files, &findings, &summary)
+        );
+    }
 }
 
 #[test]
@@ -115,6 +163,64 @@ fn the_live_ledger_reports_at_its_reviewed_date() {
     assert!(
         changed.is_empty(),
         "The live ledger's reports changed: snapshots/ledger/{}.snap (the diff is above).\n{ACCEPT}",
+        changed.join(".snap, snapshots/ledger/")
+    );
+}
+
+/// Every other ledger of the workspace, reported at its own `reviewed`
+/// date into `snapshots/ledger/<ledger-id>.report.md`: what its readers
+/// see changes only with a diff to accept, as for `commitments.toml`.
+#[test]
+fn the_workspaces_other_ledgers_report_at_their_reviewed_dates() {
+    let Some(workspace) = load_workspace() else {
+        return;
+    };
+    let mut settings = crate::common::snapshot_settings();
+    settings.set_snapshot_path(ledger_dir().join("snapshots/ledger"));
+    settings.set_omit_expression(true);
+    let live = ledger_dir()
+        .join("commitments.toml")
+        .canonicalize()
+        .unwrap();
+    let mut changed = Vec::new();
+    for member in &workspace.members {
+        if member.path.canonicalize().unwrap() == live {
+            continue;
+        }
+        let reviewed = member
+            .loaded
+            .ledger
+            .as_ref()
+            .unwrap()
+            .meta
+            .as_ref()
+            .unwrap()
+            .reviewed
+            .value;
+        let report =
+            commitments::report::build(&member.loaded, &Levels::of(&member.loaded), reviewed)
+                .unwrap_or_else(|_| panic!("{} gets no report", member.path.display()));
+        let name = format!("{}.report.md", member.id);
+        let text = without_locations(&commitments::report::to_markdown(&report));
+        let relative = member.path.strip_prefix(ledger_dir()).unwrap_or(&member.path);
+        settings.set_description(format!(
+            "{}: its report as of its reviewed date, {reviewed}",
+            relative.display()
+        ));
+        if settings
+            .bind(|| {
+                catch_unwind(AssertUnwindSafe(|| {
+                    insta::assert_snapshot!(name.as_str(), text)
+                }))
+            })
+            .is_err()
+        {
+            changed.push(name);
+        }
+    }
+    assert!(
+        changed.is_empty(),
+        "The reports of the workspace's ledgers changed: snapshots/ledger/{}.snap (the diff is above).\n{ACCEPT}",
         changed.join(".snap, snapshots/ledger/")
     );
 }

@@ -21,3 +21,4 @@ mod readme;
 mod report;
 mod rules;
 mod site;
+mod workspace;

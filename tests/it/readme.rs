@@ -211,7 +211,7 @@ fn the_daily_loop_runs_as_written() {
                 "`cargo test` passed after the news: {shown}"
             );
             assert!(
-                shown.contains("test result: FAILED. 3 passed; 1 failed"),
+                shown.contains("test result: FAILED. 5 passed; 1 failed"),
                 "{shown}"
             );
             assert!(
