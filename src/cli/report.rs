@@ -11,7 +11,7 @@ use commitments::load::Loaded;
 use commitments::report::{self, ReportError};
 
 use super::CliError;
-use super::args::{AsOf, Jobs, LedgerFlag};
+use super::args::{AsOf, Jobs, LedgerFlag, WorkspaceFlag};
 use super::printing::print;
 
 /// Write a progress report of a ledger at a date.
@@ -25,6 +25,8 @@ pub(crate) struct Args {
     positional: Option<PathBuf>,
     #[command(flatten)]
     ledger: LedgerFlag,
+    #[command(flatten)]
+    workspace: WorkspaceFlag,
     #[command(flatten)]
     as_of: AsOf,
     #[command(flatten)]
@@ -56,6 +58,15 @@ enum Format {
 
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     args.jobs.apply()?;
+    let named = args.positional.is_some() || args.ledger.ledger.is_some();
+    if named && args.workspace.workspace.is_some() {
+        return Err(CliError::Usage(
+            "--workspace reports every ledger of the workspace; name no ledger with it".to_owned(),
+        ));
+    }
+    if let Some(workspace) = super::ledger_file::workspace_path(args.workspace.workspace, named) {
+        return report_workspace(&workspace, args.format, args.output, args.as_of.or(today));
+    }
     let path = super::ledger_file::ledger_or_default(args.positional.or(args.ledger.ledger));
     let loaded = super::ledger_file::load(&path)?;
     if let Format::Datapackage = args.format {
@@ -92,6 +103,63 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
 /// `--format datapackage`: the package's files into DIR, each atomically.
 /// DIR may be new, empty, or hold only files of a package written before:
 /// no other file is ever replaced.
+/// Every ledger of the workspace at `path`, as Markdown or JSON.
+fn report_workspace(
+    path: &Path,
+    format: Format,
+    output: Option<PathBuf>,
+    as_of: NaiveDate,
+) -> Result<ExitCode, CliError> {
+    let to_text: fn(&report::WorkspaceReport) -> String = match format {
+        Format::Markdown => report::workspace_to_markdown,
+        Format::Json => report::workspace_to_json,
+        Format::Csv | Format::Html | Format::Datapackage => {
+            return Err(CliError::Usage(format!(
+                "a workspace's report is Markdown or JSON; for one ledger's {}, name it with --ledger PATH (`commitments site` writes every ledger's data)",
+                match format {
+                    Format::Csv => "CSV",
+                    Format::Html => "HTML page",
+                    _ => "data package",
+                }
+            )));
+        }
+    };
+    let workspace = super::ledger_file::load_workspace(path)?;
+    let built = report::build_workspace(&workspace, as_of);
+    let report = match built {
+        Ok(report) => report,
+        Err(report::WorkspaceReportError::Workspace(findings)) => {
+            super::printing::print_findings(&workspace.files, &findings);
+            return Err(CliError::Refused(format!(
+                "no report: the workspace has {} (`commitments check` shows every finding)",
+                commitments::text::plural(findings.len(), "error", "errors")
+            )));
+        }
+        Err(report::WorkspaceReportError::Ledger(index, findings)) => {
+            let member = &workspace.members[index];
+            super::printing::print_findings(&member.loaded.files, &findings);
+            return Err(CliError::Refused(format!(
+                "no report: the ledger {} does not load",
+                member.path.display()
+            )));
+        }
+    };
+    let text = to_text(&report);
+    match output {
+        Some(file) if file.as_os_str() != "-" => {
+            for member in &workspace.members {
+                refuse_inputs(&file, &member.path, &member.loaded)?;
+            }
+            refuse_inputs(&file, path, &Loaded::default())?;
+            commitments::atomic_write::write_atomic(&file, text.as_bytes()).map_err(|error| {
+                CliError::Usage(format!("cannot write `{}`: {error}", file.display()))
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => print(&text),
+    }
+}
+
 fn write_package(
     loaded: Loaded,
     output: Option<PathBuf>,

@@ -261,6 +261,7 @@ impl<'a> Builder<'a> {
             due_basis,
             parent: commitment.parent.as_ref().map(|p| p.value.clone()),
             children,
+            related: commitment.related.iter().map(|r| r.value.clone()).collect(),
             status,
             status_since,
             final_date,

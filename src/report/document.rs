@@ -322,6 +322,11 @@ pub struct CommitmentReport {
     pub parent: Option<String>,
     /// Commitments under it, if it is an umbrella.
     pub children: Vec<String>,
+    /// The commitments it continues, renews or fulfils (`related`): ids in
+    /// this ledger, or `LEDGER-ID:COMMITMENT-ID` in another of its
+    /// workspace. Left out of the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
     /// Its status at the as-of date, from its history.
     pub status: Status,
     /// The date it got that status (`made` if no update set it).

@@ -168,7 +168,17 @@ fn commitment_row(c: &CommitmentReport, party_names: &dyn Fn(&str) -> String) ->
                 (status_badge(c.status)) " " strong { (c.title) } br;
                 code { (c.id) }
                 @if !c.children.is_empty() { br; span.muted { "Umbrella of " (c.children.len()) " commitments" } }
-                @if let Some(parent) = &c.parent { br; span.muted { "Under " a href=(format!("#c-{parent}")) { (parent) } } }
+                @if let Some(parent) = &c.parent {
+                    br; span.muted { "Under " @if parent.contains(':') { code { (parent) } } @else { a href=(format!("#c-{parent}")) { (parent) } } }
+                }
+                @if !c.related.is_empty() {
+                    br; span.muted { "Continues "
+                        @for (i, r) in c.related.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            @if r.contains(':') { code { (r) } } @else { a href=(format!("#c-{r}")) { (r) } }
+                        }
+                    }
+                }
                 @if c.group == Group::SignedAtTalks { br; span.muted { "Signed at the talks" } }
                 blockquote { "“" (c.quote) "” — " (c.source) }
                 @if let Some(target) = &c.target { (target_block(target)) }

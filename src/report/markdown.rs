@@ -303,6 +303,10 @@ pub fn to_markdown(report: &Report) -> String {
         if let Some(parent) = &c.parent {
             let _ = write!(title, " (under {})", markdown_code(parent));
         }
+        if !c.related.is_empty() {
+            let related: Vec<String> = c.related.iter().map(|r| markdown_code(r)).collect();
+            let _ = write!(title, " (continues {})", related.join(", "));
+        }
         match c.group {
             Group::SignedAtTalks => title.push_str(" (signed at the talks)"),
             Group::Request => title.push_str(" (a request)"),

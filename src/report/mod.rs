@@ -16,6 +16,7 @@ mod html;
 mod json;
 mod markdown;
 pub(crate) mod present;
+mod workspace;
 
 pub use self::build::{build, build_checked};
 pub use self::csv::{to_csv, write_csv};
@@ -24,3 +25,7 @@ pub use self::document::*;
 pub use self::html::to_html;
 pub use self::json::{json_schema, to_json, write_json};
 pub use self::markdown::to_markdown;
+pub use self::workspace::{
+    WorkspaceReport, WorkspaceReportError, WorkspaceTotals, build_workspace, sum as sum_totals,
+    workspace_to_json, workspace_to_markdown,
+};

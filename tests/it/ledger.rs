@@ -202,7 +202,10 @@ fn the_workspaces_other_ledgers_report_at_their_reviewed_dates() {
                 .unwrap_or_else(|_| panic!("{} gets no report", member.path.display()));
         let name = format!("{}.report.md", member.id);
         let text = without_locations(&commitments::report::to_markdown(&report));
-        let relative = member.path.strip_prefix(ledger_dir()).unwrap_or(&member.path);
+        let relative = member
+            .path
+            .strip_prefix(ledger_dir())
+            .unwrap_or(&member.path);
         settings.set_description(format!(
             "{}: its report as of its reviewed date, {reviewed}",
             relative.display()

@@ -1,0 +1,175 @@
+//! A workspace's report: each ledger's report at one date, in the order the
+//! workspace lists them, and totals over all of them, each the sum of the
+//! ledgers' own.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::document::{Count, PartyTotals, Report};
+use crate::check::Levels;
+use crate::finding::Finding;
+use crate::workspace::Workspace;
+
+/// The report of every ledger of a workspace.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkspaceReport {
+    /// `[workspace] id`.
+    pub workspace_id: String,
+    /// `[workspace] title`.
+    pub title: String,
+    /// The date every ledger is reported at.
+    pub as_of: NaiveDate,
+    /// Sums over the ledgers.
+    pub totals: WorkspaceTotals,
+    /// Each ledger's report, as `report --format json` gives it.
+    pub ledgers: Vec<Report>,
+}
+
+/// Counts over every ledger: each is the sum of the ledgers' counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkspaceTotals {
+    /// Commitments counted, those signed at the talks included.
+    pub commitments: usize,
+    /// Of those, fulfilled the moment they were made.
+    pub signed_at_talks: usize,
+    /// Requests, not counted above.
+    pub requests: usize,
+    /// Umbrellas, not counted above.
+    pub umbrellas: usize,
+    /// By status, every status listed.
+    pub by_status: Vec<Count>,
+    /// By party, in the order parties first appear: a party's commitments
+    /// in every ledger.
+    pub by_party: Vec<PartyTotals>,
+}
+
+/// Why a workspace gets no report.
+#[derive(Debug)]
+pub enum WorkspaceReportError {
+    /// The workspace's own errors (its file, ledger ids, parties).
+    Workspace(Vec<Finding>),
+    /// A ledger that does not load, with its path and its blocking findings.
+    Ledger(usize, Vec<Finding>),
+}
+
+/// Every ledger of `workspace` reported at `as_of`.
+pub fn build_workspace(
+    workspace: &Workspace,
+    as_of: NaiveDate,
+) -> Result<WorkspaceReport, WorkspaceReportError> {
+    let errors: Vec<Finding> = workspace
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error)
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        return Err(WorkspaceReportError::Workspace(errors));
+    }
+    let mut ledgers = Vec::with_capacity(workspace.members.len());
+    for (index, member) in workspace.members.iter().enumerate() {
+        let report = super::build(&member.loaded, &Levels::of(&member.loaded), as_of).map_err(
+            |super::ReportError::NotLoaded(findings)| WorkspaceReportError::Ledger(index, findings),
+        )?;
+        ledgers.push(report);
+    }
+    Ok(WorkspaceReport {
+        workspace_id: workspace.id().to_owned(),
+        title: workspace.title(),
+        as_of,
+        totals: sum(&ledgers),
+        ledgers,
+    })
+}
+
+/// The ledgers' totals, added up.
+pub fn sum(ledgers: &[Report]) -> WorkspaceTotals {
+    let mut totals = WorkspaceTotals {
+        commitments: 0,
+        signed_at_talks: 0,
+        requests: 0,
+        umbrellas: 0,
+        by_status: Vec::new(),
+        by_party: Vec::new(),
+    };
+    for report in ledgers {
+        let t = &report.totals;
+        totals.commitments += t.commitments;
+        totals.signed_at_talks += t.signed_at_talks;
+        totals.requests += t.requests;
+        totals.umbrellas += t.umbrellas;
+        add_counts(&mut totals.by_status, &t.by_status);
+        for party in &t.by_party {
+            match totals.by_party.iter_mut().find(|p| p.id == party.id) {
+                Some(sum) => {
+                    sum.commitments += party.commitments;
+                    add_counts(&mut sum.by_status, &party.by_status);
+                }
+                None => totals.by_party.push(party.clone()),
+            }
+        }
+    }
+    totals
+}
+
+fn add_counts(sum: &mut Vec<Count>, more: &[Count]) {
+    for count in more {
+        match sum.iter_mut().find(|c| c.key == count.key) {
+            Some(c) => c.count += count.count,
+            None => sum.push(count.clone()),
+        }
+    }
+}
+
+/// The workspace report as pretty JSON with a trailing newline.
+pub fn workspace_to_json(report: &WorkspaceReport) -> String {
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The workspace report as Markdown: a table of the ledgers, then each
+/// ledger's report as a section, its headings one level down.
+pub fn workspace_to_markdown(report: &WorkspaceReport) -> String {
+    use crate::text::{markdown_cell, markdown_code};
+    let mut out = format!(
+        "# {}\n\nAs of **{}** · {} ledgers: {}.\n\n| Ledger | Id | Commitments | Deliverables |\n|---|---|---|---|\n",
+        markdown_cell(&report.title),
+        report.as_of,
+        report.ledgers.len(),
+        report.totals_headcount()
+    );
+    for ledger in &report.ledgers {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            markdown_cell(&ledger.title),
+            markdown_code(&ledger.ledger_id),
+            ledger.totals.headcount(),
+            markdown_cell(&ledger.totals.headline())
+        ));
+    }
+    for ledger in &report.ledgers {
+        out.push('\n');
+        for line in super::to_markdown(ledger).lines() {
+            if line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+impl WorkspaceReport {
+    /// "29 commitments (3 signed at the talks) plus 1 request", over every
+    /// ledger.
+    pub fn totals_headcount(&self) -> crate::model::Headcount {
+        crate::model::Headcount {
+            commitments: self.totals.commitments,
+            signed_at_talks: self.totals.signed_at_talks,
+            requests: self.totals.requests,
+            umbrellas: self.totals.umbrellas,
+        }
+    }
+}
