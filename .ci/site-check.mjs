@@ -3,12 +3,14 @@
 // screenshots, and runs the axe-core accessibility audit inside each page,
 // in the light and the dark colour scheme.
 // Usage: node .ci/site-check.mjs SITE_DIR SCREENSHOT_DIR [REPORT_HTML]
+// SITE_DIR is one ledger's site; when it is a folder of a workspace's site
+// (a workspace.json one level up), the workspace's dashboard is checked too.
 // Readers' pages must show no rule code, line number or backtick; every
 // page, the HTML report too, no text smaller than 11 px and nothing wider
 // than the screen.
 // NODE_PATH must hold playwright-core and axe-core (.ci/run installs them).
 import { createRequire } from 'node:module';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const require = createRequire(join(process.env.NODE_PATH ?? '.', 'x.js'));
@@ -18,6 +20,9 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [site, shots, reportHtml] = process.argv.slice(2).map((p) => resolve(p));
 mkdirSync(shots, { recursive: true });
 const ledger = JSON.parse(readFileSync(join(site, 'ledger.json'), 'utf8'));
+
+const workspacePath = join(site, '..', 'workspace.json');
+const workspace = existsSync(workspacePath) ? JSON.parse(readFileSync(workspacePath, 'utf8')) : null;
 
 const failures = [];
 const fail = (message) => {
@@ -141,6 +146,24 @@ const pages = [
     },
   },
 ];
+if (workspace) {
+  pages.push({
+    name: 'workspace',
+    url: `file://${join(site, '..', 'index.html')}`,
+    maxPrintedPages: 6,
+    check: async (page) => {
+      const links = await page.$$eval('div.ledger h3 a', (as) => as.map((a) => a.getAttribute('href')));
+      const expected = workspace.ledgers.map((l) => `${l.folder}index.html`);
+      if (JSON.stringify(links) !== JSON.stringify(expected)) {
+        fail(`workspace: the dashboard links ${JSON.stringify(links)}, workspace.json lists ${JSON.stringify(expected)}`);
+      }
+      const text = await page.evaluate(() => document.body.innerText);
+      if (!text.includes(`${workspace.totals.commitments} commitments`)) {
+        fail(`workspace: the dashboard does not say ${workspace.totals.commitments} commitments`);
+      }
+    },
+  });
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -1,6 +1,6 @@
 //! `commitments site`: the ledger as a static site.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use commitments::site::{self, SiteError};
 
 use super::CliError;
-use super::args::{AsOf, Jobs, LedgerFlag};
+use super::args::{AsOf, Jobs, LedgerFlag, WorkspaceFlag};
 
 /// Write the ledger as a static site: a dashboard, a page per commitment,
 /// party, area, status and kind, an Atom feed, and the JSON and CSV reports.
@@ -22,6 +22,8 @@ use super::args::{AsOf, Jobs, LedgerFlag};
 pub(crate) struct Args {
     #[command(flatten)]
     ledger: LedgerFlag,
+    #[command(flatten)]
+    workspace: WorkspaceFlag,
     #[command(flatten)]
     as_of: AsOf,
     #[command(flatten)]
@@ -46,9 +48,19 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
             "--base-url `{url}` is not an absolute http or https address; write one such as https://example.org/ledger/"
         )));
     }
+    let as_of = args.as_of.or(today);
+    let named = args.ledger.ledger.is_some();
+    if named && args.workspace.workspace.is_some() {
+        return Err(CliError::Usage(
+            "--workspace publishes every ledger of the workspace; name no ledger with it"
+                .to_owned(),
+        ));
+    }
+    if let Some(workspace) = super::ledger_file::workspace_path(args.workspace.workspace, named) {
+        return site_of_workspace(&workspace, &args.output, as_of, args.base_url.as_deref());
+    }
     let path = super::ledger_file::ledger_or_default(args.ledger.ledger);
     let loaded = super::ledger_file::load(&path)?;
-    let as_of = args.as_of.or(today);
     // One check, at the date, whose view and findings the site is made from.
     let checked = super::ledger_file::check_at(loaded, as_of, "site")?;
     // A site publishes the ledger: one with errors (a duplicate id, say)
@@ -61,7 +73,17 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
             commitments::text::plural(errors.len(), "error", "errors")
         )));
     }
-    match site::write_checked(checked, &args.output, &path, args.base_url.as_deref()) {
+    let written = site::write_checked(checked, &args.output, &path, args.base_url.as_deref());
+    finish(written, &args.output, as_of)
+}
+
+/// What `site` says when it is done, or why it wrote nothing.
+fn finish(
+    written: Result<site::Written, SiteError>,
+    output: &Path,
+    as_of: NaiveDate,
+) -> Result<ExitCode, CliError> {
+    match written {
         Ok(written) => {
             let pages = written
                 .files
@@ -70,8 +92,8 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
                 .count();
             println!(
                 "wrote {pages} pages and the feed to {} (as of {as_of}); open {}",
-                args.output.display(),
-                args.output.join("index.html").display()
+                output.display(),
+                output.join("index.html").display()
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -85,4 +107,62 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         ) => Err(CliError::Refused(format!("no site: {error}"))),
         Err(error) => Err(CliError::Usage(error.to_string())),
     }
+}
+
+/// One site of every ledger of the workspace at `path`: refused, with the
+/// findings shown, when the workspace or a ledger has errors.
+fn site_of_workspace(
+    path: &Path,
+    output: &Path,
+    as_of: NaiveDate,
+    base_url: Option<&str>,
+) -> Result<ExitCode, CliError> {
+    let workspace = super::ledger_file::load_workspace(path)?;
+    let errors: Vec<_> = workspace
+        .findings
+        .iter()
+        .filter(|f| f.severity == commitments::finding::Severity::Error)
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        super::printing::print_findings(&workspace.files, &errors);
+        return Err(CliError::Refused(format!(
+            "no site: the workspace has {}",
+            commitments::text::plural(errors.len(), "error", "errors")
+        )));
+    }
+    let (id, title) = (workspace.id().to_owned(), workspace.title());
+    let mut ledgers = Vec::with_capacity(workspace.members.len());
+    let mut refused = 0;
+    for member in workspace.members {
+        let name = member.path.display().to_string();
+        let checked =
+            super::ledger_file::check_at(member.loaded, as_of, &format!("site of {name}"))?;
+        let errors: Vec<_> = checked.errors().cloned().collect();
+        if !errors.is_empty() {
+            super::printing::print_findings(&checked.loaded.files, &errors);
+            refused += errors.len();
+        }
+        ledgers.push(site::SiteLedger {
+            checked,
+            path: member.path,
+        });
+    }
+    if refused > 0 {
+        return Err(CliError::Refused(format!(
+            "no site: the ledgers have {}",
+            commitments::text::plural(refused, "error", "errors")
+        )));
+    }
+    let about = site::WorkspaceSite {
+        id: &id,
+        title: &title,
+        file: path,
+        as_of,
+    };
+    finish(
+        site::write_workspace(about, ledgers, output, base_url),
+        output,
+        as_of,
+    )
 }

@@ -68,9 +68,10 @@ pub fn build_workspace(
     }
     let mut ledgers = Vec::with_capacity(workspace.members.len());
     for (index, member) in workspace.members.iter().enumerate() {
-        let report = super::build(&member.loaded, &Levels::of(&member.loaded), as_of).map_err(
-            |super::ReportError::NotLoaded(findings)| WorkspaceReportError::Ledger(index, findings),
-        )?;
+        let report = super::build::build(&member.loaded, &Levels::of(&member.loaded), as_of)
+            .map_err(|super::ReportError::NotLoaded(findings)| {
+                WorkspaceReportError::Ledger(index, findings)
+            })?;
         ledgers.push(report);
     }
     Ok(WorkspaceReport {
@@ -150,7 +151,7 @@ pub fn workspace_to_markdown(report: &WorkspaceReport) -> String {
     }
     for ledger in &report.ledgers {
         out.push('\n');
-        for line in super::to_markdown(ledger).lines() {
+        for line in super::markdown::to_markdown(ledger).lines() {
             if line.starts_with('#') {
                 out.push('#');
             }

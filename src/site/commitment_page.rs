@@ -69,6 +69,8 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                 }
             }
             @if let Some(parent) = &c.parent { dt { "Under" } dd { a href=(commitment_href(root, parent)) { (title_of(site, parent)) } } }
+            @if let Some(links) = site.cross.continues.get(&c.id) { dt { "Continues" } dd { (related_list(links, root)) } }
+            @if let Some(links) = site.cross.continued_at.get(&c.id) { dt { "Continued in" } dd { (related_list(links, root)) } }
             @if !c.children.is_empty() { dt { "Includes" } dd { ul { @for child in &c.children { li { a href=(commitment_href(root, child)) { (title_of(site, child)) } } } } } }
             @if let Some(target) = &c.target {
                 dt { "Target" } dd { (crate::report::present::target_block(target)) }
@@ -105,6 +107,25 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
         }
     };
     page(site, root, &c.title, body)
+}
+
+/// The commitments at the other end of `related` links: each its title,
+/// and for another ledger's, "at" its ledger's title; a link where its page
+/// is in this site.
+fn related_list(links: &[super::CrossLink], root: &str) -> maud::Markup {
+    html! {
+        ul {
+            @for link in links {
+                li {
+                    @match link.href(root) {
+                        Some(href) => { a href=(href) { (link.title) } }
+                        None => { (link.title) }
+                    }
+                    @if let Some(ledger) = &link.ledger_title { " — at " (ledger) }
+                }
+            }
+        }
+    }
 }
 
 /// A commitment's title, or its id when it is not in the ledger.

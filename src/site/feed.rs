@@ -61,6 +61,81 @@ struct Planned<'a> {
 
 pub(super) fn atom(site: &Site<'_>) -> String {
     let report = &site.report;
+    let dated = entries(site);
+    let updated = dated.first().map_or(report.as_of, |(date, _)| *date);
+    document(
+        &format!("{}: status changes", report.title),
+        &format!("urn:commitments:{}", report.ledger_id),
+        updated,
+        [site.href("feed.xml"), site.href("index.html")],
+        dated,
+    )
+}
+
+/// The ledger's entries, as [`entries`], with links into its folder
+/// `prefix` of a workspace's site (absolute links are left as they are).
+pub(super) fn entries_under(site: &Site<'_>, prefix: &str) -> Vec<(NaiveDate, Entry)> {
+    let mut dated = entries(site);
+    for (_, entry) in &mut dated {
+        let links: Vec<Link> = entry
+            .links()
+            .iter()
+            .map(|l| {
+                let mut l = l.clone();
+                if !super::pages::is_web(l.href()) {
+                    l.set_href(format!("{prefix}{}", l.href()));
+                }
+                l
+            })
+            .collect();
+        entry.set_links(links);
+    }
+    dated
+}
+
+/// An Atom document of `dated` entries, newest first: `links` are its
+/// `self` and `alternate` addresses.
+pub(super) fn document(
+    title: &str,
+    id: &str,
+    updated: NaiveDate,
+    links: [String; 2],
+    dated: Vec<(NaiveDate, Entry)>,
+) -> String {
+    let [this, alternate] = links;
+    let mut feed = Feed::default();
+    feed.set_title(title.to_owned());
+    feed.set_id(id.to_owned());
+    feed.set_updated(at_midnight(updated));
+    feed.set_links(vec![
+        link(this, "self", "application/atom+xml"),
+        link(alternate, "alternate", "text/html"),
+    ]);
+    feed.set_entries(
+        dated
+            .into_iter()
+            .take(MAX_ENTRIES)
+            .map(|(_, entry)| entry)
+            .collect::<Vec<_>>(),
+    );
+    // Indented, one element a line, so that diffs of the feed are readable.
+    let config = WriteConfig {
+        write_document_declaration: true,
+        indent_size: Some(2),
+    };
+    let mut text = feed
+        .write_with_config(Vec::new(), config)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The newest [`MAX_ENTRIES`] entries of the ledger, newest first, each
+/// with its date.
+fn entries(site: &Site<'_>) -> Vec<(NaiveDate, Entry)> {
+    let report = &site.report;
     // The lasting id, never the title: a retitle must not make readers see
     // every entry again.
     let ledger = &report.ledger_id;
@@ -101,37 +176,9 @@ pub(super) fn atom(site: &Site<'_>) -> String {
             (p.date, entry)
         })
         .collect();
-    let updated = dated.first().map_or(report.as_of, |(date, _)| *date);
-    let mut feed = Feed::default();
-    feed.set_title(format!("{}: status changes", report.title));
-    feed.set_id(format!("urn:commitments:{ledger}"));
-    feed.set_updated(at_midnight(updated));
-    feed.set_links(vec![
-        link(site.href("feed.xml"), "self", "application/atom+xml"),
-        link(site.href("index.html"), "alternate", "text/html"),
-    ]);
-    feed.set_entries(
-        dated
-            .into_iter()
-            .map(|(_, entry)| entry)
-            .collect::<Vec<_>>(),
-    );
-    // Indented, one element a line, so that diffs of the feed are readable.
-    let config = WriteConfig {
-        write_document_declaration: true,
-        indent_size: Some(2),
-    };
-    let mut text = feed
-        .write_with_config(Vec::new(), config)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_default();
-    text.push('\n');
-    text
+    dated
 }
 
-/// The entry for `commitment`: "New:" at place 0, else its update at
-/// `place` (1-based), with the status before it.
 fn entry(site: &Site<'_>, ledger: &str, commitment: &Commitment, place: usize) -> Entry {
     let id = &commitment.id.value;
     let mut entry = Entry::default();

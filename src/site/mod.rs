@@ -9,25 +9,29 @@
 mod calendar;
 mod checks;
 mod commitment_page;
+mod cross_links;
 mod embed;
 mod evidence;
 mod feed;
 mod folder;
+mod ledger_site;
 mod pages;
 mod source_page;
+mod workspace;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::check::{Checked, Levels};
 use crate::finding::Finding;
 use crate::load::Loaded;
 use crate::model::{Kind, Ledger, Status};
 use crate::report::{self, CommitmentReport, Report};
-use crate::rules::id_format::{is_kebab_case, slug};
+
+pub(crate) use cross_links::CrossLink;
+pub use workspace::{SiteLedger, WORKSPACE_ROOT_FILES, WorkspaceSite, write_workspace};
 
 /// The file that marks a folder as a site this command wrote, and lists
 /// its files, so that it may be replaced; any other folder that is not
@@ -115,6 +119,11 @@ pub(crate) struct Site<'a> {
     source_texts: std::collections::HashMap<String, String>,
     /// The data package's files but `commitments.csv` (a page of its own).
     data: Vec<(&'static str, Vec<u8>)>,
+    /// Its `related` links, both ways.
+    pub(crate) cross: cross_links::CrossLinks,
+    /// In a workspace's site, the workspace's title: pages link back to
+    /// its dashboard, one folder up.
+    pub(crate) workspace_title: Option<String>,
 }
 
 impl Site<'_> {
@@ -253,7 +262,7 @@ pub fn write(
 /// built: the pages need the model, not the text, and a large ledger's text
 /// is a tenth of the memory the site needs.
 pub fn write_checked(
-    mut checked: Checked,
+    checked: Checked,
     dir: &Path,
     ledger_path: &Path,
     base_url: Option<&str>,
@@ -262,156 +271,19 @@ pub fn write_checked(
     if errors > 0 {
         return Err(SiteError::HasErrors(errors));
     }
-    let report = report::build_checked(&checked);
-    // The local copies, published so that a reader can read each quote in
-    // its context: only the texts the loader read, through its checks
-    // (inside the ledger's folder, no hidden file, no link out), never the
-    // disk again: a `file` that the checker refused, and a ledger that set
-    // `source-file` to "allow", publish nothing.
-    let source_texts: std::collections::HashMap<String, String> = checked
-        .loaded
-        .source_files
-        .iter()
-        .map(|(id, file)| (id.clone(), checked.loaded.files.text(*file).to_owned()))
-        .collect();
-    drop(std::mem::take(&mut checked.loaded.files));
-    let ledger = &checked.ledger;
-    let view = checked.view();
-    let base_url = base_url
-        .or(ledger.site.base_url.as_ref().map(|b| b.value.as_str()))
-        .map(|text| {
-            crate::model::SiteConfig::base_url_of(text)
-                .ok_or_else(|| SiteError::BadBaseUrl(text.to_owned()))
-        })
-        .transpose()?;
-    let mut site = prepare(report, view, base_url)?;
-    site.data = report::data_package_tables(&site.report, view);
+    let base_url = ledger_site::base_url_of(base_url, &checked.ledger)?;
     // The ledger and its local sources: DIR may not hold them.
-    let ledger_dir = ledger_path.parent().unwrap_or(Path::new(""));
-    site.source_texts = source_texts;
-    let mut protected = vec![ledger_path.to_owned()];
-    protected.extend(
-        ledger
-            .sources
-            .iter()
-            .filter_map(|s| s.file.as_ref())
-            .map(|file| ledger_dir.join(&file.value)),
-    );
+    let protected = ledger_site::protected_paths(&checked.ledger, ledger_path);
     let target = folder::check(dir, &protected)?;
-
-    let mut all: Vec<Page<'_>> = vec![
-        Page::Dashboard,
-        Page::Feed,
-        Page::Json,
-        Page::Csv,
-        Page::Style,
-        Page::Checks,
-        Page::Follow,
-        Page::Calendar,
-        Page::Badge,
-    ];
-    all.extend(site.report.commitments.iter().map(Page::Commitment));
-    all.extend(site.report.commitments.iter().map(Page::Card));
-    all.extend(site.report.totals.by_party.iter().map(Page::Party));
-    all.extend(site.areas.keys().map(|slug| Page::Area(slug)));
-    all.extend(Status::ALL.into_iter().map(Page::Status));
-    all.extend(Kind::ALL.into_iter().map(Page::Kind));
-    all.extend(crate::rules::RULES.iter().copied().map(Page::Rule));
-    all.extend(site.sources.values().copied().map(Page::Source));
-    all.extend(site.data.iter().map(|(name, _)| Page::Data(name)));
-
-    let mut files: Vec<String> = all.iter().map(Page::path).collect();
-    files.sort();
-    if let Some(twice) = files.windows(2).find(|pair| pair[0] == pair[1]) {
-        return Err(SiteError::UnsafeName {
-            what: "page",
-            value: twice[0].clone(),
-        });
-    }
     let staging = target.stage()?;
-    all.par_iter().try_for_each(|page| {
-        let relative = page.path();
-        let written = staging.create(&relative).and_then(|file| {
-            let mut out = std::io::BufWriter::new(file);
-            if page.is_markup() {
-                let mut safe = crate::markup::MarkupSafe::new(&mut out);
-                page.write(&site, &mut safe)?;
-                std::io::Write::flush(&mut safe)?;
-            } else {
-                page.write(&site, &mut out)?;
-            }
-            std::io::Write::flush(&mut out)
-        });
-        written.map_err(|source| SiteError::Io {
-            path: dir.join(&relative),
-            source,
-        })
-    })?;
+    let placement = ledger_site::Placement {
+        prefix: String::new(),
+        cross: cross_links::of_one(checked.view(), checked.loaded.workspace.as_deref()),
+        workspace_title: None,
+    };
+    let mut files = ledger_site::write_ledger(checked, &staging, dir, base_url, placement)?.files;
     target.swap(staging, &files)?;
     files.push(MARKER.to_owned());
     files.sort();
     Ok(Written { files })
-}
-
-/// Checks that every name that becomes a path is safe, and groups areas.
-fn prepare<'a>(
-    report: Report,
-    view: &'a Ledger,
-    base_url: Option<String>,
-) -> Result<Site<'a>, SiteError> {
-    // Ids are checked by the loader (`id-format`); checked again here, as
-    // they become folder names.
-    for (what, id) in report
-        .commitments
-        .iter()
-        .map(|c| ("commitment", &c.id))
-        .chain(report.totals.by_party.iter().map(|p| ("party", &p.id)))
-        .chain(view.sources.iter().map(|s| ("source", &s.id.value)))
-    {
-        if !is_kebab_case(id) {
-            return Err(SiteError::UnsafeName {
-                what,
-                value: id.clone(),
-            });
-        }
-    }
-    let mut areas: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
-    for (index, c) in report.commitments.iter().enumerate() {
-        if let Some(area) = &c.area {
-            let slug = slug(area);
-            areas
-                .entry(slug)
-                .or_insert_with(|| (area.clone(), Vec::new()))
-                .1
-                .push(index);
-        }
-    }
-    let mut by_id = std::collections::HashMap::with_capacity(view.commitments.len());
-    for commitment in &view.commitments {
-        by_id
-            .entry(commitment.id.value.as_str())
-            .or_insert(commitment);
-    }
-    // The first of an id written twice, as everywhere else.
-    let mut sources = std::collections::HashMap::new();
-    for source in &view.sources {
-        sources.entry(source.id.value.as_str()).or_insert(source);
-    }
-    let mut party_names = std::collections::HashMap::new();
-    for party in &view.parties {
-        party_names
-            .entry(party.id.value.as_str())
-            .or_insert(party.name.value.as_str());
-    }
-    Ok(Site {
-        report,
-        view,
-        areas,
-        by_id,
-        sources,
-        party_names,
-        base_url,
-        source_texts: std::collections::HashMap::new(),
-        data: Vec::new(),
-    })
 }

@@ -76,6 +76,7 @@ pub(super) fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> St
             body {
                 main {
                     nav.top aria-label="Site" {
+                        @if let Some(workspace) = &site.workspace_title { a href=(format!("{root}../index.html")) { (workspace) } }
                         a href=(format!("{root}index.html")) { (report.title) }
                         span.muted { "as of " (report.as_of) }
                         a href=(format!("{root}index.html#all")) { "All commitments" }

@@ -1,0 +1,172 @@
+//! The links between commitments that `related` makes: "continues" on the
+//! later record, "continued at" on the earlier one, within a ledger and,
+//! in a workspace's site, across its ledgers.
+
+use std::collections::HashMap;
+
+use crate::model::{CrossReference, Ledger, Neighbours};
+
+/// One end of a `related` link, as a page shows it.
+#[derive(Debug, Clone)]
+pub(crate) struct CrossLink {
+    /// The other ledger's id, or `None` for this ledger.
+    pub(crate) ledger: Option<String>,
+    /// The other ledger's title, for the link's words.
+    pub(crate) ledger_title: Option<String>,
+    /// The commitment's id in its ledger.
+    pub(crate) commitment: String,
+    /// The commitment's title, or the reference as written when unknown.
+    pub(crate) title: String,
+    /// Whether the page of the other ledger's commitment is in this site.
+    pub(crate) in_site: bool,
+}
+
+impl CrossLink {
+    /// The link's address from a page whose way to its ledger's root is
+    /// `root`, or `None` when the page is not in this site.
+    pub(crate) fn href(&self, root: &str) -> Option<String> {
+        match (&self.ledger, self.in_site) {
+            (None, _) => Some(super::pages::commitment_href(root, &self.commitment)),
+            (Some(ledger), true) => Some(format!(
+                "{root}../{ledger}/commitments/{}/index.html",
+                self.commitment
+            )),
+            (Some(_), false) => None,
+        }
+    }
+}
+
+/// A ledger's links, by the id of the commitment whose page shows them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CrossLinks {
+    /// What each commitment continues (its own `related`).
+    pub(crate) continues: HashMap<String, Vec<CrossLink>>,
+    /// Where each commitment was continued (others' `related` naming it).
+    pub(crate) continued_at: HashMap<String, Vec<CrossLink>>,
+}
+
+/// The links of a ledger published on its own: what each commitment
+/// continues; another ledger's commitments are named, not linked.
+pub(crate) fn of_one(view: &Ledger, neighbours: Option<&Neighbours>) -> CrossLinks {
+    let own_id = view.id();
+    let mut links = CrossLinks::default();
+    let titles: HashMap<&str, &str> = view
+        .commitments
+        .iter()
+        .map(|c| (c.id.value.as_str(), c.title.value.as_str()))
+        .collect();
+    for commitment in &view.commitments {
+        for reference in &commitment.related {
+            let link = match CrossReference::parse(&reference.value) {
+                Some(cross) if cross.ledger != own_id => {
+                    let other = neighbours.and_then(|n| n.ledgers.get(cross.ledger));
+                    CrossLink {
+                        ledger: Some(cross.ledger.to_owned()),
+                        ledger_title: other.map(|o| o.title.clone()),
+                        commitment: cross.commitment.to_owned(),
+                        title: neighbours
+                            .and_then(|n| n.title_of(&cross))
+                            .unwrap_or(&reference.value)
+                            .to_owned(),
+                        in_site: false,
+                    }
+                }
+                local => {
+                    let id = local.map_or(reference.value.as_str(), |c| c.commitment);
+                    CrossLink {
+                        ledger: None,
+                        ledger_title: None,
+                        commitment: id.to_owned(),
+                        title: titles.get(id).copied().unwrap_or(id).to_owned(),
+                        in_site: true,
+                    }
+                }
+            };
+            if link.ledger.is_none() {
+                links
+                    .continued_at
+                    .entry(link.commitment.clone())
+                    .or_default()
+                    .push(CrossLink {
+                        ledger: None,
+                        ledger_title: None,
+                        commitment: commitment.id.value.clone(),
+                        title: commitment.title.value.clone(),
+                        in_site: true,
+                    });
+            }
+            links
+                .continues
+                .entry(commitment.id.value.clone())
+                .or_default()
+                .push(link);
+        }
+    }
+    links
+}
+
+/// The links of every ledger of a workspace's site, by ledger id: both ends
+/// of every `related`, linked across the ledgers' folders.
+pub(crate) fn of_workspace(ledgers: &[(&str, &str, &Ledger)]) -> HashMap<String, CrossLinks> {
+    let mut all: HashMap<String, CrossLinks> = ledgers
+        .iter()
+        .map(|(id, _, _)| ((*id).to_owned(), CrossLinks::default()))
+        .collect();
+    let index: HashMap<&str, (&str, &Ledger)> = ledgers
+        .iter()
+        .map(|(id, title, ledger)| (*id, (*title, *ledger)))
+        .collect();
+    let title_in = |ledger: &Ledger, id: &str| -> Option<String> {
+        ledger
+            .commitments
+            .iter()
+            .find(|c| c.id.value == id)
+            .map(|c| c.title.value.clone())
+    };
+    for (from_id, from_title, from) in ledgers {
+        for commitment in &from.commitments {
+            for reference in &commitment.related {
+                let (to_id, to_commitment) = match CrossReference::parse(&reference.value) {
+                    Some(cross) => (cross.ledger, cross.commitment),
+                    None => (*from_id, reference.value.as_str()),
+                };
+                let Some((to_title, to)) = index.get(to_id) else {
+                    continue;
+                };
+                let Some(title) = title_in(to, to_commitment) else {
+                    continue;
+                };
+                let same = to_id == *from_id;
+                let forward = CrossLink {
+                    ledger: (!same).then(|| to_id.to_owned()),
+                    ledger_title: (!same).then(|| (*to_title).to_owned()),
+                    commitment: to_commitment.to_owned(),
+                    title,
+                    in_site: true,
+                };
+                let backward = CrossLink {
+                    ledger: (!same).then(|| (*from_id).to_owned()),
+                    ledger_title: (!same).then(|| (*from_title).to_owned()),
+                    commitment: commitment.id.value.clone(),
+                    title: commitment.title.value.clone(),
+                    in_site: true,
+                };
+                if let Some(links) = all.get_mut(*from_id) {
+                    links
+                        .continues
+                        .entry(commitment.id.value.clone())
+                        .or_default()
+                        .push(forward);
+                }
+                if let Some(links) = all.get_mut(to_id) {
+                    links
+                        .continued_at
+                        .entry(to_commitment.to_owned())
+                        .or_default()
+                        .push(backward);
+                }
+            }
+        }
+    }
+    all
+}

@@ -1,0 +1,221 @@
+//! One ledger's pages: its report, every page made from it, written into a
+//! staging folder under a prefix (nothing, or `LEDGER-ID/` in a workspace's
+//! site).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use super::{Page, Site, SiteError, cross_links, feed, folder};
+use crate::check::Checked;
+use crate::model::{Kind, Ledger, Status};
+use crate::report::{self, Report};
+use crate::rules::id_format::{is_kebab_case, slug};
+
+/// `base_url`, else the ledger's `[site] base_url`, checked.
+pub(super) fn base_url_of(
+    base_url: Option<&str>,
+    ledger: &Ledger,
+) -> Result<Option<String>, SiteError> {
+    base_url
+        .or(ledger.site.base_url.as_ref().map(|b| b.value.as_str()))
+        .map(|text| {
+            crate::model::SiteConfig::base_url_of(text)
+                .ok_or_else(|| SiteError::BadBaseUrl(text.to_owned()))
+        })
+        .transpose()
+}
+
+/// The ledger's file and its local sources' files: a site's folder may not
+/// hold them, since the site replaces its folder whole.
+pub(super) fn protected_paths(ledger: &Ledger, ledger_path: &Path) -> Vec<PathBuf> {
+    let ledger_dir = ledger_path.parent().unwrap_or(Path::new(""));
+    let mut protected = vec![ledger_path.to_owned()];
+    protected.extend(
+        ledger
+            .sources
+            .iter()
+            .filter_map(|s| s.file.as_ref())
+            .map(|file| ledger_dir.join(&file.value)),
+    );
+    protected
+}
+
+/// Where a ledger's pages go in the site, and what they link to beyond it.
+pub(super) struct Placement {
+    /// The folder of its pages in the site: empty, or `LEDGER-ID/` in a
+    /// workspace's site.
+    pub(super) prefix: String,
+    /// Its `related` links, both ways.
+    pub(super) cross: cross_links::CrossLinks,
+    /// The workspace's title, for the link back to its dashboard.
+    pub(super) workspace_title: Option<String>,
+}
+
+/// What a ledger's pages leave for a workspace's own pages.
+pub(super) struct LedgerWritten {
+    /// The files written, with the placement's prefix.
+    pub(super) files: Vec<String>,
+    /// Its report (kept for the workspace's dashboard and feed).
+    pub(super) report: Report,
+    /// Its feed's entries, newest first, with links into its folder.
+    pub(super) entries: Vec<(NaiveDate, atom_syndication::Entry)>,
+}
+
+/// Writes one ledger's pages into `staging`, under the placement's prefix.
+pub(super) fn write_ledger(
+    mut checked: Checked,
+    staging: &folder::Staging,
+    dir: &Path,
+    base_url: Option<String>,
+    placement: Placement,
+) -> Result<LedgerWritten, SiteError> {
+    let report = report::build_checked(&checked);
+    // The local copies, published so that a reader can read each quote in
+    // its context: only the texts the loader read, through its checks
+    // (inside the ledger's folder, no hidden file, no link out), never the
+    // disk again: a `file` that the checker refused, and a ledger that set
+    // `source-file` to "allow", publish nothing.
+    let source_texts: std::collections::HashMap<String, String> = checked
+        .loaded
+        .source_files
+        .iter()
+        .map(|(id, file)| (id.clone(), checked.loaded.files.text(*file).to_owned()))
+        .collect();
+    drop(std::mem::take(&mut checked.loaded.files));
+    let view = checked.view();
+    let mut site = prepare(report, view, base_url)?;
+    site.data = report::data_package_tables(&site.report, view);
+    site.source_texts = source_texts;
+    site.cross = placement.cross;
+    site.workspace_title = placement.workspace_title;
+
+    let mut all: Vec<Page<'_>> = vec![
+        Page::Dashboard,
+        Page::Feed,
+        Page::Json,
+        Page::Csv,
+        Page::Style,
+        Page::Checks,
+        Page::Follow,
+        Page::Calendar,
+        Page::Badge,
+    ];
+    all.extend(site.report.commitments.iter().map(Page::Commitment));
+    all.extend(site.report.commitments.iter().map(Page::Card));
+    all.extend(site.report.totals.by_party.iter().map(Page::Party));
+    all.extend(site.areas.keys().map(|slug| Page::Area(slug)));
+    all.extend(Status::ALL.into_iter().map(Page::Status));
+    all.extend(Kind::ALL.into_iter().map(Page::Kind));
+    all.extend(crate::rules::RULES.iter().copied().map(Page::Rule));
+    all.extend(site.sources.values().copied().map(Page::Source));
+    all.extend(site.data.iter().map(|(name, _)| Page::Data(name)));
+
+    let prefix = placement.prefix.as_str();
+    let mut files: Vec<String> = all
+        .iter()
+        .map(|page| format!("{prefix}{}", page.path()))
+        .collect();
+    files.sort();
+    if let Some(twice) = files.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(SiteError::UnsafeName {
+            what: "page",
+            value: twice[0].clone(),
+        });
+    }
+    all.par_iter().try_for_each(|page| {
+        let relative = format!("{prefix}{}", page.path());
+        let written = staging.create(&relative).and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            if page.is_markup() {
+                let mut safe = crate::markup::MarkupSafe::new(&mut out);
+                page.write(&site, &mut safe)?;
+                std::io::Write::flush(&mut safe)?;
+            } else {
+                page.write(&site, &mut out)?;
+            }
+            std::io::Write::flush(&mut out)
+        });
+        written.map_err(|source| SiteError::Io {
+            path: dir.join(&relative),
+            source,
+        })
+    })?;
+    let entries = if prefix.is_empty() {
+        Vec::new()
+    } else {
+        feed::entries_under(&site, prefix)
+    };
+    Ok(LedgerWritten {
+        files,
+        report: site.report,
+        entries,
+    })
+}
+
+/// Checks that every name that becomes a path is safe, and groups areas.
+fn prepare<'a>(
+    report: Report,
+    view: &'a Ledger,
+    base_url: Option<String>,
+) -> Result<Site<'a>, SiteError> {
+    // Ids are checked by the loader (`id-format`); checked again here, as
+    // they become folder names.
+    for (what, id) in report
+        .commitments
+        .iter()
+        .map(|c| ("commitment", &c.id))
+        .chain(report.totals.by_party.iter().map(|p| ("party", &p.id)))
+        .chain(view.sources.iter().map(|s| ("source", &s.id.value)))
+    {
+        if !is_kebab_case(id) {
+            return Err(SiteError::UnsafeName {
+                what,
+                value: id.clone(),
+            });
+        }
+    }
+    let mut areas: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    for (index, c) in report.commitments.iter().enumerate() {
+        if let Some(area) = &c.area {
+            let slug = slug(area);
+            areas
+                .entry(slug)
+                .or_insert_with(|| (area.clone(), Vec::new()))
+                .1
+                .push(index);
+        }
+    }
+    let mut by_id = std::collections::HashMap::with_capacity(view.commitments.len());
+    for commitment in &view.commitments {
+        by_id
+            .entry(commitment.id.value.as_str())
+            .or_insert(commitment);
+    }
+    // The first of an id written twice, as everywhere else.
+    let mut sources = std::collections::HashMap::new();
+    for source in &view.sources {
+        sources.entry(source.id.value.as_str()).or_insert(source);
+    }
+    let mut party_names = std::collections::HashMap::new();
+    for party in &view.parties {
+        party_names
+            .entry(party.id.value.as_str())
+            .or_insert(party.name.value.as_str());
+    }
+    Ok(Site {
+        report,
+        view,
+        areas,
+        by_id,
+        sources,
+        party_names,
+        base_url,
+        source_texts: std::collections::HashMap::new(),
+        data: Vec::new(),
+        cross: cross_links::CrossLinks::default(),
+        workspace_title: None,
+    })
+}
