@@ -24,11 +24,31 @@ pub(super) struct KnownIds {
     parties: Vec<(String, String)>,
     sources: Vec<(String, String)>,
     commitments: Vec<(String, String)>,
+    /// `LEDGER-ID:COMMITMENT-ID` of the workspace's other ledgers, with
+    /// the title and the ledger's title: at most [`MAX_FOREIGN_IDS`].
+    foreign_commitments: Vec<(String, String)>,
 }
 
+/// The most commitments of other ledgers that completion offers: a
+/// workspace of 100,000 would make every list too long to read or send.
+const MAX_FOREIGN_IDS: usize = 2_000;
+
 impl KnownIds {
-    pub(super) fn of(ledger: &Ledger) -> Self {
+    pub(super) fn of(ledger: &Ledger, workspace: Option<&crate::model::Neighbours>) -> Self {
+        let own = ledger.id();
+        let foreign_commitments = workspace
+            .into_iter()
+            .flat_map(|w| &w.ledgers)
+            .filter(|(id, _)| **id != own)
+            .flat_map(|(id, other)| {
+                other.commitments.iter().map(move |(c, title)| {
+                    (format!("{id}:{c}"), format!("{title} — {}", other.title))
+                })
+            })
+            .take(MAX_FOREIGN_IDS)
+            .collect();
         KnownIds {
+            foreign_commitments,
             parties: ledger
                 .parties
                 .iter()
@@ -148,7 +168,14 @@ pub(super) fn proposals(
         }
         ("kind", false) => Kind::ALL.iter().map(|k| choice(k.as_str(), None)).collect(),
         ("ref", false) => ids_of(&ids.sources, CompletionItemKind::REFERENCE),
-        ("parent", false) => ids_of(&ids.commitments, CompletionItemKind::REFERENCE),
+        ("parent", false) | ("related", true) => {
+            let mut all = ids_of(&ids.commitments, CompletionItemKind::REFERENCE);
+            all.extend(ids_of(
+                &ids.foreign_commitments,
+                CompletionItemKind::REFERENCE,
+            ));
+            all
+        }
         ("parties" | "by" | "asks", true) => ids_of(&ids.parties, CompletionItemKind::REFERENCE),
         ("date" | "made" | "reviewed" | "published", false) => vec![Proposal {
             label: today.to_string(),
@@ -277,6 +304,7 @@ mod tests {
             parties: vec![("cn".into(), "China".into()), ("pe".into(), "Peru".into())],
             sources: vec![("xinhua".into(), "Xinhua".into())],
             commitments: vec![("port".into(), "Build the port".into())],
+            foreign_commitments: vec![("lima:corridor".into(), "Build the corridor — Lima".into())],
         }
     }
 
@@ -323,7 +351,11 @@ mod tests {
     fn ids_where_references_go() {
         assert_eq!(labels("source = { ref = \"x|").1, ["xinhua"]);
         assert_eq!(labels("parties = [\"cn\", |").1, ["cn", "pe"]);
-        assert_eq!(labels("parent = |").1, ["port"]);
+        assert_eq!(labels("parent = |").1, ["port", "lima:corridor"]);
+        assert_eq!(
+            labels("related = [\"lima:corridor\", |").1,
+            ["port", "lima:corridor"]
+        );
         assert_eq!(labels("date = |").1, ["2026-11-28"]);
     }
 }

@@ -84,6 +84,7 @@ impl Config {
         let path = document.path.as_deref();
         has_our_schema
             || path.is_some_and(|p| p.file_name() == Some("commitments.toml".as_ref()))
+            || path.is_some_and(crate::workspace::lists)
             || self.ledger_globs.iter().any(|glob| match path {
                 Some(path) => glob.matches_path(path),
                 None => glob.matches(uri.as_str()),

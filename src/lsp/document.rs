@@ -57,6 +57,11 @@ pub(super) struct LineIndex {
 }
 
 impl LineIndex {
+    /// How positions count characters in this index.
+    pub(super) fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
     pub(super) fn new(text: &str, encoding: Encoding) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));

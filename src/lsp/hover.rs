@@ -33,6 +33,9 @@ fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
         if let Some(under) = occurrence_at(ledger, offset) {
             return Some((under.span, describe(ledger, under, analysis.as_of)?));
         }
+        if let Some((span, cross)) = super::ids::cross_reference_at(ledger, offset) {
+            return Some((span, describe_cross(analysis, cross)));
+        }
         if let Some(status) =
             statuses(ledger).find(|s| s.span.start <= offset && offset <= s.span.end)
         {
@@ -85,6 +88,36 @@ fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
         .collect::<Vec<_>>()
         .join("\n\n---\n\n");
     Some((first.primary.span, value))
+}
+
+/// What a `LEDGER-ID:COMMITMENT-ID` names, as hover text: the commitment's
+/// title and its ledger, or that the workspace does not hold it.
+fn describe_cross(analysis: &Analysis, cross: crate::model::CrossReference<'_>) -> String {
+    let workspace = analysis.loaded.workspace.as_deref();
+    let Some(other) = workspace.and_then(|w| w.ledgers.get(cross.ledger)) else {
+        return format!(
+            "{}: no ledger `{}` in {}",
+            markdown_code(&cross.to_string()),
+            cross.ledger,
+            workspace.map_or("a workspace (this ledger is in none)", |w| w
+                .workspace_file
+                .as_str())
+        );
+    };
+    match other.commitments.get(cross.commitment) {
+        Some(title) => format!(
+            "**{}** {}\n\nIn another ledger of the workspace: {} ({})",
+            markdown_cell(title),
+            markdown_code(&cross.to_string()),
+            markdown_cell(&other.title),
+            markdown_code(&other.path)
+        ),
+        None => format!(
+            "{}: ledger {} has no such commitment",
+            markdown_code(&cross.to_string()),
+            markdown_code(&other.path)
+        ),
+    }
 }
 
 /// What an id stands for, as hover text.

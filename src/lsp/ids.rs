@@ -3,7 +3,7 @@
 //! references and completion read them.
 
 use super::snapshot::Snapshot;
-use crate::model::{Commitment, Evidence, Ledger, Status};
+use crate::model::{Commitment, CrossReference, Evidence, Ledger, Status};
 use crate::span::{Span, Spanned};
 
 /// What an id names.
@@ -48,8 +48,12 @@ pub(super) fn occurrences(ledger: &Ledger) -> Vec<Occurrence<'_>> {
     );
     for commitment in &ledger.commitments {
         found.push(at(IdKind::Commitment, &commitment.id, true));
-        if let Some(parent) = &commitment.parent {
-            found.push(at(IdKind::Commitment, parent, false));
+        // A `LEDGER-ID:COMMITMENT-ID` is another ledger's: see
+        // `cross_reference_at`.
+        for linked in commitment.parent.iter().chain(&commitment.related) {
+            if CrossReference::parse(&linked.value).is_none() {
+                found.push(at(IdKind::Commitment, linked, false));
+            }
         }
         for party in commitment
             .parties
@@ -81,6 +85,20 @@ pub(super) fn occurrence_at(ledger: &Ledger, offset: usize) -> Option<Occurrence
     occurrences(ledger)
         .into_iter()
         .find(|o| o.span.start <= offset && offset <= o.span.end)
+}
+
+/// The `LEDGER-ID:COMMITMENT-ID` (in `parent` or `related`) under the
+/// cursor at `offset`, with where it is written.
+pub(super) fn cross_reference_at(
+    ledger: &Ledger,
+    offset: usize,
+) -> Option<(Span, CrossReference<'_>)> {
+    ledger
+        .commitments
+        .iter()
+        .flat_map(|c| c.parent.iter().chain(&c.related))
+        .filter(|r| r.span.start <= offset && offset <= r.span.end)
+        .find_map(|r| CrossReference::parse(&r.value).map(|cross| (r.span, cross)))
 }
 
 /// Every status value written, with its span.

@@ -120,6 +120,7 @@ impl Server<'_> {
                             analysis: None,
                             published: None,
                             known_ids: complete::KnownIds::default(),
+                            workspace: None,
                         },
                     );
                 }
@@ -155,8 +156,14 @@ impl Server<'_> {
                     }
                 }
             }
-            // A source file may have changed on disk: check again.
-            DidSaveTextDocument::METHOD => self.recheck(|_| true),
+            // A source file, or another ledger of the workspace, may have
+            // changed on disk: read the workspace again, and check again.
+            DidSaveTextDocument::METHOD => {
+                for open in self.documents.values_mut() {
+                    open.workspace = None;
+                }
+                self.recheck(|_| true)
+            }
             DidChangeWatchedFiles::METHOD => {
                 if let Some(params) =
                     decode::<lsp_types::DidChangeWatchedFilesParams>(notification.params)

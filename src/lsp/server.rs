@@ -76,6 +76,10 @@ pub(super) struct OpenDocument {
     /// The ids of the last version that loaded, for completion while the
     /// line being typed is not valid TOML.
     pub(super) known_ids: complete::KnownIds,
+    /// The other ledgers of the workspace that lists it, read from disk
+    /// when it is first checked and again after any save: `None` until
+    /// then, `Some(None)` outside a workspace.
+    pub(super) workspace: Option<Option<std::sync::Arc<crate::model::Neighbours>>>,
 }
 
 pub(super) struct Server<'a> {
@@ -368,13 +372,20 @@ impl Server<'_> {
         open.analysis = None;
         let document = &open.document;
         let name = document.name(uri);
-        let loaded = match document.base_dir() {
+        let mut loaded = match document.base_dir() {
             Some(base) => load_cached(&name, document.text.clone(), base, &self.sources),
             None => load_owned(&name, document.text.clone().into_bytes(), None),
         };
+        let workspace = open.workspace.get_or_insert_with(|| {
+            let path = document.path.as_deref()?;
+            crate::workspace::load_member(path).and_then(|member| member.workspace)
+        });
+        if let Some(neighbours) = workspace {
+            crate::workspace::adopt(&mut loaded, neighbours);
+        }
         let findings = check(&loaded, &Levels::of(&loaded), today);
         if let Some(ledger) = &loaded.ledger {
-            open.known_ids = complete::KnownIds::of(ledger);
+            open.known_ids = complete::KnownIds::of(ledger, loaded.workspace.as_deref());
         }
         let analysis = Rc::new(Analysis {
             version: document.version,

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{Ledger, Party};
+use crate::span::Span;
 
 /// Every ledger of a workspace, by ledger id.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +27,13 @@ pub struct NeighbourLedger {
     pub path: String,
     /// Commitment id → title, for every record that loaded.
     pub commitments: BTreeMap<String, String>,
+    /// Its file, absolute, for an editor to open.
+    pub file: std::path::PathBuf,
+    /// Commitment id → where the id is written in the file.
+    pub id_spans: BTreeMap<String, Span>,
+    /// Every `LEDGER-ID:COMMITMENT-ID` written in it (`parent` and
+    /// `related`), with where: what an editor lists as references.
+    pub cross_references: Vec<(String, Span)>,
 }
 
 impl Neighbours {

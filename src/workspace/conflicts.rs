@@ -113,7 +113,25 @@ pub(super) fn neighbours(workspace: &Workspace, file: &WorkspaceFile) -> Neighbo
                     .map(|id| (id.clone(), id.clone())),
             )
             .collect();
+        let id_spans = ledger
+            .commitments
+            .iter()
+            .map(|c| (c.id.value.clone(), c.id.span))
+            .collect();
+        let cross_references = ledger
+            .commitments
+            .iter()
+            .flat_map(|c| c.parent.iter().chain(&c.related))
+            .filter(|r| r.value.contains(':'))
+            .map(|r| (r.value.clone(), r.span))
+            .collect();
         ledgers.entry(member.id.clone()).or_insert(NeighbourLedger {
+            file: member
+                .path
+                .canonicalize()
+                .unwrap_or_else(|_| member.path.clone()),
+            id_spans,
+            cross_references,
             title: ledger
                 .meta
                 .as_ref()

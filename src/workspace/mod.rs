@@ -110,12 +110,15 @@ pub fn find_above(ledger: &Path) -> Option<PathBuf> {
     None
 }
 
-/// The ledger at `ledger` loaded as a member of the workspace above it that
-/// lists it: its references to the other ledgers resolve, and it has the
-/// workspace's parties. `None` when no workspace above it lists it, or its
-/// workspace file does not load (`check` in the workspace's folder reports
-/// why). The other ledgers are loaded only when the workspace lists this one.
-pub fn load_member(ledger: &Path) -> Option<Loaded> {
+/// Whether the workspace above `ledger` lists it (an editor then treats it
+/// as a ledger, whatever its name). Reads the workspace file, not the
+/// ledgers.
+pub fn lists(ledger: &Path) -> bool {
+    workspace_listing(ledger).is_some()
+}
+
+/// The workspace file above `ledger` that lists it.
+fn workspace_listing(ledger: &Path) -> Option<PathBuf> {
     let path = find_above(ledger)?;
     let text = read_text(&path).ok()?;
     let (file, _) = crate::load::read_workspace(&text);
@@ -123,12 +126,20 @@ pub fn load_member(ledger: &Path) -> Option<Loaded> {
     let base = path.parent().unwrap_or(Path::new(""));
     let wanted = ledger.canonicalize().ok()?;
     let (paths, _) = members::resolve(base, &file.ledgers);
-    if !paths
+    paths
         .iter()
         .any(|(p, _)| p.canonicalize().ok().as_ref() == Some(&wanted))
-    {
-        return None;
-    }
+        .then_some(path)
+}
+
+/// The ledger at `ledger` loaded as a member of the workspace above it that
+/// lists it: its references to the other ledgers resolve, and it has the
+/// workspace's parties. `None` when no workspace above it lists it, or its
+/// workspace file does not load (`check` in the workspace's folder reports
+/// why). The other ledgers are loaded only when the workspace lists this one.
+pub fn load_member(ledger: &Path) -> Option<Loaded> {
+    let path = workspace_listing(ledger)?;
+    let wanted = ledger.canonicalize().ok()?;
     let mut workspace = load(&path).ok()?;
     let index = workspace
         .members

@@ -976,3 +976,95 @@ fn a_huge_content_length_is_refused_before_anything_is_allocated() {
         "{stdout}"
     );
 }
+
+/// The workspace fixture's second ledger as the open document, the first
+/// on disk beside it: hover, definition, references and completion reach
+/// across the two.
+#[test]
+fn hover_definition_references_and_completion_reach_the_workspaces_other_ledgers() {
+    let fixture = Path::new(crate::common::ROOT).join("tests/fixtures/workspace/good");
+    let second = std::fs::read_to_string(fixture.join("ledgers/second-talks.toml")).unwrap();
+    let first = std::fs::read_to_string(fixture.join("commitments.toml")).unwrap();
+    let mut client = Client::start(&second, &["--as-of", "2025-03-31"], json!({}));
+    let dir = client.dir.path().to_owned();
+    std::fs::write(
+        dir.join("commitments-workspace.toml"),
+        std::fs::read_to_string(fixture.join("commitments-workspace.toml"))
+            .unwrap()
+            .replace("\"ledgers/*.toml\"", "\"first/*.toml\""),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("first")).unwrap();
+    let first_path = dir.join("first/first-talks.toml");
+    std::fs::write(&first_path, &first).unwrap();
+    let uri = client.ledger_uri();
+    client.open(&uri, &second);
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["diagnostics"], json!([]), "{published}");
+
+    let on_cross = client.at(position(&second, "first-talks:build-harbour\"]", 14));
+    let hover = client.request("textDocument/hover", on_cross.clone());
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("**Build the harbour** `first-talks:build-harbour`")
+            && text.contains("In another ledger of the workspace: The first talks"),
+        "{text}"
+    );
+
+    let definition = client.request("textDocument/definition", on_cross);
+    assert_eq!(
+        definition,
+        json!({ "uri": client.uri(&first_path.canonicalize().unwrap()), "range": {
+            // The id's string, quotes and all, as for an id in the same file.
+            "start": position(&first, "\"build-harbour\"", 0),
+            "end": position(&first, "\"build-harbour\"", 15),
+        }})
+    );
+
+    // From the first ledger: the second's references to its commitment.
+    let first_uri = client.uri(&first_path);
+    client.open(&first_uri, &first);
+    client.diagnostics(&first_uri);
+    let params = json!({
+        "textDocument": { "uri": first_uri },
+        "position": position(&first, "build-harbour\"", 2),
+        "context": { "includeDeclaration": false },
+    });
+    let references = client.request("textDocument/references", params);
+    let places: Vec<(String, u64)> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["uri"].as_str().unwrap().to_owned(),
+                l["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let line_of =
+        |needle: &str| second[..second.find(needle).unwrap()].matches('\n').count() as u64;
+    let second_uri = client.uri(&client.ledger_path().canonicalize().unwrap());
+    assert_eq!(
+        places,
+        [
+            (second_uri.clone(), line_of("related = [\"first-talks")),
+            (second_uri, line_of("parent = \"first-talks")),
+        ]
+    );
+
+    // Completion in `related`: this ledger's ids and the other's.
+    let end = position(&second, "related = [\"open-harbour\"]", 11);
+    client.change(
+        &uri,
+        2,
+        json!({ "start": end, "end": end }),
+        "\"open-harbour\", ",
+    );
+    let at = json!({ "line": end["line"], "character": end["character"].as_u64().unwrap() + 16 });
+    let items = client.request("textDocument/completion", client.at(at));
+    let labels = texts_of(&items, "label");
+    assert!(labels.contains(&"first-talks:build-harbour"), "{labels:?}");
+    assert!(labels.contains(&"open-harbour"), "{labels:?}");
+    client.shutdown();
+}

@@ -141,3 +141,188 @@ fn a_ledger_path_outside_the_workspace_folder_or_naming_nothing_is_refused() {
         "{text}"
     );
 }
+
+/// The workspace fixture's site, written at the fixture's date.
+fn workspace_site(dir: &Path) -> PathBuf {
+    let out = dir.join("public");
+    let output = run_in(
+        &fixture("good"),
+        &["site", "--as-of", "2025-03-31", "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+fn json_of(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_workspace_site_has_every_ledger_and_totals_that_sum_them() {
+    let scratch = tempfile::tempdir().unwrap();
+    let site = workspace_site(scratch.path());
+    for file in commitments::site::WORKSPACE_ROOT_FILES {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    let workspace = json_of(&site.join("workspace.json"));
+    let ledgers: Vec<serde_json::Value> = ["first-talks", "second-talks"]
+        .iter()
+        .map(|id| json_of(&site.join(id).join("ledger.json")))
+        .collect();
+    for key in ["commitments", "signed_at_talks", "requests", "umbrellas"] {
+        let sum: u64 = ledgers
+            .iter()
+            .map(|l| l["totals"][key].as_u64().unwrap())
+            .sum();
+        assert_eq!(workspace["totals"][key].as_u64(), Some(sum), "{key}");
+    }
+    assert_eq!(workspace["totals"]["commitments"], 3);
+    let dashboard = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        dashboard.contains(r#"href="first-talks/index.html""#),
+        "{dashboard}"
+    );
+    assert!(
+        dashboard.contains(r#"href="second-talks/index.html""#),
+        "{dashboard}"
+    );
+    assert!(
+        dashboard.contains("2 ledgers: 3 commitments."),
+        "{dashboard}"
+    );
+    let csv = std::fs::read_to_string(site.join("commitments.csv")).unwrap();
+    assert!(csv.starts_with("ledger_id,id,"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 3, "{csv}");
+}
+
+#[test]
+fn related_commitments_link_both_ways_across_the_ledgers_folders() {
+    let scratch = tempfile::tempdir().unwrap();
+    let site = workspace_site(scratch.path());
+    let later =
+        std::fs::read_to_string(site.join("second-talks/commitments/open-harbour/index.html"))
+            .unwrap();
+    let earlier =
+        std::fs::read_to_string(site.join("first-talks/commitments/build-harbour/index.html"))
+            .unwrap();
+    assert!(
+        later.contains(r#"<dt>Continues</dt><dd><ul><li><a href="../../../first-talks/commitments/build-harbour/index.html">Build the harbour</a> — at The first talks</li>"#),
+        "{later}"
+    );
+    assert!(
+        earlier.contains(r#"<a href="../../../second-talks/commitments/open-harbour/index.html">Open the harbour to shipping</a> — at The second talks"#),
+        "{earlier}"
+    );
+    // A link within one ledger, both ways too.
+    let road =
+        std::fs::read_to_string(site.join("second-talks/commitments/harbour-road/index.html"))
+            .unwrap();
+    assert!(road.contains(r#"<a href="../../commitments/open-harbour/index.html">Open the harbour to shipping</a>"#), "{road}");
+    assert!(
+        later.contains("<dt>Continued in</dt>") && later.contains("harbour-road/index.html"),
+        "{later}"
+    );
+    // Every page links back to the workspace's dashboard.
+    assert!(
+        later.contains(r#"<a href="../../../index.html">The harbour pact</a>"#),
+        "{later}"
+    );
+}
+
+#[test]
+fn the_workspace_feed_has_every_ledgers_entries_with_ids_that_survive_a_retitle() {
+    let scratch = tempfile::tempdir().unwrap();
+    let site = workspace_site(scratch.path());
+    let ids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.trim().strip_prefix("<id>"))
+            .filter_map(|l| l.strip_suffix("</id>"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let root = std::fs::read_to_string(site.join("feed.xml")).unwrap();
+    let mut expected: Vec<String> = ["first-talks", "second-talks"]
+        .iter()
+        .flat_map(|id| {
+            ids(&std::fs::read_to_string(site.join(id).join("feed.xml")).unwrap())
+                .into_iter()
+                .skip(1)
+        })
+        .collect();
+    let mut entries: Vec<String> = ids(&root).into_iter().skip(1).collect();
+    assert_eq!(ids(&root)[0], "urn:commitments:workspace:harbour-pact");
+    let unique: std::collections::BTreeSet<&String> = entries.iter().collect();
+    assert_eq!(unique.len(), entries.len(), "{entries:?}");
+    entries.sort();
+    expected.sort();
+    assert_eq!(entries, expected);
+    assert!(
+        root.contains(r#"<link href="second-talks/commitments/open-harbour/index.html""#),
+        "{root}"
+    );
+
+    // Retitled ledgers and workspace: the same ids.
+    let copy = scratch.path().join("copy");
+    for file in [
+        "commitments-workspace.toml",
+        "commitments.toml",
+        "ledgers/second-talks.toml",
+    ] {
+        let text = std::fs::read_to_string(fixture("good").join(file)).unwrap();
+        let retitled = text.replace("title = \"The", "title = \"Renamed:");
+        std::fs::create_dir_all(copy.join(file).parent().unwrap()).unwrap();
+        std::fs::write(copy.join(file), retitled).unwrap();
+    }
+    let again = copy.join("public");
+    let output = run_in(
+        &copy,
+        &[
+            "site",
+            "--as-of",
+            "2025-03-31",
+            "-o",
+            again.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let retitled = std::fs::read_to_string(again.join("feed.xml")).unwrap();
+    assert!(retitled.contains("Renamed:"), "{retitled}");
+    assert_eq!(ids(&retitled), ids(&root));
+}
+
+#[test]
+fn a_workspace_with_an_error_gets_no_site() {
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("public");
+    let output = run_in(
+        &fixture("broken-reference"),
+        &["site", "--as-of", "2025-03-31", "-o", out.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `first-talks:build-harbour`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("no site: the ledgers have 2 errors"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    let output = run_in(
+        &fixture("same-id"),
+        &["site", "--as-of", "2025-03-31", "-o", out.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("no site: the workspace has 1 error"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
