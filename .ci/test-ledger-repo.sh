@@ -123,6 +123,33 @@ action "$repo" 1 REPORTS= SITE="$work/not-a-site"
 contains "$work/log" "no site: $work/not-a-site holds something other than a site"
 [ -e "$work/not-a-site/keep" ] || die "the action touched a folder that is not a site"
 
+step "the action on a workspace: every ledger and the references between them"
+# A repository of two ledgers (tests/fixtures/workspace/): one that checks
+# clean, one with a misspelt cross-ledger reference.
+new_workspace() {
+  mkdir -p "$1"
+  cp -r "$root/tests/fixtures/workspace/$2/." "$1/"
+  git -C "$1" init -q -b main
+  git -C "$1" add -A
+  git -C "$1" -c user.name=ci -c user.email=ci@localhost commit -qm "ledgers"
+}
+ws="$work/workspace"
+new_workspace "$ws" good
+ws_broken="$work/workspace-broken"
+new_workspace "$ws_broken" broken-reference
+rm -rf "$work/reports"
+action "$ws" 0 WORKSPACE=commitments-workspace.toml AS_OF=2025-03-31 REPORTS="markdown json csv" SITE="$work/ws-public"
+contains "$work/summary.md" "# The harbour pact"
+contains "$work/summary.md" "## The second talks"
+contains "$work/log" "no csv report of a workspace"
+[ -s "$work/reports/commitments.md" ] && [ -s "$work/reports/commitments.json" ] || die "no workspace reports"
+[ -s "$work/ws-public/index.html" ] && [ -s "$work/ws-public/second-talks/commitments/open-harbour/index.html" ] ||
+  die "the action wrote no workspace site"
+action "$ws_broken" 1 WORKSPACE=commitments-workspace.toml AS_OF=2025-03-31
+contains "$work/log" "::error file=ledgers/second-talks.toml,line=21,col=12"
+contains "$work/log" "related commitment \`first-talks:build-harbor\`: ledger \`first-talks\` (commitments.toml) has no commitment"
+echo "the action: a workspace checks clean, and a broken cross-ledger reference is annotated at its line"
+
 step "a pull request: the job summary gets the ledger's diff"
 git clone -q --bare "$repo" "$work/origin.git"
 pr="$work/pr"
@@ -158,6 +185,12 @@ git -C "$odd" add -A
 (cd "$odd" && expect 1 "$work/log" -- "$venv/bin/pre-commit" try-repo "$source_repo" commitments-check --all-files)
 contains "$work/log" "--ledger=x/commitments.toml:$line:1"
 echo "pre-commit: a ledger named like an option is checked as a file"
+
+(cd "$ws" && expect 0 "$work/log" -- "$venv/bin/pre-commit" try-repo "$source_repo" commitments-check-workspace --all-files)
+contains "$work/log" "commitments-workspace.toml: 0 errors"
+(cd "$ws_broken" && expect 1 "$work/log" -- "$venv/bin/pre-commit" try-repo "$source_repo" commitments-check-workspace --all-files)
+contains "$work/log" "ledgers/second-talks.toml:21:12"
+echo "pre-commit: the workspace hook passes the clean workspace, fails the broken reference at ledgers/second-talks.toml:21:12"
 
 step "the README's walk-through, pasted into an empty folder"
 walk="$work/walk-through"

@@ -15,6 +15,8 @@
 #
 # Inputs, as environment variables (the action passes its inputs):
 #   LEDGER       the ledger's path                 [commitments.toml]
+#   WORKSPACE    a commitments-workspace.toml: check, report and publish
+#                every ledger it lists instead of LEDGER  [none]
 #   AS_OF        YYYY-MM-DD, or empty for today
 #   FAIL_ON      errors | warnings                 [errors]
 #   SUMMARY      true | false                      [true]
@@ -26,6 +28,7 @@
 set -uo pipefail
 
 ledger=${LEDGER:-commitments.toml}
+workspace=${WORKSPACE:-}
 as_of=${AS_OF:-}
 fail_on=${FAIL_ON:-errors}
 summary=${SUMMARY:-true}
@@ -68,7 +71,11 @@ esac
 if ! command -v "$bin" >/dev/null 2>&1; then
   fail "the commitments binary ($bin) is not installed"
 fi
-dated=(--ledger "$ledger")
+if [ -n "$workspace" ]; then
+  dated=(--workspace "$workspace")
+else
+  dated=(--ledger "$ledger")
+fi
 if [ -n "$as_of" ]; then
   dated+=(--as-of "$as_of")
 fi
@@ -117,8 +124,8 @@ if [ -n "$summary_file" ]; then
       preformatted "$scratch/report.err"
     } >>"$summary_file"
   fi
-  case "${GITHUB_EVENT_NAME:-}" in
-    pull_request | pull_request_target)
+  case "${GITHUB_EVENT_NAME:-}:$workspace" in
+    pull_request: | pull_request_target:)
       base_dir=$(mktemp -d)
       {
         echo
@@ -147,6 +154,18 @@ if [ -n "${reports//[ ,]/}" ]; then
       *) fail "unknown report format '$format' in the input reports; use markdown, json, csv or html" ;;
     esac
   done
+  if [ -n "$workspace" ]; then
+    # A workspace's report is Markdown or JSON; the site has every
+    # ledger's CSV and pages.
+    kept=()
+    for format in "${formats[@]}"; do
+      case "$format" in
+        markdown | json) kept+=("$format") ;;
+        *) echo "::warning title=commitments::no $format report of a workspace (Markdown and JSON only; the site has every ledger's CSV and pages)" ;;
+      esac
+    done
+    formats=("${kept[@]}")
+  fi
   if [ "$loads" = true ]; then
     mkdir -p "$reports_dir"
     for format in "${formats[@]}"; do
