@@ -131,6 +131,7 @@ fn every_input_of_the_action_is_documented_in_the_readme() {
         inputs,
         [
             "ledger",
+            "workspace",
             "as-of",
             "fail-on",
             "summary",
