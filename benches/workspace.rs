@@ -21,7 +21,9 @@ const LEDGERS: usize = 50;
 const PER_LEDGER: usize = 2_000;
 
 fn target(name: &str) -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("target").join(name)
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("target")
+        .join(name)
 }
 
 /// One ledger of LEDGERS × PER_LEDGER commitments, written once.
@@ -42,9 +44,11 @@ fn workspace() -> PathBuf {
     if !file.is_file() {
         for n in 0..LEDGERS {
             let mut synth = synth::generate(PER_LEDGER, n as u64 + 1);
-            synth.ledger = synth
-                .ledger
-                .replacen("[ledger]\n", &format!("[ledger]\nid = \"ledger-{n:02}\"\n"), 1);
+            synth.ledger = synth.ledger.replacen(
+                "[ledger]\n",
+                &format!("[ledger]\nid = \"ledger-{n:02}\"\n"),
+                1,
+            );
             if n > 0 {
                 // The first commitment continues one of the previous ledger.
                 let previous = synth::generate(PER_LEDGER, n as u64);

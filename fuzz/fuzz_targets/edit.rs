@@ -45,6 +45,7 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
             due_precision: None,
             area: None,
             parent: None,
+            related: Vec::new(),
             source: ledger.sources.first()?.id.value.clone(),
             quote: "a quote".into(),
             after: (byte(4) % 2 == 0)

@@ -55,9 +55,15 @@ pub(crate) struct Args {
     /// The policy area.
     #[arg(long)]
     area: Option<String>,
-    /// The umbrella commitment.
+    /// The umbrella commitment: an id, or LEDGER-ID:COMMITMENT-ID of another
+    /// ledger of the workspace.
     #[arg(long)]
     parent: Option<String>,
+    /// A commitment this one continues, renews or fulfils: an id, or
+    /// LEDGER-ID:COMMITMENT-ID of another ledger of the workspace
+    /// (repeatable).
+    #[arg(long, value_name = "ID")]
+    related: Vec<String>,
     /// The source it is quoted from.
     #[arg(long, value_name = "SOURCE_ID")]
     source: String,
@@ -86,6 +92,7 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         due_precision: args.due_precision,
         area: args.area,
         parent: args.parent,
+        related: args.related,
         source: args.source,
         quote: args.quote,
         after: args.after,

@@ -184,6 +184,15 @@ fn fields_of(commitment: &Commitment) -> Vec<(String, String)> {
             }),
         ),
         ("parent".to_owned(), text(commitment.parent.as_ref())),
+        (
+            "related".to_owned(),
+            commitment
+                .related
+                .iter()
+                .map(|r| r.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         ("notes".to_owned(), text(commitment.notes.as_ref())),
         (
             "source ref".to_owned(),

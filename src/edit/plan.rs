@@ -330,8 +330,12 @@ pub fn plan_add(text: &str, ledger: &Ledger, request: &AddRequest) -> Result<Str
     {
         require_party(ledger, party)?;
     }
-    if let Some(parent) = &request.parent {
-        require_commitment(ledger, parent)?;
+    // Another ledger's commitment (`LEDGER-ID:COMMITMENT-ID`) is checked by
+    // the review, against the workspace, with the nearest id suggested.
+    for linked in request.parent.iter().chain(&request.related) {
+        if crate::model::CrossReference::parse(linked).is_none() {
+            require_commitment(ledger, linked)?;
+        }
     }
     let anchor = match &request.after {
         Some(after) => {
@@ -388,6 +392,10 @@ pub fn plan_add(text: &str, ledger: &Ledger, request: &AddRequest) -> Result<Str
     }
     if let Some(parent) = &request.parent {
         table.insert("parent", toml_edit::value(parent.as_str()));
+    }
+    if !request.related.is_empty() {
+        let related: toml_edit::Array = request.related.iter().map(String::as_str).collect();
+        table.insert("related", toml_edit::value(related));
     }
     table.insert("status", toml_edit::value(Status::Announced.as_str()));
     let mut source = InlineTable::new();

@@ -157,8 +157,12 @@ pub struct AddRequest {
     pub due_precision: Option<crate::model::Precision>,
     /// Its policy area.
     pub area: Option<String>,
-    /// Its umbrella commitment.
+    /// Its umbrella commitment: an id, or `LEDGER-ID:COMMITMENT-ID` in
+    /// another ledger of its workspace.
     pub parent: Option<String>,
+    /// The commitments it continues, renews or fulfils (`related`), written
+    /// as `parent` is.
+    pub related: Vec<String>,
     /// The source it is quoted from.
     pub source: String,
     /// The quote.

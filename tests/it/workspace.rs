@@ -326,3 +326,79 @@ fn a_workspace_with_an_error_gets_no_site() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn add_with_a_related_commitment_of_another_ledger_is_checked_against_the_workspace() {
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path().join("ws");
+    for file in [
+        "commitments-workspace.toml",
+        "commitments.toml",
+        "ledgers/second-talks.toml",
+    ] {
+        std::fs::create_dir_all(dir.join(file).parent().unwrap()).unwrap();
+        std::fs::copy(fixture("good").join(file), dir.join(file)).unwrap();
+    }
+    let add = |related: &str| {
+        run_in(
+            &dir,
+            &[
+                "add",
+                "new-pier",
+                "--ledger",
+                "ledgers/second-talks.toml",
+                "--title",
+                "Build a pier",
+                "--parties",
+                "aa",
+                "--by",
+                "aa",
+                "--kind",
+                "deliverable",
+                "--made",
+                "2025-03-01",
+                "--source",
+                "second-statement",
+                "--quote",
+                "a pier",
+                "--related",
+                related,
+                "--as-of",
+                "2025-03-31",
+            ],
+        )
+    };
+    let before = std::fs::read_to_string(dir.join("ledgers/second-talks.toml")).unwrap();
+    let refused = add("first-talks:build-harbor");
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert_eq!(refused.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `first-talks:build-harbour`?"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("ledgers/second-talks.toml")).unwrap(),
+        before
+    );
+
+    let added = add("first-talks:build-harbour");
+    assert_eq!(
+        added.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let after = std::fs::read_to_string(dir.join("ledgers/second-talks.toml")).unwrap();
+    assert!(
+        after.contains("related = [\"first-talks:build-harbour\"]"),
+        "{after}"
+    );
+    let (code, text) = {
+        let output = run_in(&dir, &["check", "--quiet", "--as-of", "2025-03-31"]);
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap(),
+        )
+    };
+    assert_eq!(code, Some(0), "{text}");
+}
