@@ -118,12 +118,7 @@ fn site_of_workspace(
     base_url: Option<&str>,
 ) -> Result<ExitCode, CliError> {
     let workspace = super::ledger_file::load_workspace(path)?;
-    let errors: Vec<_> = workspace
-        .findings
-        .iter()
-        .filter(|f| f.severity == commitments::finding::Severity::Error)
-        .cloned()
-        .collect();
+    let errors = workspace.errors();
     if !errors.is_empty() {
         super::printing::print_findings(&workspace.files, &errors);
         return Err(CliError::Refused(format!(

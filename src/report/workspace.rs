@@ -57,12 +57,7 @@ pub fn build_workspace(
     workspace: &Workspace,
     as_of: NaiveDate,
 ) -> Result<WorkspaceReport, WorkspaceReportError> {
-    let errors: Vec<Finding> = workspace
-        .findings
-        .iter()
-        .filter(|f| f.severity == crate::finding::Severity::Error)
-        .cloned()
-        .collect();
+    let errors = workspace.errors();
     if !errors.is_empty() {
         return Err(WorkspaceReportError::Workspace(errors));
     }
@@ -138,7 +133,7 @@ pub fn workspace_to_markdown(report: &WorkspaceReport) -> String {
         markdown_cell(&report.title),
         report.as_of,
         report.ledgers.len(),
-        report.totals_headcount()
+        report.totals.headcount()
     );
     for ledger in &report.ledgers {
         out.push_str(&format!(
@@ -162,15 +157,15 @@ pub fn workspace_to_markdown(report: &WorkspaceReport) -> String {
     out
 }
 
-impl WorkspaceReport {
+impl WorkspaceTotals {
     /// "29 commitments (3 signed at the talks) plus 1 request", over every
     /// ledger.
-    pub fn totals_headcount(&self) -> crate::model::Headcount {
+    pub fn headcount(&self) -> crate::model::Headcount {
         crate::model::Headcount {
-            commitments: self.totals.commitments,
-            signed_at_talks: self.totals.signed_at_talks,
-            requests: self.totals.requests,
-            umbrellas: self.totals.umbrellas,
+            commitments: self.commitments,
+            signed_at_talks: self.signed_at_talks,
+            requests: self.requests,
+            umbrellas: self.umbrellas,
         }
     }
 }

@@ -229,12 +229,7 @@ fn commitments_csv(reports: &[Report]) -> Result<Vec<u8>, SiteError> {
 /// own dashboard, then every party's commitments across the ledgers.
 fn dashboard(workspace: &WorkspaceSite<'_>, reports: &[Report], ids: &[String]) -> String {
     let totals = report::sum_totals(reports);
-    let headcount = crate::model::Headcount {
-        commitments: totals.commitments,
-        signed_at_talks: totals.signed_at_talks,
-        requests: totals.requests,
-        umbrellas: totals.umbrellas,
-    };
+    let headcount = totals.headcount();
     let page = html! {
         (DOCTYPE)
         html lang="en" {

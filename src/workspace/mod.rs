@@ -65,6 +65,16 @@ impl Workspace {
             .map_or_else(|| WORKSPACE_FILE_NAME.to_owned(), |f| f.title.value.clone())
     }
 
+    /// The workspace's own findings at error level: with any, it gets no
+    /// report and no site.
+    pub fn errors(&self) -> Vec<Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == crate::finding::Severity::Error)
+            .cloned()
+            .collect()
+    }
+
     /// The member whose path is `path` (compared as the files they name).
     pub fn member_at(&self, path: &Path) -> Option<&Member> {
         let wanted = path.canonicalize().ok()?;
