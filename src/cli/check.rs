@@ -104,9 +104,18 @@ pub(crate) fn run(
     }
     let mut any_errors = false;
     let mut any_unreadable = false;
-    for path in &ledgers {
-        let checked = super::ledger_file::load(path)
-            .and_then(|loaded| check_one(&loaded, &path.display().to_string(), &output));
+    for (index, path) in ledgers.iter().enumerate() {
+        let last = index + 1 == ledgers.len();
+        let checked = super::ledger_file::load(path).and_then(|loaded| {
+            let checked = check_one(&loaded, &path.display().to_string(), &output, last);
+            if last {
+                // The process ends next, and the system takes its memory
+                // back at once: freeing 100,000 commitments one by one
+                // cost 4.5% of `check` (BENCHMARKS.md).
+                std::mem::forget(loaded);
+            }
+            checked
+        });
         match checked {
             Ok(has_errors) => any_errors |= has_errors,
             // With several ledgers, go on with the others, then exit 2.
@@ -181,13 +190,23 @@ fn check_workspace(path: &std::path::Path, output: &Output<'_>) -> Result<ExitCo
 }
 
 /// Checks one loaded ledger and prints its findings; true when it has errors.
-fn check_one(loaded: &Loaded, name: &str, output: &Output<'_>) -> Result<bool, CliError> {
+/// With `last`, the findings are left for the process's exit to free.
+fn check_one(
+    loaded: &Loaded,
+    name: &str,
+    output: &Output<'_>,
+    last: bool,
+) -> Result<bool, CliError> {
     let findings = check(
         loaded,
         &Levels::with_overrides(loaded, output.overrides),
         output.as_of,
     );
-    print_checked(loaded, &findings, name, output)
+    let printed = print_checked(loaded, &findings, name, output);
+    if last {
+        std::mem::forget(findings);
+    }
+    printed
 }
 
 /// Prints one ledger's findings and summary line; true when it has errors.

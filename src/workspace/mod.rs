@@ -150,7 +150,7 @@ fn workspace_listing(ledger: &Path) -> Option<PathBuf> {
 pub fn load_member(ledger: &Path) -> Option<Loaded> {
     let path = workspace_listing(ledger)?;
     let wanted = ledger.canonicalize().ok()?;
-    let mut workspace = load(&path).ok()?;
+    let mut workspace = load_naming(&path, Some((&wanted, ledger))).ok()?;
     let index = workspace
         .members
         .iter()
@@ -170,6 +170,13 @@ pub fn adopt(loaded: &mut Loaded, neighbours: &Arc<crate::model::Neighbours>) {
 
 /// Reads the workspace file at `path` and loads every ledger it lists.
 pub fn load(path: &Path) -> Result<Workspace, WorkspaceError> {
+    load_naming(path, None)
+}
+
+/// [`load`], with the ledger that is the file `given.0` (canonical) read
+/// from the path `given.1`, so that its messages name it as the command
+/// was given it.
+fn load_naming(path: &Path, given: Option<(&Path, &Path)>) -> Result<Workspace, WorkspaceError> {
     let text = read_text(path)?;
     let mut files = Files::default();
     files.add(path.display().to_string(), text);
@@ -186,8 +193,15 @@ pub fn load(path: &Path) -> Result<Workspace, WorkspaceError> {
         return Ok(workspace);
     };
     let base = path.parent().unwrap_or(Path::new(""));
-    let (paths, member_findings) = members::resolve(base, &file.ledgers);
+    let (mut paths, member_findings) = members::resolve(base, &file.ledgers);
     findings.extend(member_findings);
+    if let Some((canonical, as_given)) = given {
+        for (member, _) in &mut paths {
+            if member.canonicalize().ok().as_deref() == Some(canonical) {
+                *member = as_given.to_owned();
+            }
+        }
+    }
     workspace.members = members::load_all(&paths, &file.ledgers, &mut findings);
     conflicts::check(&mut workspace, &file, &mut findings);
     let neighbours = Arc::new(conflicts::neighbours(&workspace, &file));

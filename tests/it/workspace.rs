@@ -402,3 +402,24 @@ fn add_with_a_related_commitment_of_another_ledger_is_checked_against_the_worksp
     };
     assert_eq!(code, Some(0), "{text}");
 }
+
+#[test]
+fn one_ledger_of_a_workspace_is_named_in_findings_as_the_command_was_given_it() {
+    let output = run_in(
+        &fixture("broken-reference"),
+        &[
+            "check",
+            "--as-of",
+            "2025-03-31",
+            "--ledger",
+            "ledgers/second-talks.toml",
+        ],
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("--> ledgers/second-talks.toml:21:12"),
+        "{text}"
+    );
+    assert!(!text.contains(ROOT), "{text}");
+}

@@ -4,6 +4,10 @@
 //! one space, `‘ ’ ‚ ‛` become `'`, and `“ ” „ ‟` become `"`. Case, accents,
 //! dashes and punctuation must match as written.
 
+mod find;
+
+pub use find::find_all;
+
 use crate::span::Span;
 use crate::text::{ceil_char_boundary, floor_char_boundary};
 
@@ -65,60 +69,6 @@ impl FoldedText {
         };
         Span::new(at(start), end_original.max(at(start)))
     }
-}
-
-/// For each of `quotes`, whether it occurs in `text`: one Aho-Corasick pass
-/// over `text` for all of them, so 10,000 quotes against a 1 MB source cost
-/// about one scan of the source.
-pub fn find_all(text: &str, quotes: &[String]) -> Vec<bool> {
-    // The same quote cited many times is one pattern: duplicates would make
-    // the automaton report every match once per copy.
-    let mut unique: Vec<&str> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let slots: Vec<usize> = quotes
-        .iter()
-        .map(|quote| {
-            *index.entry(quote.as_str()).or_insert_with(|| {
-                unique.push(quote.as_str());
-                unique.len() - 1
-            })
-        })
-        .collect();
-    let found = find_unique(text, &unique);
-    slots.into_iter().map(|slot| found[slot]).collect()
-}
-
-/// [`find_all`] for distinct quotes.
-fn find_unique(text: &str, quotes: &[&str]) -> Vec<bool> {
-    let mut found = vec![false; quotes.len()];
-    // An empty quote is in every text (the schema refuses empty quotes).
-    for (slot, quote) in found.iter_mut().zip(quotes) {
-        *slot = quote.is_empty();
-    }
-    // A contiguous NFA builds fast and scans fast enough; the default may
-    // build a DFA, which costs more than the scan for one source.
-    let built = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(quotes);
-    let Ok(automaton) = built else {
-        // Too large to build: fall back to one search per quote.
-        return quotes.iter().map(|q| text.contains(q)).collect();
-    };
-    let mut remaining = found.iter().filter(|f| !**f).count();
-    if remaining == 0 {
-        return found;
-    }
-    for hit in automaton.find_overlapping_iter(text) {
-        let slot = &mut found[hit.pattern().as_usize()];
-        if !*slot {
-            *slot = true;
-            remaining -= 1;
-            if remaining == 0 {
-                break;
-            }
-        }
-    }
-    found
 }
 
 /// Folds a quote the same way as its source (without the offset map that
@@ -358,22 +308,6 @@ mod tests {
         assert_eq!(fold("a \n\t b"), "a b");
         assert_eq!(fold("\u{201C}Xi\u{2019}s\u{201D}"), "\"Xi's\"");
         assert_eq!(fold("Caf\u{e9} \u{2014} A"), "Caf\u{e9} \u{2014} A");
-    }
-
-    #[test]
-    fn finds_many_quotes_in_one_pass_and_treats_them_literally() {
-        let text = "a (b) [c]* d.e $f ^g";
-        let quotes: Vec<String> = ["(b)", "[c]*", "d.e", "$f ^g", "d?e", "x"]
-            .iter()
-            .map(|q| q.to_string())
-            .collect();
-        assert_eq!(
-            find_all(text, &quotes),
-            [true, true, true, true, false, false]
-        );
-        // The same quote twice, and overlapping quotes.
-        let quotes: Vec<String> = ["ab", "ab", "bc"].iter().map(|q| q.to_string()).collect();
-        assert_eq!(find_all("abc", &quotes), [true, true, true]);
     }
 
     #[test]
