@@ -2,6 +2,7 @@
 //! declared with two names; and what each ledger sees of the others.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use crate::finding::{FileId, Finding};
 use crate::model::{NeighbourLedger, Neighbours, Party, WorkspaceFile};
@@ -136,7 +137,13 @@ pub(super) fn neighbours(workspace: &Workspace, file: &WorkspaceFile) -> Neighbo
                 .meta
                 .as_ref()
                 .map_or_else(|| member.id.clone(), |m| m.title.value.clone()),
-            path: member.path.display().to_string(),
+            // As the workspace file lists it, wherever the command ran.
+            path: member
+                .path
+                .strip_prefix(workspace.path.parent().unwrap_or(Path::new("")))
+                .unwrap_or(&member.path)
+                .display()
+                .to_string(),
             commitments,
         });
     }
