@@ -21,9 +21,24 @@ pub fn is_markup_unsafe(c: char) -> bool {
         || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// The first character of `text` that [`is_markup_unsafe`]: ASCII, the
+/// common case, is read a byte at a time without decoding characters.
+pub fn first_markup_unsafe(text: &str) -> Option<char> {
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if byte >= 0x80 {
+            // Every byte before is ASCII, so `at` starts a character.
+            return text[at..].chars().find(|c| is_markup_unsafe(*c));
+        }
+        if (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r')) || byte == 0x7F {
+            return Some(char::from(byte));
+        }
+    }
+    None
+}
+
 /// `text` with every unsafe character written as `\u{..}`.
 pub fn markup_safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_markup_unsafe) {
+    if first_markup_unsafe(text).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -91,6 +106,23 @@ impl<W: Write> Write for MarkupSafe<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_what_the_character_scan_finds() {
+        let mut texts: Vec<String> = (0u32..0x3000)
+            .filter_map(char::from_u32)
+            .map(|c| format!("ab{c}cd"))
+            .collect();
+        texts
+            .extend(["", "plain", "é\u{202E}x", "\u{FFFE}", "tab\tnew\nline\r"].map(str::to_owned));
+        for text in &texts {
+            assert_eq!(
+                first_markup_unsafe(text),
+                text.chars().find(|c| is_markup_unsafe(*c)),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn forbidden_characters_become_visible_escapes() {

@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::finding::Finding;
-use crate::markup::is_markup_unsafe;
+use crate::markup::first_markup_unsafe;
 use crate::model::{Evidence, Ledger};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
@@ -42,7 +42,7 @@ note = \"Saved as C:\\files\\budget.pdf\"   # `\\f` is a form feed, `\\b` a back
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for_each_text(cx.ledger, &mut |key, text| {
-        let Some(found) = text.value.chars().find(|c| is_markup_unsafe(*c)) else {
+        let Some(found) = first_markup_unsafe(&text.value) else {
             return;
         };
         let code = format!("\\u{{{:x}}}", u32::from(found));
