@@ -164,7 +164,7 @@ fn fields_of(commitment: &Commitment) -> Vec<(String, String)> {
             commitment
                 .due_source
                 .as_ref()
-                .map_or_else(String::new, evidence_text),
+                .map_or_else(String::new, |e| evidence_text(e)),
         ),
         (
             "due_estimate".to_owned(),
@@ -203,7 +203,7 @@ fn fields_of(commitment: &Commitment) -> Vec<(String, String)> {
             commitment
                 .target
                 .as_ref()
-                .map_or_else(String::new, target_text),
+                .map_or_else(String::new, |t| target_text(t)),
         ),
     ];
     for update in &commitment.updates {

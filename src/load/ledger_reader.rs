@@ -389,7 +389,7 @@ fn read_commitment(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Co
         kind: kind?,
         made: made?,
         due: due.ok()?,
-        due_source: due_source.ok()?,
+        due_source: due_source.ok()?.map(Box::new),
         due_estimate: due_estimate.ok()?,
         due_precision: due_precision.ok()?,
         parent: parent.ok()?,
@@ -397,9 +397,9 @@ fn read_commitment(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Co
         status: status?,
         source: source?,
         notes: notes.ok()?,
-        target: target.ok()?,
+        target: target.ok()?.map(Box::new),
         updates: updates.ok()?.unwrap_or_default(),
-        searched: searched.ok()?,
+        searched: searched.ok()?.map(Box::new),
         span: table.span,
     })
 }

@@ -37,7 +37,7 @@ pub struct Commitment {
     #[schemars(with = "Option<Precision>")]
     pub due_precision: Option<Spanned<Precision>>,
     /// The passage that states the deadline.
-    pub due_source: Option<Evidence>,
+    pub due_source: Option<Box<Evidence>>,
     /// Why the editors estimate the deadline, when no source states one.
     pub due_estimate: Option<Spanned<String>>,
     /// Optional umbrella commitment that this one belongs to: an id in
@@ -56,12 +56,12 @@ pub struct Commitment {
     /// Optional free-form remarks.
     pub notes: Option<Spanned<String>>,
     /// Optional measurable target.
-    pub target: Option<Target>,
+    pub target: Option<Box<Target>>,
     /// Dated status history, oldest first.
     #[schemars(rename = "update", with = "Option<Vec<Update>>")]
     pub updates: Vec<Update>,
     /// When the editors last looked for news of it, and what for.
-    pub searched: Option<Searched>,
+    pub searched: Option<Box<Searched>>,
     /// The `[[commitment]]` header.
     #[schemars(skip)]
     pub span: Span,
@@ -139,7 +139,8 @@ impl Commitment {
     /// updates', its target's baseline's and observations'.
     pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {
         self.due_source
-            .iter()
+            .as_deref()
+            .into_iter()
             .chain(self.updates.iter().flat_map(|u| &u.evidence))
             .chain(self.target.iter().flat_map(|t| {
                 t.baseline

@@ -61,7 +61,7 @@ due_source = { ref = \"xinhua-2024-06-28\", quote = \"(2024-2029)\" }
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for commitment in &cx.ledger.commitments {
         let id = &commitment.id.value;
-        let source_span = commitment.due_source.as_ref().map(|s| match s {
+        let source_span = commitment.due_source.as_deref().map(|s| match s {
             Evidence::Source(citation) => citation.quote.span,
             Evidence::Web(web) => web.url.span,
         });
