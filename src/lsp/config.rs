@@ -74,7 +74,9 @@ impl Config {
 
     /// Whether the document is a ledger this server checks. One larger
     /// than `commitments check` reads is not (the editor is told on open).
-    pub(super) fn is_ledger(&self, uri: &Uri, document: &Document) -> bool {
+    /// `listed` says whether a workspace above it lists it: read from disk
+    /// on open and save, not at every change.
+    pub(super) fn is_ledger(&self, uri: &Uri, document: &Document, listed: bool) -> bool {
         if document.text.len() as u64 > crate::load::MAX_LEDGER_BYTES {
             return false;
         }
@@ -84,7 +86,7 @@ impl Config {
         let path = document.path.as_deref();
         has_our_schema
             || path.is_some_and(|p| p.file_name() == Some("commitments.toml".as_ref()))
-            || path.is_some_and(crate::workspace::lists)
+            || listed
             || self.ledger_globs.iter().any(|glob| match path {
                 Some(path) => glob.matches_path(path),
                 None => glob.matches(uri.as_str()),

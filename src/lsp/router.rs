@@ -102,7 +102,11 @@ impl Server<'_> {
                     let item = params.text_document;
                     let document =
                         Document::new(&item.uri, item.text, item.version, self.config.encoding);
-                    let is_ledger = self.config.is_ledger(&item.uri, &document);
+                    let listed = document
+                        .path
+                        .as_deref()
+                        .is_some_and(crate::workspace::lists);
+                    let is_ledger = self.config.is_ledger(&item.uri, &document, listed);
                     if document.text.len() as u64 > crate::load::MAX_LEDGER_BYTES {
                         self.log(
                             MessageType::WARNING,
@@ -121,6 +125,7 @@ impl Server<'_> {
                             published: None,
                             known_ids: complete::KnownIds::default(),
                             workspace: None,
+                            listed,
                         },
                     );
                 }
@@ -134,7 +139,7 @@ impl Server<'_> {
                         open.document
                             .change(params.text_document.version, params.content_changes);
                         let was_ledger = open.is_ledger;
-                        open.is_ledger = self.config.is_ledger(&uri, &open.document);
+                        open.is_ledger = self.config.is_ledger(&uri, &open.document, open.listed);
                         if was_ledger && !open.is_ledger {
                             // No longer ours: take our diagnostics back.
                             self.publish(uri, Vec::new(), None);
@@ -161,6 +166,11 @@ impl Server<'_> {
             DidSaveTextDocument::METHOD => {
                 for open in self.documents.values_mut() {
                     open.workspace = None;
+                    open.listed = open
+                        .document
+                        .path
+                        .as_deref()
+                        .is_some_and(crate::workspace::lists);
                 }
                 self.recheck(|_| true)
             }

@@ -80,6 +80,9 @@ pub(super) struct OpenDocument {
     /// when it is first checked and again after any save: `None` until
     /// then, `Some(None)` outside a workspace.
     pub(super) workspace: Option<Option<std::sync::Arc<crate::model::Neighbours>>>,
+    /// Whether a workspace above it lists it (read on open and after any
+    /// save, not at every change).
+    pub(super) listed: bool,
 }
 
 pub(super) struct Server<'a> {
