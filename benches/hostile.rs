@@ -51,6 +51,7 @@ fn full_check(dir: &Path) -> usize {
     let as_of = NaiveDate::parse_from_str(synth::AS_OF, "%Y-%m-%d").unwrap();
     let findings = check(&loaded, &Levels::of(&loaded), as_of);
     let summary = Summary {
+        lang: Default::default(),
         ledger: "commitments.toml",
         as_of,
         headcount: loaded.headcount(as_of),

@@ -41,6 +41,7 @@ fn full_check(dir: &Path, text: &str) -> usize {
     let loaded = load(dir, text);
     let findings = check(&loaded, &Levels::of(&loaded), as_of());
     let summary = Summary {
+        lang: Default::default(),
         ledger: "commitments.toml",
         as_of: as_of(),
         headcount: loaded.headcount(as_of()),

@@ -86,6 +86,7 @@ fn as_of() -> NaiveDate {
 fn checked(loaded: &Loaded, name: &str) -> usize {
     let findings = check(loaded, &Levels::of(loaded), as_of());
     let summary = Summary {
+        lang: Default::default(),
         ledger: name,
         as_of: as_of(),
         headcount: loaded.headcount(as_of()),

@@ -31,6 +31,7 @@ pub(crate) mod context;
 pub mod diff;
 pub mod edit;
 pub mod finding;
+pub mod i18n;
 pub mod json_schema;
 pub(crate) mod layout;
 pub mod load;

@@ -1,61 +1,10 @@
-//! Text helpers shared by every output: plurals, the headcount phrase,
-//! status labels, Markdown escaping, and char-boundary rounding.
-
-use crate::model::{Headcount, Precision, Status};
+//! Text helpers shared by every output: English plurals for diagnostics,
+//! Markdown escaping, visible control characters, and char-boundary
+//! rounding. Words that readers see in their language are in `i18n`.
 
 /// "1 error", "2 errors".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-impl std::fmt::Display for Headcount {
-    /// "24 commitments (5 signed at the talks) plus 1 request and 1
-    /// umbrella", or "2 commitments": groups that are empty are not named.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let rest = headcount_rest(self);
-        let space = if rest.is_empty() { "" } else { " " };
-        write!(
-            f,
-            "{}{space}{rest}",
-            plural(self.commitments, "commitment", "commitments")
-        )
-    }
-}
-
-/// What a [`Headcount`] says after "N commitments": "(5 signed at the
-/// talks) plus 1 request and 1 umbrella", or nothing.
-pub fn headcount_rest(count: &Headcount) -> String {
-    let mut rest = Vec::new();
-    if count.signed_at_talks > 0 {
-        rest.push(format!("({} signed at the talks)", count.signed_at_talks));
-    }
-    let uncounted: Vec<String> = [
-        (count.requests, "request", "requests"),
-        (count.umbrellas, "umbrella", "umbrellas"),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| plural(n, one, many))
-    .collect();
-    if !uncounted.is_empty() {
-        rest.push(format!("plus {}", uncounted.join(" and ")));
-    }
-    rest.join(" ")
-}
-
-/// A status as an emoji and its word; the word is always there.
-pub(crate) fn status_label(status: Status) -> String {
-    let emoji = match status {
-        Status::Announced => "📣",
-        Status::InProgress => "🚧",
-        Status::Active => "🔄",
-        Status::AtRisk => "⚠️",
-        Status::Stalled => "⏸️",
-        Status::Kept => "✅",
-        Status::PartiallyKept => "🌓",
-        Status::Broken => "❌",
-    };
-    format!("{emoji} {}", status.as_str().replace('_', " "))
 }
 
 /// Text made safe for a table cell or a line of Markdown: no raw HTML, no
@@ -213,101 +162,9 @@ pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
-/// A deadline as every output writes it: "2024-11-30", "by the end of
-/// November 2024" or "by the end of 2029", followed by "(the editors'
-/// estimate)" when no source states it. A month or a year is never
-/// written as the day that stands for it.
-pub fn deadline(due: chrono::NaiveDate, precision: Precision, estimated: bool) -> String {
-    let date = match precision {
-        Precision::Day => due.to_string(),
-        Precision::Month => format!("by the end of {}", due.format("%B %Y")),
-        Precision::Year => format!("by the end of {}", due.format("%Y")),
-    };
-    if estimated {
-        format!("{date} (the editors' estimate)")
-    } else {
-        date
-    }
-}
-
-/// What a count of days against a deadline rests on, to follow "16 days
-/// early" or "3 days overdue": nothing for a day that a source states.
-pub fn against(precision: Precision, estimated: bool) -> &'static str {
-    match (estimated, precision) {
-        (true, _) => ", against the editors' estimate of the deadline",
-        (false, Precision::Day) => "",
-        (false, Precision::Month) => ", counted from the end of the month the source gives",
-        (false, Precision::Year) => ", counted from the end of the year the source gives",
-    }
-}
-
-/// A delivery against its deadline: "16 days early, against the editors'
-/// estimate of the deadline", "on the day", "3 days late".
-pub fn deviation(days: i64, precision: Precision, estimated: bool) -> String {
-    let words = match days {
-        0 => "on the deadline".to_owned(),
-        d if d < 0 => format!("{} early", plural(d.unsigned_abs() as usize, "day", "days")),
-        d => format!("{} late", plural(d as usize, "day", "days")),
-    };
-    format!("{words}{}", against(precision, estimated))
-}
-
-/// "N of M": shares of fewer than [`MIN_FOR_PERCENT`] items are not given
-/// as percentages, which would claim a precision a handful cannot have.
-pub fn share(part: usize, whole: usize, percent: f64) -> String {
-    if whole >= MIN_FOR_PERCENT {
-        format!("{part} of {whole} ({percent}%)")
-    } else {
-        format!("{part} of {whole}")
-    }
-}
-
-/// The fewest items a share is given as a percentage of.
-pub const MIN_FOR_PERCENT: usize = 10;
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn deadlines_say_their_precision_and_whether_they_are_estimated() {
-        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(
-            deadline(day("2024-11-30"), Precision::Day, false),
-            "2024-11-30"
-        );
-        assert_eq!(
-            deadline(day("2024-11-30"), Precision::Day, true),
-            "2024-11-30 (the editors' estimate)"
-        );
-        assert_eq!(
-            deadline(day("2025-05-31"), Precision::Month, false),
-            "by the end of May 2025"
-        );
-        assert_eq!(
-            deadline(day("2029-12-31"), Precision::Year, false),
-            "by the end of 2029"
-        );
-        assert_eq!(
-            Precision::Month.end_of_period(day("2028-02-03")),
-            day("2028-02-29")
-        );
-        assert_eq!(
-            Precision::Month.end_of_period(day("2025-12-10")),
-            day("2025-12-31")
-        );
-        assert_eq!(
-            Precision::Year.end_of_period(day("2029-06-30")),
-            day("2029-12-31")
-        );
-        assert_eq!(
-            deviation(-16, Precision::Day, true),
-            "16 days early, against the editors' estimate of the deadline"
-        );
-        assert_eq!(deviation(1, Precision::Day, false), "1 day late");
-        assert_eq!(share(1, 2, 50.0), "1 of 2");
-        assert_eq!(share(7, 12, 58.3), "7 of 12 (58.3%)");
-    }
 
     #[test]
     fn plurals() {

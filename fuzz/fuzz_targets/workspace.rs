@@ -32,6 +32,7 @@ fuzz_target!(|data: &[u8]| {
         let findings = check(&member.loaded, &Levels::of(&member.loaded), as_of);
         let name = member.path.display().to_string();
         let summary = Summary {
+            lang: Default::default(),
             ledger: &name,
             as_of,
             headcount: member.loaded.headcount(as_of),
@@ -39,8 +40,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = render::human_string(&member.loaded.files, &findings, &summary);
     }
     if loaded.errors().is_empty() {
-        let _ = commitments::report::build_workspace(&loaded, as_of).map(|r| {
-            commitments::report::workspace_to_markdown(&r)
-        });
+        let _ = commitments::report::build_workspace(&loaded, as_of)
+            .map(|r| commitments::report::workspace_to_markdown(&r));
     }
 });

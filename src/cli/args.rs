@@ -165,3 +165,36 @@ pub(crate) fn parse_precision(text: &str) -> Result<commitments::model::Precisio
     use commitments::model::Precision;
     parse_word(text, &Precision::ALL, Precision::as_str, "precision")
 }
+
+/// `--lang LANG`: the language of the output's words.
+#[derive(Debug, clap::Args)]
+pub(crate) struct LangFlag {
+    /// The language of the output: `en`, `es` or `zh-Hans` [default: the
+    /// ledger's `[ledger] language` when the tool speaks it, else `en`].
+    /// The ledger's titles and notes are shown in the editors' translation
+    /// into it where there is one; quotes stay in their own language.
+    #[arg(long = "lang", value_name = "LANG", ignore_case = true, value_parser = lang_parser())]
+    pub(crate) lang: Option<commitments::i18n::Lang>,
+}
+
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = commitments::i18n::Lang> {
+    use clap::builder::TypedValueParser as _;
+    use commitments::i18n::Lang;
+    clap::builder::PossibleValuesParser::new(Lang::ALL.map(Lang::tag))
+        .map(|tag| Lang::from_tag(&tag).unwrap_or_default())
+}
+
+impl LangFlag {
+    /// Refuses a language other than English where `what` speaks only
+    /// English.
+    pub(crate) fn english_only(&self, what: &str) -> Result<(), super::CliError> {
+        match self.lang {
+            Some(lang) if lang != commitments::i18n::Lang::En => {
+                Err(super::CliError::Usage(format!(
+                    "{what} is written in English only for now; --lang {lang} works with `report` in Markdown, JSON and CSV, and with `check`"
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+}

@@ -15,8 +15,9 @@ use commitments::render::{self, Summary};
 use commitments::rules::{Level, Selector};
 
 use super::CliError;
-use super::args::{AsOf, Jobs, LedgerFlag, WorkspaceFlag};
+use super::args::{AsOf, Jobs, LangFlag, LedgerFlag, WorkspaceFlag};
 use super::printing::print;
+use commitments::i18n::{Lang, Locale};
 
 /// Check ledgers and report every finding.
 ///
@@ -35,6 +36,8 @@ pub(crate) struct Args {
     as_of: AsOf,
     #[command(flatten)]
     jobs: Jobs,
+    #[command(flatten)]
+    lang: LangFlag,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -88,6 +91,7 @@ pub(crate) fn run(
         format: args.format,
         quiet: args.quiet,
         limit,
+        lang: args.lang.lang,
     };
     if let Some(path) = super::ledger_file::workspace_path(args.workspace.workspace, named) {
         return check_workspace(&path, &output);
@@ -142,6 +146,8 @@ struct Output<'a> {
     format: Format,
     quiet: bool,
     limit: Option<usize>,
+    /// `--lang`: the summary lines' language.
+    lang: Option<Lang>,
 }
 
 /// Checks every ledger of a workspace and the references between them:
@@ -178,14 +184,23 @@ fn check_workspace(path: &std::path::Path, output: &Output<'_>) -> Result<ExitCo
         findings.extend(checked);
     }
     let (errors, warnings) = render::counts(&findings);
-    print(&format!(
-        "{}: {}, {} in {} (as of {})\n",
-        path.display(),
-        commitments::text::plural(errors, "error", "errors"),
-        commitments::text::plural(warnings, "warning", "warnings"),
-        commitments::text::plural(workspace.members.len(), "ledger", "ledgers"),
-        output.as_of
-    ))?;
+    let locale = Locale::of(output.lang.unwrap_or_default());
+    let line = locale.with(
+        "check-workspace-summary",
+        &[
+            ("workspace", path.display().to_string().into()),
+            ("errors", locale.count("count-errors", errors).into()),
+            ("warnings", locale.count("count-warnings", warnings).into()),
+            (
+                "ledgers",
+                locale
+                    .count("count-ledgers", workspace.members.len())
+                    .into(),
+            ),
+            ("date", locale.date(output.as_of).into()),
+        ],
+    );
+    print(&format!("{line}\n"))?;
     Ok(super::printing::status(any_errors))
 }
 
@@ -221,6 +236,10 @@ fn print_checked(
         ledger: ledger_name,
         as_of,
         headcount: loaded.headcount(as_of),
+        lang: output
+            .lang
+            .or_else(|| loaded.ledger.as_ref().map(Lang::of_ledger))
+            .unwrap_or_default(),
     };
     let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
     if output.quiet {

@@ -11,7 +11,7 @@ use commitments::load::Loaded;
 use commitments::report::{self, ReportError};
 
 use super::CliError;
-use super::args::{AsOf, Jobs, LedgerFlag, WorkspaceFlag};
+use super::args::{AsOf, Jobs, LangFlag, LedgerFlag, WorkspaceFlag};
 use super::printing::print;
 
 /// Write a progress report of a ledger at a date.
@@ -31,6 +31,8 @@ pub(crate) struct Args {
     as_of: AsOf,
     #[command(flatten)]
     jobs: Jobs,
+    #[command(flatten)]
+    lang: LangFlag,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     format: Format,
@@ -65,14 +67,26 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         ));
     }
     if let Some(workspace) = super::ledger_file::workspace_path(args.workspace.workspace, named) {
+        args.lang.english_only("a workspace's report")?;
         return report_workspace(&workspace, args.format, args.output, args.as_of.or(today));
     }
     let path = super::ledger_file::ledger_or_default(args.positional.or(args.ledger.ledger));
     let loaded = super::ledger_file::load(&path)?;
+    match args.format {
+        Format::Html => args.lang.english_only("the HTML report")?,
+        Format::Datapackage => args.lang.english_only("the data package")?,
+        Format::Markdown | Format::Json | Format::Csv => {}
+    }
     if let Format::Datapackage = args.format {
         return write_package(loaded, args.output, args.as_of.or(today));
     }
-    let report = match report::build(&loaded, &Levels::of(&loaded), args.as_of.or(today)) {
+    // The HTML page speaks English only: its titles are English too.
+    let lang = match args.format {
+        Format::Html | Format::Datapackage => Some(commitments::i18n::Lang::En),
+        Format::Markdown | Format::Json | Format::Csv => args.lang.lang,
+    };
+    let built = report::build_in(&loaded, &Levels::of(&loaded), args.as_of.or(today), lang);
+    let report = match built {
         Ok(report) => report,
         Err(ReportError::NotLoaded(findings)) => {
             super::printing::print_findings(&loaded.files, &findings);
@@ -192,7 +206,7 @@ fn write_package(
         )));
     }
     let checked = super::ledger_file::check_at(loaded, as_of, "report")?;
-    let report = report::build_checked(&checked);
+    let report = report::build_checked(&checked, Some(commitments::i18n::Lang::En));
     std::fs::create_dir_all(&dir)
         .map_err(|error| CliError::Usage(format!("cannot create `{}`: {error}", dir.display())))?;
     for (name, bytes) in report::data_package(&report, checked.view()) {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use commitments::site::{self, SiteError};
 
 use super::CliError;
-use super::args::{AsOf, Jobs, LedgerFlag, WorkspaceFlag};
+use super::args::{AsOf, Jobs, LangFlag, LedgerFlag, WorkspaceFlag};
 
 /// Write the ledger as a static site: a dashboard, a page per commitment,
 /// party, area, status and kind, an Atom feed, and the JSON and CSV reports.
@@ -28,6 +28,8 @@ pub(crate) struct Args {
     as_of: AsOf,
     #[command(flatten)]
     jobs: Jobs,
+    #[command(flatten)]
+    lang: LangFlag,
     /// The folder to write the site into, such as public.
     #[arg(short, long, value_name = "DIR")]
     output: PathBuf,
@@ -41,6 +43,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     args.jobs.apply()?;
+    args.lang.english_only("the site")?;
     if let Some(url) = &args.base_url
         && commitments::model::SiteConfig::base_url_of(url).is_none()
     {

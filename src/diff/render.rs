@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::changes::{EvidenceBrief, FieldChange, LedgerDiff};
-use crate::text::{markdown_cell as cell, markdown_code, markdown_link as link, status_label};
+use crate::text::{markdown_cell as cell, markdown_code, markdown_link as link};
 use chrono::NaiveDate;
 
 fn evidence_line(evidence: &EvidenceBrief) -> String {
@@ -43,7 +43,7 @@ pub fn to_markdown(diff: &LedgerDiff) -> String {
                     "- {} {} ({})",
                     markdown_code(&item.id),
                     cell(&item.title),
-                    status_label(item.status)
+                    crate::i18n::Locale::en().status_label(item.status)
                 );
             }
             out.push('\n');
@@ -62,8 +62,8 @@ pub fn to_markdown(diff: &LedgerDiff) -> String {
                 let _ = writeln!(
                     out,
                     "  - status: {} → {}",
-                    status_label(from),
-                    status_label(to)
+                    crate::i18n::Locale::en().status_label(from),
+                    crate::i18n::Locale::en().status_label(to)
                 );
             }
             for update in &change.new_updates {
@@ -71,7 +71,7 @@ pub fn to_markdown(diff: &LedgerDiff) -> String {
                     out,
                     "  - update {}, {}: {}",
                     update.date,
-                    status_label(update.status),
+                    crate::i18n::Locale::en().status_label(update.status),
                     cell(&update.note)
                 );
                 for evidence in &update.evidence {

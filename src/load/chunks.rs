@@ -15,7 +15,8 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::events;
-use super::ledger_reader::{ROOT_KEYS, read_commitments, read_ledger};
+use super::keys::ROOT_KEYS;
+use super::ledger_reader::{read_commitments, read_ledger};
 use super::reader::{FindingSink, TableReader};
 use super::whole::{extend_with_limit, read_whole};
 use crate::finding::Finding;

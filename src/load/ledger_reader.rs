@@ -1,6 +1,5 @@
 //! The model read out of a parsed tree: one function per table of the
-//! format, and the keys each table accepts (`KNOWN_KEYS`, which the docs and
-//! the JSON Schema are tested against).
+//! format, each checking its keys against `keys.rs`.
 
 use crate::model::{
     CheckerConfig, Citation, Commitment, DEFAULT_STALE_AFTER_DAYS, Evidence, Kind, Ledger,
@@ -11,81 +10,18 @@ use crate::rule::Level;
 use crate::rules::{self, schema};
 use crate::span::{Span, Spanned};
 
+use super::keys::{
+    BASELINE_KEYS, CHECKER_KEYS, CITATION_KEYS, COMMITMENT_I18N_KEYS, COMMITMENT_KEYS,
+    EVIDENCE_KEYS, LEDGER_I18N_KEYS, LEDGER_KEYS, NOTE_I18N_KEYS, OBSERVATION_KEYS,
+    PARTY_I18N_KEYS, PARTY_KEYS, ROOT_KEYS, SEARCHED_KEYS, SITE_KEYS, SOURCE_KEYS, TARGET_KEYS,
+    UPDATE_KEYS, WEB_KEYS,
+};
 use super::reader::{
     FindingSink, TableReader, Value, any_string, array, boolean, choice, date, integer_in, number,
     text,
 };
+use super::translations_reader::{language_tag, read_translations};
 use super::tree::TableItem;
-
-/// Every table of the format with the keys it accepts, for documentation
-/// and tests.
-pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
-    ("(top level)", ROOT_KEYS),
-    ("ledger", LEDGER_KEYS),
-    ("parties.ID", PARTY_KEYS),
-    ("sources.ID", SOURCE_KEYS),
-    ("commitment", COMMITMENT_KEYS),
-    ("evidence", EVIDENCE_KEYS),
-    ("commitment.update", UPDATE_KEYS),
-    ("commitment.target", TARGET_KEYS),
-    ("commitment.target.baseline", BASELINE_KEYS),
-    ("commitment.target.observation", OBSERVATION_KEYS),
-    ("commitment.searched", SEARCHED_KEYS),
-    ("checker", CHECKER_KEYS),
-    ("site", SITE_KEYS),
-];
-
-pub(super) const ROOT_KEYS: &[&str] = &[
-    "ledger",
-    "parties",
-    "sources",
-    "commitment",
-    "checker",
-    "site",
-];
-const LEDGER_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "reviewed",
-    "stale_after_days",
-    "description",
-    "publisher",
-    "editors",
-];
-const SITE_KEYS: &[&str] = &["base_url"];
-const PARTY_KEYS: &[&str] = &["name"];
-const SOURCE_KEYS: &[&str] = &["title", "publisher", "published", "file", "url", "language"];
-const COMMITMENT_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "parties",
-    "by",
-    "asks",
-    "area",
-    "kind",
-    "made",
-    "due",
-    "due_source",
-    "due_estimate",
-    "due_precision",
-    "parent",
-    "related",
-    "status",
-    "source",
-    "notes",
-    "target",
-    "update",
-    "searched",
-];
-const CITATION_KEYS: &[&str] = &["ref", "quote"];
-const WEB_KEYS: &[&str] = &["url", "quote", "title", "published"];
-const EVIDENCE_KEYS: &[&str] = &["ref", "url", "quote", "title", "published"];
-const UPDATE_KEYS: &[&str] = &["date", "status", "note", "evidence"];
-const TARGET_KEYS: &[&str] = &["metric", "unit", "baseline", "goal", "observation"];
-const BASELINE_KEYS: &[&str] = &["value", "date", "date_estimated", "note", "evidence"];
-const OBSERVATION_KEYS: &[&str] = &["value", "date", "date_estimated", "note", "evidence"];
-const SEARCHED_KEYS: &[&str] = &["date", "for"];
-const CHECKER_KEYS: &[&str] = &["levels"];
 
 /// Everything but the commitments: `[ledger]`, parties, sources, checker,
 /// and unknown keys at the top level.
@@ -171,10 +107,14 @@ pub(super) fn read_parties(value: Value<'_>, sink: &mut FindingSink) -> Vec<Part
             sink,
         )?;
         let name = table.required("name", "\"...\"", sink, text);
+        let i18n = table.optional("i18n", sink, |v, k, sink| {
+            read_translations(v, k, PARTY_I18N_KEYS, sink)
+        });
         table.finish(sink);
         parties.push(Party {
             id,
             name: name?,
+            i18n: i18n.ok()?.unwrap_or_default(),
             from_workspace: false,
         });
         Some(())
@@ -194,6 +134,13 @@ fn read_meta(table: TableReader<'_>, sink: &mut FindingSink) -> Option<LedgerMet
         integer_in(v, k, 1, 36_500, sink).map(|n| Spanned::new(n.value as u32, n.span))
     });
     let description = table.optional("description", sink, text);
+    let language = table.optional("language", sink, language_tag);
+    let languages = table.optional("languages", sink, |v, k, sink| {
+        array(v, k, sink, |item, _, sink| language_tag(item, k, sink))
+    });
+    let i18n = table.optional("i18n", sink, |v, k, sink| {
+        read_translations(v, k, LEDGER_I18N_KEYS, sink)
+    });
     let span = table.span;
     table.finish(sink);
     Some(LedgerMeta {
@@ -206,6 +153,9 @@ fn read_meta(table: TableReader<'_>, sink: &mut FindingSink) -> Option<LedgerMet
             .ok()?
             .unwrap_or(Spanned::new(DEFAULT_STALE_AFTER_DAYS, span)),
         description: description.ok()?,
+        language: language.ok()?,
+        languages: languages.ok()?.unwrap_or_default(),
+        i18n: i18n.ok()?.unwrap_or_default(),
         span,
     })
 }
@@ -379,6 +329,9 @@ fn read_commitment(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Co
             span,
         })
     });
+    let i18n = table.optional("i18n", sink, |v, k, sink| {
+        read_translations(v, k, COMMITMENT_I18N_KEYS, sink)
+    });
     Some(Commitment {
         id: id?,
         title: title?,
@@ -400,6 +353,7 @@ fn read_commitment(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Co
         target: target.ok()?.map(Box::new),
         updates: updates.ok()?.unwrap_or_default(),
         searched: searched.ok()?.map(Box::new),
+        i18n: i18n.ok()?.unwrap_or_default(),
         span: table.span,
     })
 }
@@ -471,11 +425,15 @@ fn read_update(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<Update
     let status = table.required("status", "\"in_progress\"", sink, status);
     let note = table.required("note", "\"what happened\"", sink, any_string);
     let evidence = table.optional("evidence", sink, read_evidence_list);
+    let i18n = table.optional("i18n", sink, |v, k, sink| {
+        read_translations(v, k, NOTE_I18N_KEYS, sink)
+    });
     Some(Update {
         date: date?,
         status: status?,
         note: note?,
         evidence: evidence.ok()?.unwrap_or_default(),
+        i18n: i18n.ok()?.unwrap_or_default(),
         span: table.span,
     })
 }
@@ -485,11 +443,15 @@ fn read_measurement(table: &TableReader<'_>, sink: &mut FindingSink) -> Option<M
     let date = table.required("date", "2024-06-28", sink, date);
     let date_estimated = table.optional("date_estimated", sink, boolean);
     let note = table.optional("note", sink, text);
+    let i18n = table.optional("i18n", sink, |v, k, sink| {
+        read_translations(v, k, NOTE_I18N_KEYS, sink)
+    });
     Some(Measurement {
         value: value?,
         date: date?,
         date_estimated: date_estimated.ok()?.is_some_and(|b| b.value),
         note: note.ok()?,
+        i18n: i18n.ok()?.unwrap_or_default(),
         span: table.span,
     })
 }

@@ -6,14 +6,16 @@
 
 mod chunks;
 mod events;
+mod keys;
 mod ledger_reader;
 mod reader;
 mod source_files;
+mod translations_reader;
 mod tree;
 mod whole;
 mod workspace_reader;
 
-pub use ledger_reader::KNOWN_KEYS;
+pub use keys::KNOWN_KEYS;
 pub use source_files::SourceCache;
 pub use whole::compare_parsers;
 pub use workspace_reader::read_workspace;

@@ -5,7 +5,8 @@
 use toml::de::{DeTable, DeValue};
 
 use super::events;
-use super::ledger_reader::{ROOT_KEYS, read_commitments, read_ledger};
+use super::keys::ROOT_KEYS;
+use super::ledger_reader::{read_commitments, read_ledger};
 use super::reader::{FindingSink, TableReader};
 use super::tree::{self, Tree};
 use crate::finding::Finding;

@@ -328,7 +328,10 @@ mod tests {
             [
                 "description",
                 "editors",
+                "i18n",
                 "id",
+                "language",
+                "languages",
                 "publisher",
                 "reviewed",
                 "stale_after_days"

@@ -10,7 +10,7 @@ use crate::replay::status_on;
 use crate::rule::Rule;
 use crate::rules;
 use crate::span::Span;
-use crate::text::{markdown_cell, markdown_code, markdown_link, status_label};
+use crate::text::{markdown_cell, markdown_code, markdown_link};
 
 pub(super) fn answer(snapshot: &Snapshot<'_>, params: HoverParams) -> Option<Hover> {
     let at = params.text_document_position_params;
@@ -43,7 +43,7 @@ fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
                 status.span,
                 format!(
                     "**{}**: {}",
-                    status_label(status.value),
+                    crate::i18n::Locale::en().status_label(status.value),
                     status.value.meaning()
                 ),
             ));
@@ -134,7 +134,7 @@ fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) ->
                 ),
                 format!(
                     "Status on {as_of}: **{}** ({})",
-                    status_label(status),
+                    crate::i18n::Locale::en().status_label(status),
                     status.meaning()
                 ),
             ];
@@ -142,7 +142,7 @@ fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) ->
                 Some(update) => lines.push(format!(
                     "Latest update, {}: {}. {}",
                     update.date.value,
-                    status_label(update.status.value),
+                    crate::i18n::Locale::en().status_label(update.status.value),
                     markdown_cell(&update.note.value)
                 )),
                 None => lines.push(format!("Made {}; no update yet.", commitment.made.value)),
@@ -150,7 +150,7 @@ fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) ->
             if let Some(due) = &commitment.due {
                 lines.push(format!(
                     "Due {}.",
-                    crate::text::deadline(
+                    crate::i18n::Locale::en().deadline(
                         due.value,
                         commitment.precision(),
                         commitment.due_estimated()

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 
-use super::{Kind, Precision, Status};
+use super::{Kind, Precision, Status, Translations};
 use crate::span::{Span, Spanned};
 
 /// One promise, with its history.
@@ -62,6 +62,11 @@ pub struct Commitment {
     pub updates: Vec<Update>,
     /// When the editors last looked for news of it, and what for.
     pub searched: Option<Box<Searched>>,
+    /// `[commitment.i18n.LANG]`: the editors' translations of `title`,
+    /// `notes`, `area`, `due_estimate`, the target's `metric` and `unit`, and the
+    /// search's `for` (as `searched`).
+    #[schemars(with = "super::TranslationsSchema")]
+    pub i18n: Translations,
     /// The `[[commitment]]` header.
     #[schemars(skip)]
     pub span: Span,
@@ -234,6 +239,9 @@ pub struct Update {
     /// What shows it.
     #[schemars(with = "Option<Vec<Evidence>>")]
     pub evidence: Vec<Evidence>,
+    /// `[commitment.update.i18n.LANG]`: the editors' translations of `note`.
+    #[schemars(with = "super::TranslationsSchema")]
+    pub i18n: Translations,
     /// The `[[commitment.update]]` header.
     #[schemars(skip)]
     pub span: Span,
@@ -273,6 +281,9 @@ pub struct Measurement {
     pub date_estimated: bool,
     /// Remarks on the figure.
     pub note: Option<Spanned<String>>,
+    /// `i18n.LANG`: the editors' translations of `note`.
+    #[schemars(with = "super::TranslationsSchema")]
+    pub i18n: Translations,
     /// The table or inline table.
     #[schemars(skip)]
     pub span: Span,

@@ -63,6 +63,24 @@ pub struct Headcount {
 }
 
 impl Ledger {
+    /// Whether any table has an `i18n` translation.
+    pub fn has_translations(&self) -> bool {
+        let meta = self.meta.as_ref().is_some_and(|m| !m.i18n.is_empty());
+        meta || self.parties.iter().any(|p| !p.i18n.is_empty())
+            || self
+                .commitments
+                .iter()
+                .any(|c| !c.i18n.is_empty() || c.updates.iter().any(|u| !u.i18n.is_empty()))
+    }
+
+    /// The ledger's language tag: `[ledger] language`, else `en`.
+    pub fn language_tag(&self) -> &str {
+        self.meta
+            .as_ref()
+            .and_then(|m| m.language.as_ref())
+            .map_or("en", |l| l.value.as_str())
+    }
+
     /// The ledger's lasting id: `[ledger] id`, or, for a ledger written
     /// before that key existed, its party ids in order and the first date a
     /// commitment was made (`cn-pe-2024-06-28`). Neither depends on the
@@ -153,6 +171,20 @@ pub struct LedgerMeta {
     pub stale_after_days: Spanned<u32>,
     /// Optional longer description.
     pub description: Option<Spanned<String>>,
+    /// The language tag of the ledger's own texts (titles, notes), such as
+    /// `en` or `es`; reports are written in it unless `--lang` says
+    /// otherwise (in English when the tool does not speak it).
+    #[schemars(with = "Option<String>")]
+    pub language: Option<Spanned<String>>,
+    /// The languages the editors translate the ledger's texts into: each
+    /// text without a translation into one of them is a
+    /// `missing-translation` warning.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub languages: Vec<Spanned<String>>,
+    /// `[ledger.i18n.LANG]`: the editors' translations of `title` and
+    /// `description`.
+    #[schemars(with = "super::TranslationsSchema")]
+    pub i18n: super::Translations,
     /// The `[ledger]` header.
     #[schemars(skip)]
     pub span: Span,
@@ -170,6 +202,9 @@ pub struct Party {
     pub id: Spanned<String>,
     /// Full name.
     pub name: Spanned<String>,
+    /// `[parties.ID.i18n.LANG]`: the editors' translations of `name`.
+    #[schemars(with = "super::TranslationsSchema")]
+    pub i18n: super::Translations,
     /// Declared in the workspace file, not in this ledger: its spans point
     /// into `commitments-workspace.toml`, so rules on the ledger's text
     /// leave it out.

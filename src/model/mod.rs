@@ -6,12 +6,13 @@
 //! One file per part: the ledger and its tables (`ledger`), a commitment
 //! and what it holds (`commitment`), the other ledgers of a workspace as
 //! one ledger sees them (`neighbours`), the workspace file
-//! (`workspace_file`), and the words of the format's
+//! (`workspace_file`), a table's translations (`translations`), and the words of the format's
 //! vocabulary (`vocabulary`: kinds, statuses, precisions).
 
 mod commitment;
 mod ledger;
 mod neighbours;
+mod translations;
 mod vocabulary;
 mod workspace_file;
 
@@ -24,5 +25,6 @@ pub use ledger::{
     SiteConfig, Source,
 };
 pub use neighbours::{CrossReference, NeighbourLedger, Neighbours};
+pub use translations::{Translation, Translations, TranslationsSchema};
 pub use vocabulary::{Kind, Precision, Status};
 pub use workspace_file::{WORKSPACE_FILE_NAME, WorkspaceFile};

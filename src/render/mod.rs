@@ -22,6 +22,9 @@ pub struct Summary<'a> {
     pub as_of: chrono::NaiveDate,
     /// How many commitments and umbrellas the ledger holds at `as_of`.
     pub headcount: Headcount,
+    /// The language of the summary line (`check --lang`); the findings
+    /// themselves are in English.
+    pub lang: crate::i18n::Lang,
 }
 
 /// Counts of errors and warnings.
@@ -36,13 +39,16 @@ pub fn counts(findings: &[Finding]) -> (usize, usize) {
 /// The last line of human output.
 pub fn summary_line(findings: &[Finding], summary: &Summary<'_>) -> String {
     let (errors, warnings) = counts(findings);
-    format!(
-        "{}: {}, {} in {} (as of {})",
-        visible(summary.ledger),
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings"),
-        summary.headcount,
-        summary.as_of
+    let locale = crate::i18n::Locale::of(summary.lang);
+    locale.with(
+        "check-summary",
+        &[
+            ("ledger", visible(summary.ledger).into()),
+            ("errors", locale.count("count-errors", errors).into()),
+            ("warnings", locale.count("count-warnings", warnings).into()),
+            ("headcount", locale.headcount(&summary.headcount).into()),
+            ("date", locale.date(summary.as_of).into()),
+        ],
     )
 }
 

@@ -12,12 +12,27 @@ use super::document::{
 };
 use crate::check::{Checked, Levels, check_at};
 use crate::finding::{Finding, LEDGER_FILE};
+use crate::i18n::{Lang, Locale};
 use crate::load::Loaded;
-use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Status};
+use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Status, Translations};
 use crate::replay;
 
-/// Builds the report of `loaded` at `as_of`, its findings at `levels`.
+/// Builds the report of `loaded` at `as_of`, its findings at `levels`, in
+/// the ledger's language (see [`build_in`]).
 pub fn build(loaded: &Loaded, levels: &Levels, as_of: NaiveDate) -> Result<Report, ReportError> {
+    build_in(loaded, levels, as_of, None)
+}
+
+/// [`build`] in `lang`: the tool's words in it, and the ledger's titles and
+/// notes in the editors' translation into it where there is one. Without
+/// `lang`, the ledger's `[ledger] language` if the tool speaks it, else
+/// English.
+pub fn build_in(
+    loaded: &Loaded,
+    levels: &Levels,
+    as_of: NaiveDate,
+    lang: Option<Lang>,
+) -> Result<Report, ReportError> {
     // Syntax and schema findings come from the loader, at fixed levels.
     let blocking: Vec<Finding> = loaded.blocking_findings();
     let (Some(ledger), true) = (&loaded.ledger, blocking.is_empty()) else {
@@ -25,17 +40,19 @@ pub fn build(loaded: &Loaded, levels: &Levels, as_of: NaiveDate) -> Result<Repor
     };
     let (replayed, findings) = check_at(loaded, ledger, levels, as_of);
     let view = replayed.as_ref().unwrap_or(ledger);
-    Ok(Builder::new(loaded, ledger, view, as_of).report(&findings))
+    let lang = lang.unwrap_or_else(|| Lang::of_ledger(ledger));
+    Ok(Builder::new(loaded, ledger, view, as_of, lang).report(&findings))
 }
 
 /// The report of a ledger already [`Checked`]: its view and findings are
 /// used as they are, not computed again.
-pub fn build_checked(checked: &Checked) -> Report {
+pub fn build_checked(checked: &Checked, lang: Option<Lang>) -> Report {
     Builder::new(
         &checked.loaded,
         &checked.ledger,
         checked.view(),
         checked.as_of,
+        lang.unwrap_or_else(|| Lang::of_ledger(&checked.ledger)),
     )
     .report(&checked.findings)
 }
@@ -54,6 +71,10 @@ struct Builder<'a> {
     ledger: &'a Ledger,
     view: &'a Ledger,
     as_of: NaiveDate,
+    locale: &'static Locale,
+    /// The tag the ledger's translations are looked up by; `None` when the
+    /// report is in the ledger's own language.
+    translate_to: Option<&'static str>,
     children: HashMap<&'a str, Vec<String>>,
     /// Source id → source.
     sources: HashMap<&'a str, &'a crate::model::Source>,
@@ -63,7 +84,13 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(loaded: &'a Loaded, ledger: &'a Ledger, view: &'a Ledger, as_of: NaiveDate) -> Self {
+    fn new(
+        loaded: &'a Loaded,
+        ledger: &'a Ledger,
+        view: &'a Ledger,
+        as_of: NaiveDate,
+        lang: Lang,
+    ) -> Self {
         let mut children: HashMap<&str, Vec<String>> = HashMap::new();
         for commitment in &view.commitments {
             if let Some(parent) = &commitment.parent {
@@ -79,11 +106,14 @@ impl<'a> Builder<'a> {
             .map(|c| (c.span.start, c.id.value.clone()))
             .collect();
         starts.sort();
+        let own = ledger.language_tag();
         Builder {
             loaded,
             ledger,
             view,
             as_of,
+            locale: Locale::of(lang),
+            translate_to: (!own.eq_ignore_ascii_case(lang.tag())).then_some(lang.tag()),
             children,
             sources: view
                 .sources
@@ -126,18 +156,28 @@ impl<'a> Builder<'a> {
         let review_notice = meta.zip(reviewed).and_then(|(meta, reviewed)| {
             let days = (self.as_of - reviewed).num_days();
             (days > i64::from(meta.stale_after_days.value)).then(|| {
-                format!(
-                    "This report is {days} days past the ledger's last review ({reviewed}): statuses may be out of date."
+                self.locale.with(
+                    "review-notice",
+                    &[
+                        ("days", days.into()),
+                        ("reviewed", self.locale.date(reviewed).into()),
+                    ],
                 )
             })
         });
         Report {
             schema_version: SCHEMA_VERSION,
             ledger_id: self.ledger.id(),
-            title: meta.map(|m| m.title.value.clone()).unwrap_or_default(),
+            language: self.locale.lang().tag().to_owned(),
+            translated: self
+                .translate_to
+                .is_some_and(|_| self.view.has_translations()),
+            title: meta
+                .map(|m| self.pick(&m.i18n, "title", &m.title.value))
+                .unwrap_or_default(),
             description: meta
-                .and_then(|m| m.description.as_ref())
-                .map(|d| d.value.clone()),
+                .and_then(|m| m.description.as_ref().map(|d| (m, d)))
+                .map(|(m, d)| self.pick(&m.i18n, "description", &d.value)),
             as_of: self.as_of,
             reviewed,
             review_notice,
@@ -147,6 +187,15 @@ impl<'a> Builder<'a> {
             recent_changes: self.recent_changes(),
             findings,
             commitments,
+        }
+    }
+
+    /// `original`, or the editors' translation of it into the report's
+    /// language.
+    fn pick(&self, i18n: &Translations, key: &str, original: &str) -> String {
+        match self.translate_to {
+            Some(lang) => i18n.pick(lang, key, original).to_owned(),
+            None => original.to_owned(),
         }
     }
 
@@ -217,7 +266,9 @@ impl<'a> Builder<'a> {
         };
         let due_basis = match (&commitment.due_source, &commitment.due_estimate) {
             (Some(source), _) => Some(source.quote().value.clone()),
-            (None, Some(estimate)) => Some(estimate.value.clone()),
+            (None, Some(estimate)) => {
+                Some(self.pick(&commitment.i18n, "due_estimate", &estimate.value))
+            }
             (None, None) => None,
         };
         let ids = |list: &[crate::span::Spanned<String>]| -> Vec<String> {
@@ -244,19 +295,23 @@ impl<'a> Builder<'a> {
             );
         CommitmentReport {
             id: commitment.id.value.clone(),
-            title: commitment.title.value.clone(),
+            title: self.pick(&commitment.i18n, "title", &commitment.title.value),
             parties: ids(&commitment.parties),
             by: ids(commitment.committed_by()),
             asks: commitment.asks.as_deref().map(ids).unwrap_or_default(),
             group,
-            area: commitment.area.as_ref().map(|a| a.value.clone()),
+            area: commitment
+                .area
+                .as_ref()
+                .map(|a| self.pick(&commitment.i18n, "area", &a.value)),
             kind: commitment.kind.value,
             made: commitment.made.value,
             due,
             due_precision: due.map(|_| commitment.precision()),
             due_estimated: commitment.due_estimated(),
             due_text: due.map(|due| {
-                crate::text::deadline(due, commitment.precision(), commitment.due_estimated())
+                self.locale
+                    .deadline(due, commitment.precision(), commitment.due_estimated())
             }),
             due_basis,
             parent: commitment.parent.as_ref().map(|p| p.value.clone()),
@@ -268,7 +323,10 @@ impl<'a> Builder<'a> {
             deviation_days,
             overdue_days,
             latest_update: commitment.updates.last().map(|u| u.date.value),
-            latest_note: commitment.updates.last().map(|u| u.note.value.clone()),
+            latest_note: commitment
+                .updates
+                .last()
+                .map(|u| self.pick(&u.i18n, "note", &u.note.value)),
             latest_evidence,
             target: commitment.target.as_ref().map(|target| {
                 let latest_observation = target.observations.last();
@@ -293,29 +351,33 @@ impl<'a> Builder<'a> {
                     _ => None,
                 };
                 TargetProgress {
-                    metric: target.metric.value.clone(),
-                    unit: target.unit.value.clone(),
+                    metric: self.pick(&commitment.i18n, "metric", &target.metric.value),
+                    unit: self.pick(&commitment.i18n, "unit", &target.unit.value),
                     baseline: baseline.map(|b| b.value.value),
                     baseline_date: baseline.map(|b| b.date.value),
                     baseline_date_estimated: baseline.is_some_and(|b| b.date_estimated),
-                    baseline_note: baseline
-                        .and_then(|b| b.note.as_ref())
-                        .map(|n| n.value.clone()),
+                    baseline_note: baseline.and_then(|b| {
+                        b.note
+                            .as_ref()
+                            .map(|n| self.pick(&b.i18n, "note", &n.value))
+                    }),
                     baseline_evidence: links(baseline_observation),
                     goal: target.goal.as_ref().map(|g| g.value),
                     latest: latest.map(|m| m.value.value),
                     latest_date: latest.map(|m| m.date.value),
                     latest_date_estimated: latest.is_some_and(|m| m.date_estimated),
-                    latest_note: latest
-                        .and_then(|m| m.note.as_ref())
-                        .map(|n| n.value.clone()),
+                    latest_note: latest.and_then(|m| {
+                        m.note
+                            .as_ref()
+                            .map(|n| self.pick(&m.i18n, "note", &n.value))
+                    }),
                     latest_evidence: links(latest_observation),
                     progress_percent,
                 }
             }),
             searched: commitment.searched.as_ref().map(|s| SearchedReport {
                 date: s.date.value,
-                what: s.what.value.clone(),
+                what: self.pick(&commitment.i18n, "searched", &s.what.value),
             }),
             quote: commitment.source.quote.value.clone(),
             source,
@@ -405,7 +467,7 @@ impl<'a> Builder<'a> {
                     .collect();
                 PartyTotals {
                     id: id.to_owned(),
-                    name: party.name.value.clone(),
+                    name: self.pick(&party.i18n, "name", &party.name.value),
                     commitments: theirs.len(),
                     by_status: by_status(&mut theirs.into_iter()),
                 }
@@ -504,11 +566,11 @@ impl<'a> Builder<'a> {
                 if update.date.value > since && update.date.value <= self.as_of {
                     changes.push(Change {
                         id: commitment.id.value.clone(),
-                        title: commitment.title.value.clone(),
+                        title: self.pick(&commitment.i18n, "title", &commitment.title.value),
                         date: update.date.value,
                         from: previous,
                         to: update.status.value,
-                        note: update.note.value.clone(),
+                        note: self.pick(&update.i18n, "note", &update.note.value),
                         update: index,
                     });
                 }

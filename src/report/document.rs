@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::finding::Finding;
+use crate::i18n::{Lang, Locale, MIN_FOR_PERCENT};
 use crate::model::{Group, Kind, Precision, Status};
 
 /// The version of the JSON report's shape; bumped on incompatible changes.
@@ -14,14 +15,18 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// How far ahead "due soon" looks, and how far back "recent changes" look.
 pub const WINDOW_DAYS: i64 = 90;
 
-/// What "signed at the talks" means, in every output.
-pub const SIGNED_AT_TALKS_MEANING: &str = "Signed at the talks: kept the day they were made, such as documents signed while the leaders watched. They are counted, but not in the deliverables' rates.";
-/// What a request is, in every output.
-pub const REQUEST_MEANING: &str =
-    "Requests: one side's ask of the other. A request is nobody's promise, and is not counted.";
-/// What an umbrella is, in every output.
-pub const UMBRELLA_MEANING: &str =
-    "Umbrellas: commitments that others belong to. They are not counted; their children are.";
+/// What the groups counted apart mean, each with its count, in the order
+/// every output lists them: signed at the talks, requests, umbrellas.
+pub fn group_meanings(totals: &Totals, locale: &Locale) -> Vec<(usize, String)> {
+    [
+        (totals.signed_at_talks, "meaning-signed-at-talks"),
+        (totals.requests, "meaning-request"),
+        (totals.umbrellas, "meaning-umbrella"),
+    ]
+    .into_iter()
+    .map(|(count, id)| (count, locale.text(id)))
+    .collect()
+}
 
 /// A whole report. Serialized as is for `--format json`.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -36,7 +41,14 @@ pub struct Report {
     /// The ledger's lasting id (`[ledger] id`, or the default made for a
     /// ledger without one): it stays when the title changes.
     pub ledger_id: String,
-    /// The ledger's title.
+    /// The language of the report's words, such as `en` or `zh-Hans`
+    /// (`--lang`, else `[ledger] language`, else `en`). Field names and
+    /// enum values stay English in every language.
+    pub language: String,
+    /// Whether titles and notes were taken from the editors'
+    /// translations into `language`.
+    pub translated: bool,
+    /// The ledger's title, in `language` when the editors translated it.
     pub title: String,
     /// The ledger's description.
     pub description: Option<String>,
@@ -58,6 +70,13 @@ pub struct Report {
     pub findings: Vec<ReportFinding>,
     /// Every commitment made by the as-of date, in ledger order.
     pub commitments: Vec<CommitmentReport>,
+}
+
+impl Report {
+    /// The words of the report's language.
+    pub fn locale(&self) -> &'static Locale {
+        Locale::of(Lang::from_tag(&self.language).unwrap_or_default())
+    }
 }
 
 /// Counts over the commitments (see [`Group`]): requests and umbrellas are
@@ -104,36 +123,48 @@ impl Totals {
     /// How the deliverables ended up, in one sentence: "Deliverables: 1 of
     /// 2 kept, 1 open." Outcomes that no deliverable has are not named;
     /// shares of fewer than ten are counts, not percentages.
-    pub fn headline(&self) -> String {
+    pub fn headline(&self, locale: &Locale) -> String {
         let d = &self.deliverables;
         if d.total == 0 {
-            return "No deliverables.".to_owned();
+            return locale.text("headline-none");
         }
-        let mut parts = vec![format!(
-            "{} kept",
-            crate::text::share(d.kept, d.total, d.kept_percent)
+        let mut parts = vec![locale.with(
+            "headline-kept",
+            &[(
+                "share",
+                locale.share(d.kept, d.total, d.kept_percent).into(),
+            )],
         )];
-        for (count, percent, word) in [
-            (d.partially_kept, d.partially_kept_percent, "partially kept"),
-            (d.broken, d.broken_percent, "broken"),
-            (d.open, d.open_percent, "open"),
+        for (count, percent, id) in [
+            (
+                d.partially_kept,
+                d.partially_kept_percent,
+                "headline-partially-kept",
+            ),
+            (d.broken, d.broken_percent, "headline-broken"),
+            (d.open, d.open_percent, "headline-open"),
         ] {
             if count > 0 {
-                let percent = if d.total >= crate::text::MIN_FOR_PERCENT {
-                    format!(" ({percent}%)")
+                let percent = if d.total >= MIN_FOR_PERCENT {
+                    locale.with(
+                        "headline-percent",
+                        &[("percent", locale.percent(percent).into())],
+                    )
                 } else {
                     String::new()
                 };
-                parts.push(format!("{count}{percent} {word}"));
+                parts
+                    .push(locale.with(id, &[("count", count.into()), ("percent", percent.into())]));
             }
         }
-        format!("Deliverables: {}.", parts.join(", "))
+        let parts = parts.join(&locale.text("list-comma"));
+        locale.with("headline", &[("parts", parts.into())])
     }
 
     /// What the headline leaves out, in one sentence, or nothing: "Not in
     /// these counts: 2 signed at the talks, 20 ongoing commitments (they
     /// have no end to reach) and 1 request."
-    pub fn left_out(&self) -> Option<String> {
+    pub fn left_out(&self, locale: &Locale) -> Option<String> {
         if self.deliverables.total == 0 {
             return None;
         }
@@ -145,29 +176,24 @@ impl Totals {
         let signed = self.signed_at_talks;
         let mut parts = Vec::new();
         if signed > 0 {
-            parts.push(format!(
-                "{signed} signed at the talks (kept the day they were made)"
-            ));
+            parts.push(locale.count("left-out-signed", signed));
         }
         if ongoing > 0 {
-            parts.push(format!(
-                "{} (they have no end to reach)",
-                crate::text::plural(ongoing, "ongoing commitment", "ongoing commitments")
+            parts.push(locale.with(
+                "left-out-ongoing",
+                &[("ongoing", locale.count("count-ongoing", ongoing).into())],
             ));
         }
         if self.requests > 0 {
-            parts.push(crate::text::plural(self.requests, "request", "requests"));
+            parts.push(locale.count("count-requests", self.requests));
         }
         if self.umbrellas > 0 {
-            parts.push(crate::text::plural(self.umbrellas, "umbrella", "umbrellas"));
+            parts.push(locale.count("count-umbrellas", self.umbrellas));
         }
-        let last = parts.pop()?;
-        let list = if parts.is_empty() {
-            last
-        } else {
-            format!("{} and {last}", parts.join(", "))
-        };
-        Some(format!("Not in these counts: {list}."))
+        if parts.is_empty() {
+            return None;
+        }
+        Some(locale.with("left-out", &[("list", locale.list(parts).into())]))
     }
 }
 
@@ -429,66 +455,69 @@ pub enum ReportError {
     NotLoaded(Vec<Finding>),
 }
 
-/// A date as a reader writes it: "14 November 2024".
-pub fn date_in_words(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
 impl CommitmentReport {
     /// Where the commitment stands, in one plain sentence that opens its
     /// page: "Kept on 14 November 2024, 16 days early, against the editors'
     /// estimate of the deadline." Every fact in it is one the report holds.
-    pub fn ruling(&self) -> String {
-        let status = self.status.as_str().replace('_', " ");
-        let status = match status.split_at_checked(1) {
-            Some((first, rest)) => format!("{}{rest}", first.to_ascii_uppercase()),
-            None => status,
-        };
+    pub fn ruling(&self, locale: &Locale) -> String {
+        let status = locale.status(self.status);
         let precision = self.due_precision.unwrap_or_default();
         if self.group == Group::SignedAtTalks {
-            return format!(
-                "Kept on {}: signed at the talks, the day it was made.",
-                date_in_words(self.made)
+            return locale.with(
+                "ruling-signed",
+                &[("date", locale.date_words(self.made).into())],
             );
         }
-        let mut sentence = match self.final_date {
-            Some(done) => format!("{status} on {}", date_in_words(done)),
-            None if self.latest_update.is_none() => format!(
-                "{status} on {}, with no change recorded since",
-                date_in_words(self.made)
-            ),
-            None => format!("{status} since {}", date_in_words(self.status_since)),
+        let (id, date) = match self.final_date {
+            Some(done) => ("ruling-final", done),
+            None if self.latest_update.is_none() => ("ruling-unchanged", self.made),
+            None => ("ruling-since", self.status_since),
         };
+        let mut sentence = locale.with(
+            id,
+            &[
+                ("status", status.into()),
+                ("date", locale.date_words(date).into()),
+            ],
+        );
         match (self.final_date, &self.due_text) {
             (Some(_), Some(_)) => {
                 if let Some(days) = self.deviation_days {
-                    sentence.push_str(", ");
-                    sentence.push_str(&crate::text::deviation(days, precision, self.due_estimated));
+                    sentence.push_str(&locale.text("clause-comma"));
+                    sentence.push_str(&locale.deviation(days, precision, self.due_estimated));
                 }
             }
             (None, Some(due)) => match self.overdue_days {
-                Some(days) => sentence.push_str(&format!(
-                    "; due {due}, and {} overdue{}",
-                    crate::text::plural(days.unsigned_abs() as usize, "day", "days"),
-                    crate::text::against(precision, self.due_estimated)
+                Some(days) => sentence.push_str(&locale.with(
+                    "ruling-overdue",
+                    &[
+                        ("due", due.as_str().into()),
+                        ("days", locale.days(days.unsigned_abs()).into()),
+                        (
+                            "against",
+                            locale.against(precision, self.due_estimated).into(),
+                        ),
+                    ],
                 )),
-                None => sentence.push_str(&format!("; due {due}")),
+                None => {
+                    sentence.push_str(&locale.with("ruling-due", &[("due", due.as_str().into())]))
+                }
             },
             (None, None) if self.kind == Kind::Ongoing => {
-                sentence.push_str("; an ongoing commitment, with no end to reach");
+                sentence.push_str(&locale.text("ruling-ongoing"));
             }
             _ => {}
         }
         if self.group == Group::Request {
-            sentence.push_str(". A request, not a promise: it is not counted");
+            sentence.push_str(&locale.text("ruling-request"));
         }
         if let (None, Some(searched)) = (self.final_date, &self.searched) {
-            sentence.push_str(&format!(
-                ". Last searched for news on {}",
-                date_in_words(searched.date)
+            sentence.push_str(&locale.with(
+                "ruling-searched",
+                &[("date", locale.date_words(searched.date).into())],
             ));
         }
-        sentence.push('.');
-        sentence
+        sentence.push_str(&locale.text("ruling-end"));
+        locale.capitalised(&sentence)
     }
 }

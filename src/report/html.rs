@@ -50,7 +50,7 @@ pub fn to_html(report: &Report) -> String {
                     }
                     section aria-label="Summary" {
                         div.tiles {
-                            div.tile { b { (totals.commitments) } "commitments" @let rest = crate::text::headcount_rest(&totals.headcount()); @if !rest.is_empty() { br; span.muted { (rest) } } }
+                            div.tile { b { (totals.commitments) } "commitments" @let rest = crate::i18n::Locale::en().headcount_rest(&totals.headcount()).trim_start().to_owned(); @if !rest.is_empty() { br; span.muted { (rest) } } }
                             @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                                 @if count.count > 0 {
                                     div.tile style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }
@@ -102,12 +102,12 @@ pub fn to_html(report: &Report) -> String {
                         h2 { "Overdue" }
                         @if report.overdue.is_empty() { p.muted { "Nothing is overdue." } }
                         @else {
-                            ul { @for item in &report.overdue { li { code { (item.id) } " " (item.title) " — due " (item.due_text) ", " strong { (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(item.due_precision, item.due_estimated)) } } }
+                            ul { @for item in &report.overdue { li { code { (item.id) } " " (item.title) " — due " (item.due_text) ", " strong { (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(item.due_precision, item.due_estimated)) } } }
                         }
                         h2 { "Due in the next " (super::WINDOW_DAYS) " days" }
                         @if report.due_soon.is_empty() { p.muted { "Nothing is due." } }
                         @else {
-                            ul { @for item in &report.due_soon { li { code { (item.id) } " " (item.title) " — due " (item.due_text) " (" (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " left" (crate::text::against(item.due_precision, item.due_estimated)) ")" } } }
+                            ul { @for item in &report.due_soon { li { code { (item.id) } " " (item.title) " — due " (item.due_text) " (" (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " left" (crate::i18n::Locale::en().against(item.due_precision, item.due_estimated)) ")" } } }
                         }
                         h2 { "Changes in the last " (super::WINDOW_DAYS) " days" }
                         @if report.recent_changes.is_empty() { p.muted { "No updates." } }
@@ -202,9 +202,9 @@ fn commitment_row(c: &CommitmentReport, party_names: &dyn Fn(&str) -> String) ->
                 @if let Some(due) = &c.due_text { br; "due " span.date { (due) } }
                 br; (words(c.status)) " since " span.date { (c.status_since) }
                 @if let Some(days) = c.deviation_days {
-                    br; (crate::text::deviation(days, c.due_precision.unwrap_or_default(), c.due_estimated))
+                    br; (crate::i18n::Locale::en().deviation(days, c.due_precision.unwrap_or_default(), c.due_estimated))
                 }
-                @if let Some(days) = c.overdue_days { br; strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
+                @if let Some(days) = c.overdue_days { br; strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
             }
             td {
                 @if let Some(evidence) = &c.latest_evidence {

@@ -18,7 +18,7 @@ mod markdown;
 pub(crate) mod present;
 mod workspace;
 
-pub use self::build::{build, build_checked};
+pub use self::build::{build, build_checked, build_in};
 pub use self::csv::{to_csv, write_csv};
 pub use self::datapackage::{FILES as DATA_PACKAGE_FILES, data_package, data_package_tables};
 pub use self::document::*;

@@ -126,10 +126,10 @@ pub(crate) fn status_badge(status: Status) -> Markup {
 /// and the colours' legend: under the tiles, in the report and on the site.
 pub(crate) fn how_counted(totals: &super::Totals) -> Markup {
     html! {
-        @for (count, meaning) in [(totals.signed_at_talks, super::SIGNED_AT_TALKS_MEANING), (totals.requests, super::REQUEST_MEANING), (totals.umbrellas, super::UMBRELLA_MEANING)] {
+        @for (count, meaning) in super::document::group_meanings(totals, crate::i18n::Locale::en()) {
             @if count > 0 { p.muted { (meaning) } }
         }
-        p.headline { (totals.headline()) @if let Some(left_out) = totals.left_out() { " " (left_out) } }
+        p.headline { (totals.headline(crate::i18n::Locale::en())) @if let Some(left_out) = totals.left_out(crate::i18n::Locale::en()) { " " (left_out) } }
         (legend(totals))
     }
 }

@@ -141,7 +141,7 @@ pub fn workspace_to_markdown(report: &WorkspaceReport) -> String {
             markdown_cell(&ledger.title),
             markdown_code(&ledger.ledger_id),
             ledger.totals.headcount(),
-            markdown_cell(&ledger.totals.headline())
+            markdown_cell(&ledger.totals.headline(crate::i18n::Locale::en()))
         ));
     }
     for ledger in &report.ledgers {

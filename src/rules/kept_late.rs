@@ -76,7 +76,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     commitment.id.value,
                     kept_at.date.value,
                     if days == 1 { "" } else { "s" },
-                    crate::text::deadline(
+                    crate::i18n::Locale::en().deadline(
                         due.value,
                         commitment.precision(),
                         commitment.due_estimated()

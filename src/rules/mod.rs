@@ -18,6 +18,7 @@ pub mod duplicate_id;
 pub mod id_format;
 pub mod kept_late;
 pub mod missing_evidence;
+pub mod missing_translation;
 pub mod not_searched;
 pub mod overdue;
 pub mod parent_cycle;
@@ -56,6 +57,7 @@ pub static RULES: &[&Rule] = &[
     &who_committed::RULE,
     &control_character::RULE,
     &not_searched::RULE,
+    &missing_translation::RULE,
 ];
 
 /// A check: reads the context, pushes findings at the rule's default level.
@@ -80,6 +82,7 @@ pub(crate) static CHECKS: &[(&Rule, Check)] = &[
     (&who_committed::RULE, who_committed::check),
     (&control_character::RULE, control_character::check),
     (&not_searched::RULE, not_searched::check),
+    (&missing_translation::RULE, missing_translation::check),
 ];
 
 /// Finds a rule by code (`C004`, any case) or name (`duplicate-id`).

@@ -54,7 +54,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 format!(
                     "`{}` was due {}, {days} day{} before {}, and is still `{}`",
                     commitment.id.value,
-                    crate::text::deadline(
+                    crate::i18n::Locale::en().deadline(
                         due.value,
                         commitment.precision(),
                         commitment.due_estimated()

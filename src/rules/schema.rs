@@ -232,3 +232,13 @@ pub(crate) fn bad_ledger_pattern(span: Span, why: &str) -> Finding {
     .label("not a valid pattern")
     .help("write a path, or a pattern such as \"ledgers/*.toml\" (`*` matches within a name)")
 }
+
+pub(crate) fn bad_language_tag(span: Span, key: &str, found: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        span,
+        format!("`{found}` in `{key}` is not a language tag"),
+    )
+    .label("not a language tag")
+    .help("write a BCP 47 tag of letters, digits and hyphens, such as \"es\" or \"zh-Hans\"")
+}

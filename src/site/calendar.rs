@@ -47,7 +47,11 @@ pub(super) fn deadlines(site: &Site<'_>) -> String {
             // must come after DTSTART).
             .ends(due.succ_opt().unwrap_or(due))
             .summary(&format!("Due{when}{estimate}: {}", c.title))
-            .description(&format!("As of {}: {}\n{page}", report.as_of, c.ruling()));
+            .description(&format!(
+                "As of {}: {}\n{page}",
+                report.as_of,
+                c.ruling(crate::i18n::Locale::en())
+            ));
         if page.contains("://") {
             event.url(&page);
         }

@@ -34,7 +34,7 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
         header {
             p { (status_badge(c.status)) }
             h1 { (c.title) }
-            p.ruling { (c.ruling()) }
+            p.ruling { (c.ruling(crate::i18n::Locale::en())) }
         }
         blockquote { "“" (c.quote) "”" }
         p { "Source: "
@@ -62,8 +62,8 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                         @else if precision == crate::model::Precision::Day { " — stated in the source:" }
                         @else { " — the source gives the " (precision.as_str()) ", not the day:" }
                         @if let Some(basis) = &c.due_basis { blockquote { (basis) } }
-                        @if let Some(days) = c.overdue_days { strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(precision, c.due_estimated)) }
-                        @if let Some(days) = c.deviation_days { (crate::text::deviation(days, precision, c.due_estimated)) }
+                        @if let Some(days) = c.overdue_days { strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(precision, c.due_estimated)) }
+                        @if let Some(days) = c.deviation_days { (crate::i18n::Locale::en().deviation(days, precision, c.due_estimated)) }
                     }
                     None => "none stated",
                 }

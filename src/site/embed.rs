@@ -18,7 +18,7 @@ pub(super) fn badge(site: &Site<'_>) -> String {
     let message = if progress.total > 0 {
         format!(
             "{} kept",
-            crate::text::share(progress.kept, progress.total, progress.kept_percent)
+            crate::i18n::Locale::en().share(progress.kept, progress.total, progress.kept_percent)
         )
     } else {
         crate::text::plural(report.totals.commitments, "commitment", "commitments")
@@ -71,7 +71,7 @@ pub(super) fn card(site: &Site<'_>, c: &CommitmentReport) -> String {
                 main {
                     (status_badge(c.status))
                     h1 { a href="index.html" target="_top" { (c.title) } }
-                    p { (c.ruling()) }
+                    p { (c.ruling(crate::i18n::Locale::en())) }
                     @if let Some(evidence) = &c.latest_evidence {
                         p.muted { "Latest evidence, " (evidence.date) ": "
                             @match evidence.url.as_deref().filter(|u| super::pages::is_web(u)) {

@@ -194,7 +194,7 @@ fn entry(site: &Site<'_>, ledger: &str, commitment: &Commitment, place: usize) -
         let due = commitment.due.as_ref().map_or_else(String::new, |due| {
             format!(
                 " Due {}.",
-                crate::text::deadline(
+                crate::i18n::Locale::en().deadline(
                     due.value,
                     commitment.precision(),
                     commitment.due_estimated()
@@ -243,12 +243,12 @@ fn entry(site: &Site<'_>, ledger: &str, commitment: &Commitment, place: usize) -
         Some(due) if status.is_final() && !before.is_final() && status != Status::Broken => {
             format!(
                 " (Due {}: {}.)",
-                crate::text::deadline(
+                crate::i18n::Locale::en().deadline(
                     due.value,
                     commitment.precision(),
                     commitment.due_estimated()
                 ),
-                crate::text::deviation(
+                crate::i18n::Locale::en().deviation(
                     (date - due.value).num_days(),
                     commitment.precision(),
                     commitment.due_estimated()

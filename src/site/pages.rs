@@ -233,7 +233,7 @@ fn entry_items<'c>(
                         @if let Some(due) = &c.due_text { " · due " (due) }
                         @match c.group { Group::SignedAtTalks => " · signed at the talks", Group::Request => " · a request", Group::Umbrella => " · umbrella", Group::Commitment => "" }
                     }
-                    @if let Some(days) = c.overdue_days { br; strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
+                    @if let Some(days) = c.overdue_days { br; strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
                 }
             }
     }
@@ -289,7 +289,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
         }
         section aria-label="Summary" {
             div.tiles {
-                a.tile href="#all" { b { (totals.commitments) } "commitments" @let rest = crate::text::headcount_rest(&totals.headcount()); @if !rest.is_empty() { br; span.muted { (rest) } } }
+                a.tile href="#all" { b { (totals.commitments) } "commitments" @let rest = crate::i18n::Locale::en().headcount_rest(&totals.headcount()).trim_start().to_owned(); @if !rest.is_empty() { br; span.muted { (rest) } } }
                 @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                     @if count.count > 0 {
                         a.tile href=(format!("status/{}/index.html", status.as_str())) style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }
@@ -299,7 +299,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
                 a.tile href="#due-soon" style="border-top-color:#e07b00" { b { (report.due_soon.len()) } "due in " (WINDOW_DAYS) " days" }
                 a.tile href="#recent" { b { (report.recent_changes.len()) } "changes in " (WINDOW_DAYS) " days" }
             }
-            p.headline { (totals.headline()) @if let Some(left_out) = totals.left_out() { " " (left_out) } }
+            p.headline { (totals.headline(crate::i18n::Locale::en())) @if let Some(left_out) = totals.left_out(crate::i18n::Locale::en()) { " " (left_out) } }
             (legend(totals))
             h2 { "Progress by party" }
             @for party in &totals.by_party {
@@ -330,12 +330,12 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
         section id="overdue" {
             h2 { "Overdue" }
             @if report.overdue.is_empty() { p.muted { "Nothing is overdue." } }
-            @else { ul { @for item in &report.overdue { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due_text) ", " strong { (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::text::against(item.due_precision, item.due_estimated)) } } } }
+            @else { ul { @for item in &report.overdue { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due_text) ", " strong { (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(item.due_precision, item.due_estimated)) } } } }
         }
         section id="due-soon" {
             h2 { "Due in the next " (WINDOW_DAYS) " days" }
             @if report.due_soon.is_empty() { p.muted { "Nothing is due." } }
-            @else { ul { @for item in &report.due_soon { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due_text) " (" (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " left" (crate::text::against(item.due_precision, item.due_estimated)) ")" } } } }
+            @else { ul { @for item in &report.due_soon { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due_text) " (" (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " left" (crate::i18n::Locale::en().against(item.due_precision, item.due_estimated)) ")" } } } }
         }
         section id="recent" {
             h2 { "Changes in the last " (WINDOW_DAYS) " days, with their evidence" }

@@ -255,7 +255,7 @@ fn dashboard(workspace: &WorkspaceSite<'_>, reports: &[Report], ids: &[String]) 
                             @let t = &report.totals;
                             div.ledger {
                                 h3 { a href=(format!("{id}/index.html")) { (report.title) } }
-                                p { (t.headcount()) ". " (t.headline()) }
+                                p { (t.headcount()) ". " (t.headline(crate::i18n::Locale::en())) }
                                 (bar(t.by_status.iter().map(|c| c.count), t.commitments))
                                 (counts_line(&t.by_status))
                             }

@@ -597,6 +597,7 @@ fn check_case(file: &Path, index: usize) -> String {
         "{name}"
     );
     let summary = commitments::render::Summary {
+        lang: Default::default(),
         ledger: &name,
         as_of,
         headcount: loaded.headcount(as_of),

@@ -86,6 +86,7 @@ fn the_live_workspace_has_no_errors_at_each_ledgers_reviewed_date() {
         let findings = check(&member.loaded, &Levels::of(&member.loaded), reviewed);
         let name = member.path.display().to_string();
         let summary = Summary {
+            lang: Default::default(),
             ledger: &name,
             as_of: reviewed,
             headcount: member.loaded.headcount(reviewed),
@@ -103,6 +104,7 @@ fn the_live_ledger_has_no_errors_at_its_reviewed_date() {
     let (loaded, reviewed) = load_live();
     let findings = check(&loaded, &Levels::of(&loaded), reviewed);
     let summary = Summary {
+        lang: Default::default(),
         ledger: "commitments.toml",
         as_of: reviewed,
         headcount: loaded.headcount(reviewed),

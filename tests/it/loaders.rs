@@ -30,6 +30,7 @@ fn findings_sorted(loaded: &Loaded) -> Vec<String> {
 fn output(name: &str, loaded: &Loaded) -> String {
     let findings = check(loaded, &Levels::of(loaded), as_of());
     let summary = Summary {
+        lang: Default::default(),
         ledger: name,
         as_of: as_of(),
         headcount: loaded.headcount(as_of()),

@@ -492,6 +492,7 @@ fn completion_offers_keys_statuses_and_ids() {
             "due_estimate",
             "due_precision",
             "due_source",
+            "i18n",
             "notes",
             "related",
             "searched",

@@ -13,6 +13,7 @@ mod docs;
 mod edit;
 mod feed;
 mod hostile;
+mod i18n;
 mod ledger;
 mod loaders;
 mod lsp;

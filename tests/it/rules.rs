@@ -62,6 +62,7 @@ fn fixtures() {
         }
         let ledger = relative.display().to_string().replace('\\', "/");
         let summary = Summary {
+            lang: Default::default(),
             ledger: &ledger,
             as_of: AS_OF,
             headcount: loaded.headcount(AS_OF),

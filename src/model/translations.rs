@@ -1,0 +1,50 @@
+//! `i18n`: a table's texts in other languages, each the editors'
+//! translation. Quotes are never translated, so no `i18n` table holds one.
+
+use std::collections::BTreeMap;
+
+use crate::span::{Span, Spanned};
+
+/// The translations of one table (`[commitment.i18n.es]`, say), by
+/// language, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Translations(pub Vec<Translation>);
+
+/// One language's texts for a table.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The language tag: the key under `i18n`, such as `es` or `zh-Hans`.
+    pub language: Spanned<String>,
+    /// Key (such as `title`) → its text in that language, in file order.
+    pub texts: Vec<(Spanned<String>, Spanned<String>)>,
+    /// The table.
+    pub span: Span,
+}
+
+impl Translations {
+    /// The text of `key` in `language` (tags compared without regard to
+    /// case, as BCP 47 says), if the editors translated it.
+    pub fn get(&self, language: &str, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .filter(|t| t.language.value.eq_ignore_ascii_case(language))
+            .flat_map(|t| &t.texts)
+            .find(|(k, _)| k.value == key)
+            .map(|(_, text)| text.value.as_str())
+    }
+
+    /// `original` in `language`: the editors' translation, or the original
+    /// when there is none (the `missing-translation` rule says so).
+    pub fn pick<'a>(&'a self, language: &str, key: &str, original: &'a str) -> &'a str {
+        self.get(language, key).unwrap_or(original)
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// How the JSON Schema describes an `i18n` table: language tag → key →
+/// text.
+pub type TranslationsSchema = Option<BTreeMap<String, BTreeMap<String, String>>>;
