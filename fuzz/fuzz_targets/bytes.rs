@@ -15,12 +15,7 @@ fn finding_keys(loaded: &Loaded) -> Vec<String> {
     let mut keys: Vec<String> = loaded
         .findings
         .iter()
-        .map(|f| {
-            format!(
-                "{} {:?} {} {:?} {:?}",
-                f.rule.code, f.primary, f.message, f.secondary, f.notes
-            )
-        })
+        .map(|f| format!("{} {:?} {} {:?} {:?}", f.rule.code, f.primary, f.message, f.secondary, f.notes))
         .collect();
     keys.sort();
     keys
@@ -31,12 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let loaded = load_bytes("fuzz.toml", data, None);
     let levels = Levels::of(&loaded);
     let findings = check(&loaded, &levels, as_of);
-    let summary = Summary {
-        lang: Default::default(),
-        ledger: "fuzz.toml",
-        as_of,
-        headcount: loaded.headcount(as_of),
-    };
+    let summary = Summary { lang: Default::default(), ledger: "fuzz.toml", as_of, headcount: loaded.headcount(as_of) };
     let _ = render::human_string(&loaded.files, &findings, &summary);
     let _ = render::json(&loaded.files, &findings, &summary);
     let _ = render::github(&loaded.files, &findings, &summary, Some(100));
@@ -54,10 +44,7 @@ fuzz_target!(|data: &[u8]| {
     let whole = load_whole("fuzz.toml", data, None);
     for chunk_bytes in [1, 97] {
         let chunked = load_in_chunks("fuzz.toml", data, None, chunk_bytes);
-        assert_eq!(
-            format!("{:?}", whole.ledger),
-            format!("{:?}", chunked.ledger)
-        );
+        assert_eq!(format!("{:?}", whole.ledger), format!("{:?}", chunked.ledger));
         assert_eq!(finding_keys(&whole), finding_keys(&chunked));
     }
 });

@@ -20,12 +20,7 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
     let nth = |n: usize| n % ledger.commitments.len().max(1);
     Some(match byte(0) % 6 {
         0 => Edit::Update(UpdateRequest {
-            id: ledger
-                .commitments
-                .get(nth(byte(1).into()))?
-                .id
-                .value
-                .clone(),
+            id: ledger.commitments.get(nth(byte(1).into()))?.id.value.clone(),
             status: Status::ALL[usize::from(byte(3)) % Status::ALL.len()],
             date: day,
             note: "A note.".into(),
@@ -54,21 +49,11 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
             source: ledger.sources.first()?.id.value.clone(),
             quote: "a quote".into(),
             after: (byte(4) % 2 == 0)
-                .then(|| {
-                    ledger
-                        .commitments
-                        .get(nth(byte(5).into()))
-                        .map(|c| c.id.value.clone())
-                })
+                .then(|| ledger.commitments.get(nth(byte(5).into())).map(|c| c.id.value.clone()))
                 .flatten(),
         }),
         4 => Edit::Searched(SearchedRequest {
-            id: ledger
-                .commitments
-                .get(nth(byte(1).into()))?
-                .id
-                .value
-                .clone(),
+            id: ledger.commitments.get(nth(byte(1).into()))?.id.value.clone(),
             date: day,
             what: "the news".into(),
         }),
@@ -95,19 +80,12 @@ fuzz_target!(|data: &[u8]| {
     let (control, text) = data.split_at(6);
     let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
     let loaded = load_bytes("fuzz.toml", text, None);
-    let Some(old) = loaded.ledger.clone() else {
-        return;
-    };
-    let Some(edit) = edit_for(control, &old, as_of) else {
-        return;
-    };
+    let Some(old) = loaded.ledger.clone() else { return };
+    let Some(edit) = edit_for(control, &old, as_of) else { return };
     let applied = match edit::propose(loaded, &edit, "fuzz.toml", None, as_of) {
         Ok(applied) => applied,
         Err(EditError::WouldAlter(what)) => {
-            panic!(
-                "the plan of {edit:?} changed {what}:\n{}",
-                String::from_utf8_lossy(text)
-            )
+            panic!("the plan of {edit:?} changed {what}:\n{}", String::from_utf8_lossy(text))
         }
         Err(_) => return,
     };
@@ -121,25 +99,13 @@ fuzz_target!(|data: &[u8]| {
             .filter(|c| c.id.value == before.id.value)
             .max_by_key(|c| c.updates.len())
             .unwrap_or_else(|| panic!("commitment {} was lost", before.id.value));
-        assert!(
-            after.updates.len() >= before.updates.len(),
-            "updates of {} were lost",
-            before.id.value
-        );
+        assert!(after.updates.len() >= before.updates.len(), "updates of {} were lost", before.id.value);
     }
     for party in &old.parties {
-        assert!(
-            new.parties.iter().any(|p| p.id.value == party.id.value),
-            "party {} was lost",
-            party.id.value
-        );
+        assert!(new.parties.iter().any(|p| p.id.value == party.id.value), "party {} was lost", party.id.value);
     }
     for source in &old.sources {
-        assert!(
-            new.sources.iter().any(|s| s.id.value == source.id.value),
-            "source {} was lost",
-            source.id.value
-        );
+        assert!(new.sources.iter().any(|s| s.id.value == source.id.value), "source {} was lost", source.id.value);
     }
     assert!(new.commitments.len() >= old.commitments.len());
 });

@@ -20,16 +20,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let reference = load_reference("fuzz.toml", data, None);
     let default = load_bytes("fuzz.toml", data, None);
-    assert_eq!(
-        format!("{:?}", reference.ledger),
-        format!("{:?}", default.ledger)
-    );
+    assert_eq!(format!("{:?}", reference.ledger), format!("{:?}", default.ledger));
     assert_eq!(findings(&reference), findings(&default));
     let chunked = load_in_chunks("fuzz.toml", data, None, 61);
-    assert_eq!(
-        format!("{:?}", reference.ledger),
-        format!("{:?}", chunked.ledger)
-    );
+    assert_eq!(format!("{:?}", reference.ledger), format!("{:?}", chunked.ledger));
     let (mut a, mut b) = (findings(&reference), findings(&chunked));
     a.sort();
     b.sort();

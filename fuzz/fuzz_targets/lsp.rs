@@ -27,17 +27,11 @@ fn today() -> NaiveDate {
 fn request(client: &Connection, id: i32, method: &str, params: Value) -> Response {
     client
         .sender
-        .send(Message::Request(Request::new(
-            RequestId::from(id),
-            method.to_owned(),
-            params,
-        )))
+        .send(Message::Request(Request::new(RequestId::from(id), method.to_owned(), params)))
         .unwrap();
     loop {
         match client.receiver.recv_timeout(PATIENCE) {
-            Ok(Message::Response(response)) if response.id == RequestId::from(id) => {
-                return response;
-            }
+            Ok(Message::Response(response)) if response.id == RequestId::from(id) => return response,
             Ok(_) => {}
             Err(error) => panic!("`{method}` was not answered: {error}"),
         }
@@ -47,10 +41,7 @@ fn request(client: &Connection, id: i32, method: &str, params: Value) -> Respons
 fn notify(client: &Connection, method: &str, params: Value) {
     client
         .sender
-        .send(Message::Notification(Notification::new(
-            method.to_owned(),
-            params,
-        )))
+        .send(Message::Notification(Notification::new(method.to_owned(), params)))
         .unwrap();
 }
 
@@ -58,10 +49,7 @@ fuzz_target!(|data: &[u8]| {
     if data.first() == Some(&0) {
         let input = std::io::Cursor::new(data[1..].to_vec());
         let (connection, io) = transport::connect(input, std::io::sink());
-        let options = ServerOptions {
-            today: &today,
-            panic_request: false,
-        };
+        let options = ServerOptions { today: &today, panic_request: false };
         let _ = serve(&connection, &options);
         drop(connection);
         let _ = io.join();
@@ -72,31 +60,15 @@ fuzz_target!(|data: &[u8]| {
     let ops = data.get(split + 1..).unwrap_or_default();
     let (server, client) = Connection::memory();
     let running = std::thread::spawn(move || {
-        let options = ServerOptions {
-            today: &today,
-            panic_request: false,
-        };
+        let options = ServerOptions { today: &today, panic_request: false };
         serve(&server, &options)
     });
     let init = request(&client, 1, "initialize", json!({ "capabilities": {} }));
     assert!(init.response_result.is_ok());
     notify(&client, "initialized", json!({}));
-    notify(
-        &client,
-        "textDocument/didOpen",
-        json!({ "textDocument": {
-        "uri": URI, "languageId": "toml", "version": 1, "text": text } }),
-    );
-    let pieces = [
-        "",
-        "x",
-        "\n",
-        "\"",
-        "[[commitment]]\n",
-        "status = \"kept\"\n",
-        "= ",
-        "id = \"a\"\n",
-    ];
+    notify(&client, "textDocument/didOpen", json!({ "textDocument": {
+        "uri": URI, "languageId": "toml", "version": 1, "text": text } }));
+    let pieces = ["", "x", "\n", "\"", "[[commitment]]\n", "status = \"kept\"\n", "= ", "id = \"a\"\n"];
     let mut version = 1;
     let mut id = 2;
     for op in ops.chunks(4) {
@@ -107,13 +79,9 @@ fuzz_target!(|data: &[u8]| {
             0..=2 => {
                 version += 1;
                 let piece = pieces[(byte(3) as usize) % pieces.len()];
-                notify(
-                    &client,
-                    "textDocument/didChange",
-                    json!({
+                notify(&client, "textDocument/didChange", json!({
                     "textDocument": { "uri": URI, "version": version },
-                    "contentChanges": [{ "range": { "start": at, "end": to }, "text": piece }] }),
-                );
+                    "contentChanges": [{ "range": { "start": at, "end": to }, "text": piece }] }));
                 continue;
             }
             3 => "textDocument/hover",
@@ -132,20 +100,12 @@ fuzz_target!(|data: &[u8]| {
         id += 1;
         let response = request(&client, id, method, params);
         if let Err(error) = &response.response_result {
-            assert_ne!(
-                error.code,
-                lsp_server::ErrorCode::InternalError as i32,
-                "{method}: {}",
-                error.message
-            );
+            assert_ne!(error.code, lsp_server::ErrorCode::InternalError as i32, "{method}: {}", error.message);
         }
     }
     let shutdown = request(&client, id + 1, "shutdown", Value::Null);
     assert!(shutdown.response_result.is_ok());
     notify(&client, "exit", Value::Null);
-    let ending = running
-        .join()
-        .expect("the server thread")
-        .expect("the session");
+    let ending = running.join().expect("the server thread").expect("the session");
     assert_eq!(ending, Ending::Shutdown);
 });

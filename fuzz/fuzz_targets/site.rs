@@ -21,12 +21,7 @@ fn files(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<String>) {
         if kind.is_dir() {
             files(&entry.path(), root, out);
         } else {
-            let relative = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+            let relative = entry.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
             out.push(relative);
         }
     }
@@ -35,11 +30,7 @@ fn files(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<String>) {
 fuzz_target!(|data: &[u8]| {
     let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
     // Memory-backed where there is one: a site is dozens of files.
-    let parent = if std::path::Path::new("/dev/shm").is_dir() {
-        "/dev/shm"
-    } else {
-        "/tmp"
-    };
+    let parent = if std::path::Path::new("/dev/shm").is_dir() { "/dev/shm" } else { "/tmp" };
     let dir = tempfile::tempdir_in(parent).unwrap();
     let ledger = dir.path().join("commitments.toml");
     std::fs::write(&ledger, data).unwrap();
@@ -54,16 +45,9 @@ fuzz_target!(|data: &[u8]| {
                 files(&out, &out, &mut on_disk);
                 on_disk.sort();
                 assert_eq!(on_disk, written.files, "the site holds what it lists");
-                for file in written
-                    .files
-                    .iter()
-                    .filter(|f| f.ends_with(".html") || f.ends_with(".xml"))
-                {
+                for file in written.files.iter().filter(|f| f.ends_with(".html") || f.ends_with(".xml")) {
                     let text = std::fs::read_to_string(out.join(file)).unwrap();
-                    assert!(
-                        !text.chars().any(is_markup_unsafe),
-                        "{file} carries a control character"
-                    );
+                    assert!(!text.chars().any(is_markup_unsafe), "{file} carries a control character");
                 }
                 if let Some(before) = &previous {
                     assert_eq!(before, &written.files, "the same ledger, the same site");
@@ -71,10 +55,7 @@ fuzz_target!(|data: &[u8]| {
                 previous = Some(written.files);
             }
             Err(_) => {
-                assert!(
-                    previous.is_none(),
-                    "a site written once is refused the second time"
-                );
+                assert!(previous.is_none(), "a site written once is refused the second time");
                 assert!(!out.exists(), "a refused site writes nothing");
                 break;
             }

@@ -6,8 +6,8 @@
 use arbitrary::Arbitrary;
 use chrono::{Duration, NaiveDate};
 use commitments::check::{Levels, check};
-use commitments::edit::{self, NewEvidence, UpdateRequest};
 use commitments::finding::Severity;
+use commitments::edit::{self, NewEvidence, UpdateRequest};
 use commitments::load::load_bytes;
 use commitments::model::Status;
 use commitments::report;
@@ -57,9 +57,7 @@ fn string(text: &str) -> String {
 }
 
 fn render(input: &Input) -> String {
-    let mut out = String::from(
-        "# structured\n[ledger]\ntitle = \"fuzz\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"c\"\n\n[sources.s]\ntitle = \"t\"\nurl = \"https://example.org\"\n",
-    );
+    let mut out = String::from("# structured\n[ledger]\ntitle = \"fuzz\"\nreviewed = 2025-06-30\n\n[parties.cn]\nname = \"c\"\n\n[sources.s]\ntitle = \"t\"\nurl = \"https://example.org\"\n");
     for c in input.commitments.iter().take(20) {
         out.push_str(&format!(
             "\n[[commitment]]\nid = \"c{}\"\ntitle = {}\nparties = [\"cn\"]\nkind = \"{}\"\nmade = {}\n",
@@ -87,10 +85,7 @@ fn render(input: &Input) -> String {
                 string(&u.note)
             ));
             if let Some(quote) = &u.evidence {
-                out.push_str(&format!(
-                    "evidence = [{{ url = \"https://e.org\", quote = {} }}]\n",
-                    string(quote)
-                ));
+                out.push_str(&format!("evidence = [{{ url = \"https://e.org\", quote = {} }}]\n", string(quote)));
             }
         }
     }
@@ -100,11 +95,7 @@ fn render(input: &Input) -> String {
 /// Whether `small`'s lines appear in `big` in order (all but `skip`).
 fn lines_kept(small: &str, big: &str, skip: impl Fn(usize) -> bool) -> bool {
     let mut big_lines = big.lines();
-    small
-        .lines()
-        .enumerate()
-        .filter(|(n, _)| !skip(*n))
-        .all(|(_, line)| big_lines.any(|b| b == line))
+    small.lines().enumerate().filter(|(n, _)| !skip(*n)).all(|(_, line)| big_lines.any(|b| b == line))
 }
 
 fuzz_target!(|input: Input| {
@@ -113,35 +104,17 @@ fuzz_target!(|input: Input| {
     let loaded = load_bytes("fuzz.toml", text.as_bytes(), None);
     let before = check(&loaded, &Levels::of(&loaded), as_of);
     if let Ok(built) = report::build(&loaded, &Levels::of(&loaded), as_of) {
-        let _ = (
-            report::to_markdown(&built),
-            report::to_json(&built),
-            report::to_csv(&built),
-            report::to_html(&built),
-        );
+        let _ = (report::to_markdown(&built), report::to_json(&built), report::to_csv(&built), report::to_html(&built));
     }
     // As `commitments update` does: a ledger that does not load is not edited.
-    let Some(ledger) = loaded
-        .ledger
-        .as_ref()
-        .filter(|_| !loaded.findings.iter().any(|f| f.rule.fixed_level))
-    else {
+    let Some(ledger) = loaded.ledger.as_ref().filter(|_| !loaded.findings.iter().any(|f| f.rule.fixed_level)) else {
         return;
     };
-    let Some(target) = ledger
-        .commitments
-        .get(usize::from(input.edit.target) % ledger.commitments.len().max(1))
-    else {
+    let Some(target) = ledger.commitments.get(usize::from(input.edit.target) % ledger.commitments.len().max(1)) else {
         return;
     };
     // With a duplicate id the edit may land on another entry: not this test's subject.
-    if ledger
-        .commitments
-        .iter()
-        .filter(|c| c.id.value == target.id.value)
-        .count()
-        > 1
-    {
+    if ledger.commitments.iter().filter(|c| c.id.value == target.id.value).count() > 1 {
         return;
     }
     let request = UpdateRequest {
@@ -156,41 +129,20 @@ fuzz_target!(|input: Input| {
             published: None,
         }],
     };
-    let Ok(proposed) = edit::plan_update(&text, ledger, &request) else {
-        return;
-    };
+    let Ok(proposed) = edit::plan_update(&text, ledger, &request) else { return };
     let review = edit::review(&loaded, &proposed, "fuzz.toml", None, as_of);
     if !review.added_errors.is_empty() {
         return;
     }
     // Accepted: every other line is kept, the status line of the target aside.
-    let status_line = text[..target.status.span.start]
-        .lines()
-        .count()
-        .saturating_sub(1);
-    assert!(
-        lines_kept(&text, &proposed, |n| n == status_line),
-        "lost bytes:\n{text}\n---\n{proposed}"
-    );
+    let status_line = text[..target.status.span.start].lines().count().saturating_sub(1);
+    assert!(lines_kept(&text, &proposed, |n| n == status_line), "lost bytes:\n{text}\n---\n{proposed}");
     let edited = load_bytes("fuzz.toml", proposed.as_bytes(), None);
     let after = check(&edited, &Levels::of(&edited), as_of);
-    let errors = |f: &[commitments::finding::Finding]| {
-        f.iter().filter(|f| f.severity == Severity::Error).count()
-    };
+    let errors = |f: &[commitments::finding::Finding]| f.iter().filter(|f| f.severity == Severity::Error).count();
     if errors(&before) == 0 {
-        assert_eq!(
-            errors(&after),
-            0,
-            "an accepted edit of a clean ledger must stay clean:\n{proposed}"
-        );
+        assert_eq!(errors(&after), 0, "an accepted edit of a clean ledger must stay clean:\n{proposed}");
     }
-    let commitment = edited
-        .ledger
-        .as_ref()
-        .unwrap()
-        .commitments
-        .iter()
-        .find(|c| c.id.value == request.id)
-        .unwrap();
+    let commitment = edited.ledger.as_ref().unwrap().commitments.iter().find(|c| c.id.value == request.id).unwrap();
     assert_eq!(commitment.status.value, request.status);
 });
