@@ -70,21 +70,25 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         args.lang.english_only("a workspace's report")?;
         return report_workspace(&workspace, args.format, args.output, args.as_of.or(today));
     }
+    // The HTML page and the data package speak English only: their
+    // titles are English too. A language they cannot write is refused
+    // before anything is read.
+    let lang = match args.format {
+        Format::Html => {
+            args.lang.english_only("the HTML report")?;
+            Some(commitments::i18n::Lang::En)
+        }
+        Format::Datapackage => {
+            args.lang.english_only("the data package")?;
+            Some(commitments::i18n::Lang::En)
+        }
+        Format::Markdown | Format::Json | Format::Csv => args.lang.lang,
+    };
     let path = super::ledger_file::ledger_or_default(args.positional.or(args.ledger.ledger));
     let loaded = super::ledger_file::load(&path)?;
-    match args.format {
-        Format::Html => args.lang.english_only("the HTML report")?,
-        Format::Datapackage => args.lang.english_only("the data package")?,
-        Format::Markdown | Format::Json | Format::Csv => {}
-    }
     if let Format::Datapackage = args.format {
         return write_package(loaded, args.output, args.as_of.or(today));
     }
-    // The HTML page speaks English only: its titles are English too.
-    let lang = match args.format {
-        Format::Html | Format::Datapackage => Some(commitments::i18n::Lang::En),
-        Format::Markdown | Format::Json | Format::Csv => args.lang.lang,
-    };
     let built = report::build_in(&loaded, &Levels::of(&loaded), args.as_of.or(today), lang);
     let report = match built {
         Ok(report) => report,
@@ -206,7 +210,7 @@ fn write_package(
         )));
     }
     let checked = super::ledger_file::check_at(loaded, as_of, "report")?;
-    let report = report::build_checked(&checked, Some(commitments::i18n::Lang::En));
+    let report = report::build_checked(&checked, commitments::i18n::Lang::En);
     std::fs::create_dir_all(&dir)
         .map_err(|error| CliError::Usage(format!("cannot create `{}`: {error}", dir.display())))?;
     for (name, bytes) in report::data_package(&report, checked.view()) {

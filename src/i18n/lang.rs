@@ -25,15 +25,6 @@ impl Lang {
         }
     }
 
-    /// The language's name in itself, for a language switch.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Es => "Español",
-            Lang::ZhHans => "简体中文",
-        }
-    }
-
     /// The language of a tag, matched without regard to case (`zh-hans`
     /// is `zh-Hans`, as BCP 47 says).
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -46,11 +37,6 @@ impl Lang {
     /// `[ledger] language` when the tool speaks it, else English.
     pub fn of_ledger(ledger: &crate::model::Ledger) -> Lang {
         Lang::from_tag(ledger.language_tag()).unwrap_or_default()
-    }
-
-    /// "en, es, zh-Hans": for a message that lists the choices.
-    pub fn tags() -> String {
-        Lang::ALL.map(Lang::tag).join(", ")
     }
 }
 
@@ -71,6 +57,5 @@ mod tests {
         }
         assert_eq!(Lang::from_tag("ZH-hans"), Some(Lang::ZhHans));
         assert_eq!(Lang::from_tag("fr"), None);
-        assert_eq!(Lang::tags(), "en, es, zh-Hans");
     }
 }

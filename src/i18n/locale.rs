@@ -28,16 +28,12 @@ impl std::fmt::Debug for Locale {
 }
 
 impl Locale {
-    /// The messages of `lang`, made once per process.
+    /// The messages of `lang`, made once per process, and only for the
+    /// languages a run uses: an English `check` parses no other file.
     pub fn of(lang: Lang) -> &'static Locale {
-        static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
-        let locales = LOCALES.get_or_init(|| {
-            SOURCES
-                .iter()
-                .map(|(lang, source)| Locale::new(*lang, source))
-                .collect()
-        });
-        &locales[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+        static LOCALES: [OnceLock<Locale>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let index = SOURCES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
+        LOCALES[index].get_or_init(|| Locale::new(lang, SOURCES[index].1))
     }
 
     /// English, the language of diagnostics and the default of reports.
@@ -64,11 +60,6 @@ impl Locale {
     /// Which language this is.
     pub fn lang(&self) -> Lang {
         self.lang
-    }
-
-    /// Whether the message `id` exists.
-    pub fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
     }
 
     /// The message `id`, which takes no arguments.

@@ -44,15 +44,15 @@ pub fn build_in(
     Ok(Builder::new(loaded, ledger, view, as_of, lang).report(&findings))
 }
 
-/// The report of a ledger already [`Checked`]: its view and findings are
-/// used as they are, not computed again.
-pub fn build_checked(checked: &Checked, lang: Option<Lang>) -> Report {
+/// The report of a ledger already [`Checked`], in `lang`: its view and
+/// findings are used as they are, not computed again.
+pub fn build_checked(checked: &Checked, lang: Lang) -> Report {
     Builder::new(
         &checked.loaded,
         &checked.ledger,
         checked.view(),
         checked.as_of,
-        lang.unwrap_or_else(|| Lang::of_ledger(&checked.ledger)),
+        lang,
     )
     .report(&checked.findings)
 }

@@ -4,8 +4,8 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::present::{
-    STYLE, bar, colour, counts_line, footer, how_counted, readable_lines, status_badge,
-    target_block, timeline_list, timeline_svg, words,
+    STYLE, bar, colour, counts_line, footer, headcount_tile, how_counted, readable_lines,
+    status_badge, target_block, timeline_list, timeline_svg, words,
 };
 use super::{CommitmentReport, Report};
 use crate::model::{Group, Kind, Status};
@@ -50,7 +50,7 @@ pub fn to_html(report: &Report) -> String {
                     }
                     section aria-label="Summary" {
                         div.tiles {
-                            div.tile { b { (totals.commitments) } "commitments" @let rest = crate::i18n::Locale::en().headcount_rest(&totals.headcount()).trim_start().to_owned(); @if !rest.is_empty() { br; span.muted { (rest) } } }
+                            div.tile { (headcount_tile(totals)) }
                             @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                                 @if count.count > 0 {
                                     div.tile style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }

@@ -22,7 +22,7 @@ fn who(c: &super::CommitmentReport, loc: &Locale) -> String {
 
 /// A finding's words: its message in English; in another language, what
 /// its rule is about (the messages are English, as the checker's are).
-pub(crate) fn finding_words(finding: &ReportFinding, loc: &Locale) -> String {
+fn finding_words(finding: &ReportFinding, loc: &Locale) -> String {
     match loc.lang() {
         Lang::En => finding.message.clone(),
         _ => loc.text(&format!("rule-{}", finding.name)),
@@ -30,12 +30,12 @@ pub(crate) fn finding_words(finding: &ReportFinding, loc: &Locale) -> String {
 }
 
 /// `error` or `warning` in the report's language.
-pub(crate) fn severity_words(severity: &str, loc: &Locale) -> String {
+fn severity_words(severity: &str, loc: &Locale) -> String {
     loc.text(&format!("severity-{severity}"))
 }
 
 /// An area as counted: its name, or "(none)" in the report's language.
-pub(crate) fn area_words(key: &str, loc: &Locale) -> String {
+fn area_words(key: &str, loc: &Locale) -> String {
     if key == "(none)" {
         loc.text("area-none")
     } else {

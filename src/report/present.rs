@@ -134,6 +134,16 @@ pub(crate) fn how_counted(totals: &super::Totals) -> Markup {
     }
 }
 
+/// The inside of the headcount tile: the count, and what is counted apart
+/// ("(5 signed at the talks) plus 1 request") under it.
+pub(crate) fn headcount_tile(totals: &super::Totals) -> Markup {
+    let rest = crate::i18n::Locale::en().headcount_rest(&totals.headcount());
+    html! {
+        b { (totals.commitments) } "commitments"
+        @if !rest.is_empty() { br; span.muted { (rest.trim_start()) } }
+    }
+}
+
 /// Where every page's figures come from.
 pub(crate) fn footer(as_of: NaiveDate) -> Markup {
     html! {

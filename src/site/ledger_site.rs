@@ -73,7 +73,7 @@ pub(super) fn write_ledger(
     placement: Placement,
 ) -> Result<LedgerWritten, SiteError> {
     // The site is in English: its pages do not speak other languages yet.
-    let report = report::build_checked(&checked, Some(crate::i18n::Lang::En));
+    let report = report::build_checked(&checked, crate::i18n::Lang::En);
     // The local copies, published so that a reader can read each quote in
     // its context: only the texts the loader read, through its checks
     // (inside the ledger's folder, no hidden file, no link out), never the

@@ -9,8 +9,8 @@ use super::Site;
 use super::evidence::evidence_list;
 use crate::model::{Group, Kind, Status};
 use crate::report::present::{
-    STYLE, bar, colour, counts_line, footer, legend, readable_lines, status_badge, timeline_list,
-    timeline_svg, words,
+    STYLE, bar, colour, counts_line, footer, headcount_tile, legend, readable_lines, status_badge,
+    timeline_list, timeline_svg, words,
 };
 use crate::report::{CommitmentReport, Count, PartyTotals, WINDOW_DAYS};
 
@@ -289,7 +289,7 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
         }
         section aria-label="Summary" {
             div.tiles {
-                a.tile href="#all" { b { (totals.commitments) } "commitments" @let rest = crate::i18n::Locale::en().headcount_rest(&totals.headcount()).trim_start().to_owned(); @if !rest.is_empty() { br; span.muted { (rest) } } }
+                a.tile href="#all" { (headcount_tile(totals)) }
                 @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                     @if count.count > 0 {
                         a.tile href=(format!("status/{}/index.html", status.as_str())) style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }
