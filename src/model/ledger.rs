@@ -49,8 +49,8 @@ pub struct Ledger {
 /// How many records a ledger holds on a date, by [`Group`], in the words
 /// every output uses. Commitments made after the date are left out. It
 /// prints as "24 commitments (5 signed at the talks) plus 1 request and
-/// 1 umbrella" (see [`crate::text`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// 1 umbrella" (the phrase is made in `i18n`, in every language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Headcount {
     /// Commitments counted: promises, those signed at the talks included.
     pub commitments: usize,

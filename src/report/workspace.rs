@@ -28,14 +28,11 @@ pub struct WorkspaceReport {
 /// Counts over every ledger: each is the sum of the ledgers' counts.
 #[derive(Debug, Clone, Serialize)]
 pub struct WorkspaceTotals {
-    /// Commitments counted, those signed at the talks included.
-    pub commitments: usize,
-    /// Of those, fulfilled the moment they were made.
-    pub signed_at_talks: usize,
-    /// Requests, not counted above.
-    pub requests: usize,
-    /// Umbrellas, not counted above.
-    pub umbrellas: usize,
+    /// Commitments counted (those signed at the talks included), and the
+    /// requests and umbrellas counted apart: the four first keys of the
+    /// JSON, as in a ledger's `totals`.
+    #[serde(flatten)]
+    pub headcount: crate::model::Headcount,
     /// By status, every status listed.
     pub by_status: Vec<Count>,
     /// By party, in the order parties first appear: a party's commitments
@@ -81,19 +78,17 @@ pub fn build_workspace(
 /// The ledgers' totals, added up.
 pub fn sum(ledgers: &[Report]) -> WorkspaceTotals {
     let mut totals = WorkspaceTotals {
-        commitments: 0,
-        signed_at_talks: 0,
-        requests: 0,
-        umbrellas: 0,
+        headcount: crate::model::Headcount::default(),
         by_status: Vec::new(),
         by_party: Vec::new(),
     };
     for report in ledgers {
         let t = &report.totals;
-        totals.commitments += t.commitments;
-        totals.signed_at_talks += t.signed_at_talks;
-        totals.requests += t.requests;
-        totals.umbrellas += t.umbrellas;
+        let sum = &mut totals.headcount;
+        sum.commitments += t.commitments;
+        sum.signed_at_talks += t.signed_at_talks;
+        sum.requests += t.requests;
+        sum.umbrellas += t.umbrellas;
         add_counts(&mut totals.by_status, &t.by_status);
         for party in &t.by_party {
             match totals.by_party.iter_mut().find(|p| p.id == party.id) {
@@ -133,7 +128,7 @@ pub fn workspace_to_markdown(report: &WorkspaceReport) -> String {
         markdown_cell(&report.title),
         report.as_of,
         report.ledgers.len(),
-        report.totals.headcount()
+        report.totals.headcount
     );
     for ledger in &report.ledgers {
         out.push_str(&format!(
@@ -155,17 +150,4 @@ pub fn workspace_to_markdown(report: &WorkspaceReport) -> String {
         }
     }
     out
-}
-
-impl WorkspaceTotals {
-    /// "29 commitments (3 signed at the talks) plus 1 request", over every
-    /// ledger.
-    pub fn headcount(&self) -> crate::model::Headcount {
-        crate::model::Headcount {
-            commitments: self.commitments,
-            signed_at_talks: self.signed_at_talks,
-            requests: self.requests,
-            umbrellas: self.umbrellas,
-        }
-    }
 }

@@ -229,7 +229,7 @@ fn commitments_csv(reports: &[Report]) -> Result<Vec<u8>, SiteError> {
 /// own dashboard, then every party's commitments across the ledgers.
 fn dashboard(workspace: &WorkspaceSite<'_>, reports: &[Report], ids: &[String]) -> String {
     let totals = report::sum_totals(reports);
-    let headcount = totals.headcount();
+    let headcount = totals.headcount;
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -264,7 +264,7 @@ fn dashboard(workspace: &WorkspaceSite<'_>, reports: &[Report], ids: &[String]) 
                     section aria-label="Summary" {
                         h2 { "All the ledgers together" }
                         p { (headcount) "." }
-                        (bar(totals.by_status.iter().map(|c| c.count), totals.commitments))
+                        (bar(totals.by_status.iter().map(|c| c.count), totals.headcount.commitments))
                         (counts_line(&totals.by_status))
                         @if totals.by_status.iter().any(|c| c.count > 0) {
                             ul.legend {
