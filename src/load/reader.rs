@@ -95,6 +95,10 @@ pub(crate) struct TableReader<'t> {
     /// How messages name this table, such as "commitment `chancay-harbor`".
     pub what: String,
     known: &'static [&'static str],
+    /// Whether some key of the table is not in `known`, found at the first
+    /// missing key: only then can a misspelling stand in for it, and most
+    /// tables have none, so a missing optional key costs no scan.
+    has_unknown: std::cell::OnceCell<bool>,
 }
 
 impl<'t> TableReader<'t> {
@@ -109,6 +113,7 @@ impl<'t> TableReader<'t> {
             span,
             what,
             known,
+            has_unknown: std::cell::OnceCell::new(),
         }
     }
 
@@ -139,6 +144,12 @@ impl<'t> TableReader<'t> {
     pub fn get(&self, key: &str) -> Option<Value<'t>> {
         if let Some(value) = self.table.get(key) {
             return Some(value);
+        }
+        let has_unknown = *self
+            .has_unknown
+            .get_or_init(|| self.table.iter().any(|(k, _, _)| !self.known.contains(&k)));
+        if !has_unknown {
+            return None;
         }
         self.table
             .iter()

@@ -70,7 +70,7 @@ pub(crate) fn read_translations(
             span,
         });
     }
-    Some(Translations(translations))
+    Some(Translations::new(translations))
 }
 
 #[cfg(test)]

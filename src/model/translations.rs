@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use crate::span::{Span, Spanned};
 
 /// The translations of one table (`[commitment.i18n.es]`, say), by
-/// language, in file order.
+/// language, in file order. Most tables have none: a boxed slice costs a
+/// commitment or an update two words, not three.
 #[derive(Debug, Clone, Default)]
-pub struct Translations(pub Vec<Translation>);
+pub struct Translations(Option<Box<[Translation]>>);
 
 /// One language's texts for a table.
 #[derive(Debug, Clone)]
@@ -22,11 +23,20 @@ pub struct Translation {
 }
 
 impl Translations {
+    /// The translations read from one `i18n` table.
+    pub fn new(translations: Vec<Translation>) -> Self {
+        Translations((!translations.is_empty()).then(|| translations.into_boxed_slice()))
+    }
+
+    /// Each language's texts, in file order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Translation> {
+        self.0.as_deref().map_or([].iter(), |t| t.iter())
+    }
+
     /// The text of `key` in `language` (tags compared without regard to
     /// case, as BCP 47 says), if the editors translated it.
     pub fn get(&self, language: &str, key: &str) -> Option<&str> {
-        self.0
-            .iter()
+        self.iter()
             .filter(|t| t.language.value.eq_ignore_ascii_case(language))
             .flat_map(|t| &t.texts)
             .find(|(k, _)| k.value == key)
@@ -41,7 +51,7 @@ impl Translations {
 
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.is_none()
     }
 }
 

@@ -173,7 +173,7 @@ fn english_words() -> BTreeSet<String> {
                 .map(|u| &u.i18n),
         );
     let mut spanish_texts = SOURCES[1].1.to_owned();
-    for translation in translations.flat_map(|t| &t.0) {
+    for translation in translations.flat_map(|t| t.iter()) {
         for (_, text) in &translation.texts {
             spanish_texts.push_str(&format!(" {}", text.value));
         }
