@@ -216,3 +216,145 @@ rule-who-committed = `by` is missing where several parties are involved, or `by`
 rule-control-character = a text holds a control character or a bidirectional control
 rule-not-searched = an open commitment with no record of a search for news since `reviewed`
 rule-missing-translation = a text of the ledger has no translation into a language of `[ledger] languages`
+
+## The HTML report and the site
+
+as-of-date = as of { $date }
+as-of-before = As of{" "}
+reviewed-before = {" "}· statuses reviewed up to{" "}
+dashboard = Dashboard
+all-commitments = All commitments
+follow-changes = Follow the changes
+feed-link-title = Status changes
+nav-site = Site
+nav-languages = Languages
+nav-filters = Filters
+maintainers-before = For the ledger's maintainers:{" "}
+maintainers-checks = checks
+footer = Made by commitments from the ledger as of { $date }. Every status is taken from the dated, cited history in the ledger.
+downloads = Downloads:{" "}
+download-package = the data package
+download-package-note = {" "}(every table, with its schema)
+download-calendar = the deadlines for a calendar
+download-follow = follow the changes in a feed reader
+tile-commitments = commitments
+tile-overdue = overdue
+tile-due-soon = due in { $days } days
+tile-changes = changes in { $days } days
+tile-findings = checker findings
+tile-errors = { $n } errors
+bar-label = share by status
+progress-by-party = Progress by party
+progress-by-area = Progress by area
+party-commitments = ({ $n } commitments)
+timeline-heading = Timeline
+timeline-explain = Each row runs from the day a commitment was made to the day it became final, or to the as-of date while open; it links to the commitment's page. ◆ marks the deadline, ● the final status; the red line is the as-of date.
+timeline-deliverables = Timeline of deliverables
+timeline-deliverables-explain = Each row runs from the day a deliverable was made to the day it became final, or to the as-of date while open. ◆ marks the deadline, ● the final status; the red line is the as-of date.
+timeline-label = Timeline of commitments
+timeline-first = The first { $shown } of { $total } commitments, in ledger order.
+timeline-key = ◇ deadline · dashed ◇ the editors' estimate
+timeline-due = , due { $due }
+timeline-made = {" "}— made
+timeline-list-due = , due
+no-commitments = No commitments.
+item-due = {" "}— due { $due }
+days-left = { $days } left
+recent-with-evidence = Changes in the last { $days } days, with their evidence
+dashboard-first = The first { $shown } of { $total } commitments, in ledger order; the filters above list every one.
+filter-committed-by = Committed by:{" "}
+filter-area = Area:{" "}
+filter-party-area = Committed by, area:{" "}
+filter-each = each of the { $parties } and { $areas }
+filter-status = Status:{" "}
+filter-kind = Kind:{" "}
+count-parties =
+    { $n ->
+        [one] { $n } party
+       *[other] { $n } parties
+    }
+count-areas =
+    { $n ->
+        [one] { $n } area
+       *[other] { $n } areas
+    }
+entry-by = by { $names }
+entry-asks = {" "}· asks { $names }
+entry-due = {" "}· due { $due }
+entry-signed = {" "}· signed at the talks
+entry-request = {" "}· a request
+entry-umbrella = {" "}· umbrella
+on-this-page = On this page:{" "}
+other-lists = Other lists
+none-listed = None.
+party-title = { $party }: what it committed to
+area-title = Area: { $area }
+status-title = Status: { $status }
+status-heading = Status:{" "}
+kind-title = Kind: { $kind }
+follow-copy = Copy this address into a feed reader to be told of every new commitment and every change of status:
+follow-calendar = The deadlines of the open commitments are a calendar to subscribe to:{" "}
+follow-entries = Each entry names the commitment, its new status and the note behind it, and links to the commitment's page with the evidence. The feed holds the newest 1,000 entries; the{" "}
+follow-dashboard = dashboard
+follow-window = {" "}shows the changes of the last { $days } days.
+source-label = Source:{" "}
+read-in-full = read it in full
+fact-parties = Parties
+fact-asks = Asks
+fact-made = Made
+fact-deadline = Deadline
+fact-under = Under
+fact-continues = Continues
+fact-continued-in = Continued in
+fact-includes = Includes
+fact-target = Target
+fact-searched = Last searched for news
+no-search = no search recorded
+deadline-basis-estimated = {" "}— no source states a date; the editors' reasons:
+deadline-basis-stated = {" "}— stated in the source:
+deadline-basis-precision =
+    {" "}— the source gives the { $precision ->
+        [month] month
+       *[year] year
+    }, not the day:
+deadline-none = none stated
+history = History
+history-made = {" "}— made
+related-at = {" "}— at { $ledger }
+cite-heading = Cite or embed
+cite-as = Cite as: { $ledger }, “{ $title }”, status as of { $date }, { $url }.
+embed-before = Embed:{" "}
+embed-card = a card of this commitment
+embed-after = {" "}for an iframe (no script, 320 px wide and up).
+quoted-above = {" "}(the words quoted above)
+figure-latest = latest
+figure-baseline = baseline
+figure-none = no observation yet
+figure-goal = goal
+figure-progress = { $percent } of the way from the baseline to the goal
+findings-summary = { $errors } errors, { $warnings } warnings
+column-dates = Dates
+column-latest-evidence = Latest evidence
+by-status-heading = Commitments by status
+requests-heading = Requests (not counted)
+umbrellas-heading = Umbrellas (not counted)
+row-umbrella-of = Umbrella of { $n } commitments
+row-under = Under{" "}
+row-continues = Continues{" "}
+row-signed = Signed at the talks
+row-asks = {" "}asks{" "}
+row-made = made{" "}
+row-due = due{" "}
+row-since = {" "}since{" "}
+row-searched = Searched for news on { $date }: { $what }
+
+## The feed
+
+feed-title = { $ledger }: status changes
+feed-editors = The editors of { $ledger }
+feed-new = New: { $title }
+feed-made = Made on { $date }; status { $status }.
+feed-due = {" "}Due { $deadline }.
+feed-still = { $title }: still { $status }
+feed-change = { $title }: { $from } → { $to }
+feed-deviation = {" "}(Due { $deadline }: { $deviation }.)

@@ -235,3 +235,157 @@ rule-who-committed = falta `by` donde intervienen varias partes, o `by` y `asks`
 rule-control-character = un texto contiene un carácter de control o un control bidireccional
 rule-not-searched = un compromiso abierto sin constancia de una búsqueda de noticias desde `reviewed`
 rule-missing-translation = un texto del registro no tiene traducción a un idioma de `[ledger] languages`
+
+## El informe HTML y el sitio
+
+as-of-date = al { $date }
+as-of-before = Al{" "}
+reviewed-before = {" "}· estados revisados hasta el{" "}
+dashboard = Panel
+all-commitments = Todos los compromisos
+follow-changes = Seguir los cambios
+feed-link-title = Cambios de estado
+nav-site = Sitio
+nav-languages = Idiomas
+nav-filters = Filtros
+maintainers-before = Para quienes mantienen el registro:{" "}
+maintainers-checks = comprobaciones
+footer = Hecho por commitments a partir del registro al { $date }. Cada estado se toma del historial fechado y citado del registro.
+downloads = Descargas:{" "}
+download-package = el paquete de datos
+download-package-note = {" "}(todas las tablas, con su esquema)
+download-calendar = los plazos para un calendario
+download-follow = seguir los cambios en un lector de feeds
+tile-commitments = compromisos
+tile-overdue = vencidos
+tile-due-soon = vencen en { $days } días
+tile-changes = cambios en { $days } días
+tile-findings = hallazgos del verificador
+tile-errors =
+    { $n ->
+        [one] { $n } error
+       *[other] { $n } errores
+    }
+bar-label = reparto por estado
+progress-by-party = Avance por parte
+progress-by-area = Avance por ámbito
+party-commitments =
+    { $n ->
+        [one] ({ $n } compromiso)
+       *[other] ({ $n } compromisos)
+    }
+timeline-heading = Cronología
+timeline-explain = Cada fila va del día en que se asumió un compromiso al día en que quedó resuelto, o hasta la fecha del informe si sigue abierto; enlaza con la página del compromiso. ◆ marca el plazo, ● el estado final; la línea roja es la fecha del informe.
+timeline-deliverables = Cronología de los entregables
+timeline-deliverables-explain = Cada fila va del día en que se asumió un entregable al día en que quedó resuelto, o hasta la fecha del informe si sigue abierto. ◆ marca el plazo, ● el estado final; la línea roja es la fecha del informe.
+timeline-label = Cronología de los compromisos
+timeline-first = Los primeros { $shown } de { $total } compromisos, en el orden del registro.
+timeline-key = ◇ plazo · ◇ discontinuo: estimación de los editores
+timeline-due = , vence { $due }
+timeline-made = {" "}— asumido el
+timeline-list-due = , vence
+no-commitments = Ningún compromiso.
+item-due = {" "}— vence { $due }
+days-left =
+    { $n ->
+        [one] queda { $days }
+       *[other] quedan { $days }
+    }
+recent-with-evidence = Cambios de los últimos { $days } días, con sus pruebas
+dashboard-first = Los primeros { $shown } de { $total } compromisos, en el orden del registro; los filtros de arriba los enumeran todos.
+filter-committed-by = Asumido por:{" "}
+filter-area = Ámbito:{" "}
+filter-party-area = Asumido por, ámbito:{" "}
+filter-each = cada una de las { $parties } y cada uno de los { $areas }
+filter-status = Estado:{" "}
+filter-kind = Tipo:{" "}
+count-parties =
+    { $n ->
+        [one] { $n } parte
+       *[other] { $n } partes
+    }
+count-areas =
+    { $n ->
+        [one] { $n } ámbito
+       *[other] { $n } ámbitos
+    }
+entry-by = de { $names }
+entry-asks = {" "}· pide a { $names }
+entry-due = {" "}· vence { $due }
+entry-signed = {" "}· firmado en las conversaciones
+entry-request = {" "}· una petición
+entry-umbrella = {" "}· compromiso marco
+on-this-page = En esta página:{" "}
+other-lists = Otras listas
+none-listed = Ninguno.
+party-title = { $party }: a qué se comprometió
+area-title = Ámbito: { $area }
+status-title = Estado: { $status }
+status-heading = Estado:{" "}
+kind-title = Tipo: { $kind }
+follow-copy = Copie esta dirección en un lector de feeds para enterarse de cada compromiso nuevo y de cada cambio de estado:
+follow-calendar = Los plazos de los compromisos abiertos forman un calendario al que suscribirse:{" "}
+follow-entries = Cada entrada nombra el compromiso, su nuevo estado y la nota que lo respalda, y enlaza con la página del compromiso y sus pruebas. El feed guarda las 1000 entradas más recientes; el{" "}
+follow-dashboard = panel
+follow-window = {" "}muestra los cambios de los últimos { $days } días.
+source-label = Fuente:{" "}
+read-in-full = leerla completa
+fact-parties = Partes
+fact-asks = Pide a
+fact-made = Asumido
+fact-deadline = Plazo
+fact-under = Dentro de
+fact-continues = Continúa
+fact-continued-in = Continuado en
+fact-includes = Incluye
+fact-target = Meta
+fact-searched = Última búsqueda de noticias
+no-search = no consta ninguna búsqueda
+deadline-basis-estimated = {" "}— ninguna fuente da una fecha; las razones de los editores:
+deadline-basis-stated = {" "}— indicado en la fuente:
+deadline-basis-precision =
+    {" "}— la fuente da { $precision ->
+        [month] el mes
+       *[year] el año
+    }, no el día:
+deadline-none = no se indica
+history = Historial
+history-made = {" "}— asumido
+related-at = {" "}— en { $ledger }
+cite-heading = Citar o insertar
+cite-as = Cítese como: { $ledger }, «{ $title }», estado al { $date }, { $url }.
+embed-before = Insertar:{" "}
+embed-card = una tarjeta de este compromiso
+embed-after = {" "}para un iframe (sin script, desde 320 px de ancho).
+quoted-above = {" "}(las palabras citadas arriba)
+figure-latest = último dato
+figure-baseline = línea de base
+figure-none = aún sin observaciones
+figure-goal = meta
+figure-progress = { $percent } del camino de la línea de base a la meta
+findings-summary = { $errors } errores, { $warnings } advertencias
+column-dates = Fechas
+column-latest-evidence = Última prueba
+by-status-heading = Compromisos por estado
+requests-heading = Peticiones (no se cuentan)
+umbrellas-heading = Compromisos marco (no se cuentan)
+row-umbrella-of = Marco de { $n } compromisos
+row-under = Dentro de{" "}
+row-continues = Continúa{" "}
+row-signed = Firmado en las conversaciones
+row-asks = {" "}pide a{" "}
+row-made = asumido el{" "}
+row-due = vence{" "}
+row-since = {" "}desde el{" "}
+row-searched = Búsqueda de noticias del { $date }: { $what }
+
+## El feed
+
+feed-title = { $ledger }: cambios de estado
+feed-editors = Los editores de { $ledger }
+feed-new = Nuevo: { $title }
+feed-made = Asumido el { $date }; estado: { $status }.
+feed-due = {" "}Vence { $deadline }.
+feed-still = { $title }: sigue { $status }
+feed-change = { $title }: { $from } → { $to }
+feed-deviation = {" "}(Vencía { $deadline }: { $deviation }.)

@@ -191,10 +191,21 @@ impl LangFlag {
         match self.lang {
             Some(lang) if lang != commitments::i18n::Lang::En => {
                 Err(super::CliError::Usage(format!(
-                    "{what} is written in English only for now; --lang {lang} works with `report` in Markdown, JSON and CSV, and with `check`"
+                    "{what} is written in English only for now; --lang {lang} works with `report` in Markdown, JSON, CSV and HTML, and with `check`"
                 )))
             }
             _ => Ok(()),
+        }
+    }
+
+    /// Refuses `--lang` where the output is written in every language of
+    /// the ledger at once: the site.
+    pub(crate) fn every_language(&self, what: &str) -> Result<(), super::CliError> {
+        match self.lang {
+            Some(lang) => Err(super::CliError::Usage(format!(
+                "{what} is written in the ledger's language and in each language of its `[ledger] languages`, each in a folder of its own; leave out --lang {lang} and write `languages = [\"{lang}\"]` under [ledger] to add it"
+            ))),
+            None => Ok(()),
         }
     }
 }

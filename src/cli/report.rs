@@ -70,19 +70,14 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         args.lang.english_only("a workspace's report")?;
         return report_workspace(&workspace, args.format, args.output, args.as_of.or(today));
     }
-    // The HTML page and the data package speak English only: their
-    // titles are English too. A language they cannot write is refused
-    // before anything is read.
+    // The data package speaks English only: its labels are English too.
+    // A language it cannot write is refused before anything is read.
     let lang = match args.format {
-        Format::Html => {
-            args.lang.english_only("the HTML report")?;
-            Some(commitments::i18n::Lang::En)
-        }
         Format::Datapackage => {
             args.lang.english_only("the data package")?;
             Some(commitments::i18n::Lang::En)
         }
-        Format::Markdown | Format::Json | Format::Csv => args.lang.lang,
+        Format::Markdown | Format::Json | Format::Csv | Format::Html => args.lang.lang,
     };
     let path = super::ledger_file::ledger_or_default(args.positional.or(args.ledger.ledger));
     let loaded = super::ledger_file::load(&path)?;

@@ -43,7 +43,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
     args.jobs.apply()?;
-    args.lang.english_only("the site")?;
+    args.lang.every_language("the site")?;
     if let Some(url) = &args.base_url
         && commitments::model::SiteConfig::base_url_of(url).is_none()
     {

@@ -25,6 +25,15 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, as a language switch shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::ZhHans => "简体中文",
+        }
+    }
+
     /// The language of a tag, matched without regard to case (`zh-hans`
     /// is `zh-Hans`, as BCP 47 says).
     pub fn from_tag(tag: &str) -> Option<Lang> {

@@ -310,6 +310,23 @@ pub struct ReportFinding {
     pub commitment: Option<String>,
 }
 
+impl ReportFinding {
+    /// The finding's words: its message in English; in another language,
+    /// what its rule is about (the messages are English, as the
+    /// checker's are).
+    pub fn words(&self, loc: &Locale) -> String {
+        match loc.lang() {
+            Lang::En => self.message.clone(),
+            Lang::Es | Lang::ZhHans => loc.text(&format!("rule-{}", self.name)),
+        }
+    }
+
+    /// `error` or `warning` in `loc`'s language.
+    pub fn severity_words(&self, loc: &Locale) -> String {
+        loc.text(&format!("severity-{}", self.severity))
+    }
+}
+
 /// One commitment at the as-of date.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[schemars(deny_unknown_fields)]

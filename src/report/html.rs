@@ -8,11 +8,14 @@ use super::present::{
     status_badge, target_block, timeline_list, timeline_svg, words,
 };
 use super::{CommitmentReport, Report};
+use crate::i18n::Locale;
 use crate::model::{Group, Kind, Status};
 
 /// Renders the report as an HTML page.
 pub fn to_html(report: &Report) -> String {
     let totals = &report.totals;
+    let loc = report.locale();
+    let window = [("days", super::WINDOW_DAYS.into())];
     // Parties by name, as readers know them; an undeclared one by its id.
     let party_name = |id: &str| {
         totals
@@ -28,11 +31,11 @@ pub fn to_html(report: &Report) -> String {
         .count();
     let page = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(loc.lang().tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (report.title) " — as of " (report.as_of) }
+                title { (report.title) " — " (loc.with("as-of-date", &[("date", loc.date(report.as_of).into())])) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
@@ -40,57 +43,58 @@ pub fn to_html(report: &Report) -> String {
                     header {
                         h1 { (report.title) }
                         p.meta {
-                            "As of " strong { (report.as_of) }
+                            (loc.text("as-of-before")) strong { (loc.date(report.as_of)) }
                             @if let Some(reviewed) = report.reviewed {
-                                " · statuses reviewed up to " strong { (reviewed) }
+                                (loc.text("reviewed-before")) strong { (loc.date(reviewed)) }
                             }
                         }
                         @if let Some(description) = &report.description { p { (description) } }
                         @if let Some(notice) = &report.review_notice { p.notice { (notice) } }
+                        @if report.translated { p.muted { (loc.text("translated")) } }
                     }
-                    section aria-label="Summary" {
+                    section aria-label=(loc.text("summary")) {
                         div.tiles {
-                            div.tile { (headcount_tile(totals)) }
+                            div.tile { (headcount_tile(totals, loc)) }
                             @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                                 @if count.count > 0 {
-                                    div.tile style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }
+                                    div.tile style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status, loc)) }
                                 }
                             }
-                            div.tile style="border-top-color:#d32f2f" { b { (report.overdue.len()) } "overdue" }
-                            div.tile style="border-top-color:#e07b00" { b { (report.due_soon.len()) } "due in " (super::WINDOW_DAYS) " days" }
-                            div.tile { b { (report.findings.len()) } "checker findings" @if findings_errors > 0 { br; span.finding-error { (findings_errors) " errors" } } }
+                            div.tile style="border-top-color:#d32f2f" { b { (report.overdue.len()) } (loc.text("tile-overdue")) }
+                            div.tile style="border-top-color:#e07b00" { b { (report.due_soon.len()) } (loc.with("tile-due-soon", &window)) }
+                            div.tile { b { (report.findings.len()) } (loc.text("tile-findings")) @if findings_errors > 0 { br; span.finding-error { (loc.with("tile-errors", &[("n", findings_errors.into())])) } } }
                         }
-                        (how_counted(totals))
-                        h2 { "Progress by party" }
+                        (how_counted(totals, loc))
+                        h2 { (loc.text("progress-by-party")) }
                         @for party in &totals.by_party {
                             div {
-                                strong { (party.name) } " " span.muted { "(" (party.commitments) " commitments)" }
-                                (bar(party.by_status.iter().map(|c| c.count), party.commitments))
-                                (counts_line(&party.by_status))
+                                strong { (party.name) } " " span.muted { (loc.with("party-commitments", &[("n", party.commitments.into())])) }
+                                (bar(party.by_status.iter().map(|c| c.count), party.commitments, loc))
+                                (counts_line(&party.by_status, loc))
                             }
                         }
                     }
                     section {
-                        h2 { "Timeline of deliverables" }
-                        p.muted { "Each row runs from the day a deliverable was made to the day it became final, or to the as-of date while open. ◆ marks the deadline, ● the final status; the red line is the as-of date." }
+                        h2 { (loc.text("timeline-deliverables")) }
+                        p.muted { (loc.text("timeline-deliverables-explain")) }
                         (timeline(report))
                     }
                     @if !report.findings.is_empty() {
                         section {
-                            h2 { "Checker findings" }
+                            h2 { (loc.text("checker-findings")) }
                             // Warnings alone fold away (no script needed); errors stay open.
                             details open[findings_errors > 0] {
-                            summary { (findings_errors) " errors, " (report.findings.len() - findings_errors) " warnings" }
+                            summary { (loc.with("findings-summary", &[("errors", findings_errors.into()), ("warnings", (report.findings.len() - findings_errors).into())])) }
                             div.scroll { table.cards {
-                                thead { tr { th { "Level" } th { "Rule" } th.num { "Line" } th { "Commitment" } th { "Finding" } } }
+                                thead { tr { th { (loc.text("column-level")) } th { (loc.text("column-rule")) } th.num { (loc.text("column-line")) } th { (loc.text("column-commitment")) } th { (loc.text("column-finding")) } } }
                                 tbody {
                                     @for finding in &report.findings {
                                         tr {
-                                            td class=(format!("finding-{}", finding.severity)) { (finding.severity) }
+                                            td class=(format!("finding-{}", finding.severity)) { (finding.severity_words(loc)) }
                                             td { (finding.code) " " code { (finding.name) } }
                                             td.num { (finding.line) ":" (finding.column) }
                                             td { @if let Some(id) = &finding.commitment { code { (id) } } }
-                                            td { (finding.message) }
+                                            td { (finding.words(loc)) }
                                         }
                                     }
                                 }
@@ -99,54 +103,54 @@ pub fn to_html(report: &Report) -> String {
                         }
                     }
                     section {
-                        h2 { "Overdue" }
-                        @if report.overdue.is_empty() { p.muted { "Nothing is overdue." } }
+                        h2 { (loc.text("overdue")) }
+                        @if report.overdue.is_empty() { p.muted { (loc.text("nothing-overdue")) } }
                         @else {
-                            ul { @for item in &report.overdue { li { code { (item.id) } " " (item.title) " — due " (item.due_text) ", " strong { (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(item.due_precision, item.due_estimated)) } } }
+                            ul { @for item in &report.overdue { li { code { (item.id) } " " (item.title) (loc.with("item-due", &[("due", item.due_text.as_str().into())])) (loc.text("clause-comma")) strong { (loc.days_overdue(item.days)) } (loc.against(item.due_precision, item.due_estimated)) } } }
                         }
-                        h2 { "Due in the next " (super::WINDOW_DAYS) " days" }
-                        @if report.due_soon.is_empty() { p.muted { "Nothing is due." } }
+                        h2 { (loc.with("due-soon", &window)) }
+                        @if report.due_soon.is_empty() { p.muted { (loc.text("nothing-due")) } }
                         @else {
-                            ul { @for item in &report.due_soon { li { code { (item.id) } " " (item.title) " — due " (item.due_text) " (" (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " left" (crate::i18n::Locale::en().against(item.due_precision, item.due_estimated)) ")" } } }
+                            ul { @for item in &report.due_soon { li { code { (item.id) } " " (item.title) (loc.with("item-due", &[("due", item.due_text.as_str().into())])) " (" (loc.with("days-left", &[("days", loc.days(item.days.unsigned_abs()).into()), ("n", item.days.unsigned_abs().into())])) (loc.against(item.due_precision, item.due_estimated)) ")" } } }
                         }
-                        h2 { "Changes in the last " (super::WINDOW_DAYS) " days" }
-                        @if report.recent_changes.is_empty() { p.muted { "No updates." } }
+                        h2 { (loc.with("recent-changes", &window)) }
+                        @if report.recent_changes.is_empty() { p.muted { (loc.text("no-updates")) } }
                         @else {
                             ul { @for change in &report.recent_changes {
-                                li { (change.date) " " code { (change.id) } " "
-                                    @if change.from != change.to { (status_badge(change.from)) " → " }
-                                    (status_badge(change.to)) " " (change.note) }
+                                li { (loc.date(change.date)) " " code { (change.id) } " "
+                                    @if change.from != change.to { (status_badge(change.from, loc)) " → " }
+                                    (status_badge(change.to, loc)) " " (change.note) }
                             } }
                         }
                     }
                     section {
-                        h2 { "Commitments by status" }
+                        h2 { (loc.text("by-status-heading")) }
                         @for status in Status::ALL {
                             @let group: Vec<&CommitmentReport> = report.commitments.iter().filter(|c| c.status == status && c.group.is_counted()).collect();
                             @if !group.is_empty() {
                                 section id=(format!("status-{}", status.as_str())) {
-                                    h3 { (status_badge(status)) " " (group.len()) }
+                                    h3 { (status_badge(status, loc)) " " (group.len()) }
                                     table.commitments.cards {
-                                        thead { tr { th { "Commitment" } th { "Committed by" } th { "Dates" } th { "Latest evidence" } } }
-                                        tbody { @for c in group { (commitment_row(c, &party_name)) } }
+                                        (table_head(loc))
+                                        tbody { @for c in group { (commitment_row(c, &party_name, loc)) } }
                                     }
                                 }
                             }
                         }
                     }
-                    @for (group, heading, id) in [(Group::Request, "Requests (not counted)", "requests"), (Group::Umbrella, "Umbrellas (not counted)", "umbrellas")] {
+                    @for (group, heading, id) in [(Group::Request, "requests-heading", "requests"), (Group::Umbrella, "umbrellas-heading", "umbrellas")] {
                         @let members: Vec<&CommitmentReport> = report.commitments.iter().filter(|c| c.group == group).collect();
                         @if !members.is_empty() {
                             section id=(id) {
-                                h2 { (heading) " " (members.len()) }
+                                h2 { (loc.text(heading)) " " (members.len()) }
                                 table.commitments.cards {
-                                    thead { tr { th { "Commitment" } th { "Committed by" } th { "Dates" } th { "Latest evidence" } } }
-                                    tbody { @for c in members { (commitment_row(c, &party_name)) } }
+                                    (table_head(loc))
+                                    tbody { @for c in members { (commitment_row(c, &party_name, loc)) } }
                                 }
                             }
                         }
                     }
-                    (footer(report.as_of))
+                    (footer(report.as_of, loc))
                 }
             }
         }
@@ -155,60 +159,74 @@ pub fn to_html(report: &Report) -> String {
     crate::markup::markup_safe(&readable_lines(&page.into_string())).into_owned()
 }
 
-fn commitment_row(c: &CommitmentReport, party_names: &dyn Fn(&str) -> String) -> Markup {
+/// The head of a table of commitments.
+fn table_head(loc: &Locale) -> Markup {
+    html! {
+        thead { tr {
+            th { (loc.text("column-commitment")) } th { (loc.text("column-committed-by")) }
+            th { (loc.text("column-dates")) } th { (loc.text("column-latest-evidence")) }
+        } }
+    }
+}
+
+fn commitment_row(
+    c: &CommitmentReport,
+    party_names: &dyn Fn(&str) -> String,
+    loc: &Locale,
+) -> Markup {
     let names = |ids: &[String]| {
         ids.iter()
             .map(|id| party_names(id))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&loc.text("list-comma"))
     };
     html! {
         tr id=(format!("c-{}", c.id)) {
             td {
-                (status_badge(c.status)) " " strong { (c.title) } br;
+                (status_badge(c.status, loc)) " " strong { (c.title) } br;
                 code { (c.id) }
-                @if !c.children.is_empty() { br; span.muted { "Umbrella of " (c.children.len()) " commitments" } }
+                @if !c.children.is_empty() { br; span.muted { (loc.with("row-umbrella-of", &[("n", c.children.len().into())])) } }
                 @if let Some(parent) = &c.parent {
-                    br; span.muted { "Under " @if parent.contains(':') { code { (parent) } } @else { a href=(format!("#c-{parent}")) { (parent) } } }
+                    br; span.muted { (loc.text("row-under")) @if parent.contains(':') { code { (parent) } } @else { a href=(format!("#c-{parent}")) { (parent) } } }
                 }
                 @if !c.related.is_empty() {
-                    br; span.muted { "Continues "
+                    br; span.muted { (loc.text("row-continues"))
                         @for (i, r) in c.related.iter().enumerate() {
-                            @if i > 0 { ", " }
+                            @if i > 0 { (loc.text("list-comma")) }
                             @if r.contains(':') { code { (r) } } @else { a href=(format!("#c-{r}")) { (r) } }
                         }
                     }
                 }
-                @if c.group == Group::SignedAtTalks { br; span.muted { "Signed at the talks" } }
+                @if c.group == Group::SignedAtTalks { br; span.muted { (loc.text("row-signed")) } }
                 blockquote { "“" (c.quote) "” — " (c.source) }
-                @if let Some(target) = &c.target { (target_block(target)) }
+                @if let Some(target) = &c.target { (target_block(target, loc)) }
                 // The messages are in the findings table: a row names its
                 // rules only, so one warning is not repeated under every row.
                 @if !c.findings.is_empty() {
                     p {
                         @for finding in &c.findings {
-                            span class=(format!("finding-{}", finding.severity)) { (finding.severity) " " (finding.code) " " (finding.name) } " "
+                            span class=(format!("finding-{}", finding.severity)) { (finding.severity_words(loc)) " " (finding.code) " " (finding.name) } " "
                         }
                     }
                 }
             }
             td {
                 (names(&c.by))
-                @if !c.asks.is_empty() { " asks " (names(&c.asks)) }
-                br; span.muted { (c.kind.as_str()) }
+                @if !c.asks.is_empty() { (loc.text("row-asks")) (names(&c.asks)) }
+                br; span.muted { (loc.kind(c.kind)) }
             }
             td {
-                "made " span.date { (c.made) }
-                @if let Some(due) = &c.due_text { br; "due " span.date { (due) } }
-                br; (words(c.status)) " since " span.date { (c.status_since) }
+                (loc.text("row-made")) span.date { (loc.date(c.made)) }
+                @if let Some(due) = &c.due_text { br; (loc.text("row-due")) span.date { (due) } }
+                br; (words(c.status, loc)) (loc.text("row-since")) span.date { (loc.date(c.status_since)) }
                 @if let Some(days) = c.deviation_days {
-                    br; (crate::i18n::Locale::en().deviation(days, c.due_precision.unwrap_or_default(), c.due_estimated))
+                    br; (loc.deviation(days, c.due_precision.unwrap_or_default(), c.due_estimated))
                 }
-                @if let Some(days) = c.overdue_days { br; strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
+                @if let Some(days) = c.overdue_days { br; strong.finding-error { (loc.days_overdue(days)) } (loc.against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
             }
             td {
                 @if let Some(evidence) = &c.latest_evidence {
-                    (evidence.date) ": "
+                    (loc.date(evidence.date)) ": "
                     @if let Some(url) = evidence.url.as_ref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
                         a href=(url) rel="noopener noreferrer" { (evidence.title) }
                     } @else { (evidence.title) }
@@ -217,7 +235,7 @@ fn commitment_row(c: &CommitmentReport, party_names: &dyn Fn(&str) -> String) ->
                     @if !c.quote.contains(evidence.quote.as_str()) { blockquote { "“" (evidence.quote) "”" } }
                 }
                 @if let Some(note) = &c.latest_note { p { (note) } }
-                @if let Some(searched) = &c.searched { p.muted { "Searched for news on " (searched.date) ": " (searched.what) } }
+                @if let Some(searched) = &c.searched { p.muted { (loc.with("row-searched", &[("date", loc.date(searched.date).into()), ("what", searched.what.as_str().into())])) } }
             }
         }
     }
@@ -225,17 +243,19 @@ fn commitment_row(c: &CommitmentReport, party_names: &dyn Fn(&str) -> String) ->
 
 /// The SVG timeline: one row per deliverable.
 fn timeline(report: &Report) -> Markup {
+    let loc = report.locale();
     let rows: Vec<&CommitmentReport> = report
         .commitments
         .iter()
         .filter(|c| c.kind == Kind::Deliverable)
         .collect();
     if rows.is_empty() {
-        return html! { p.muted { "No deliverables." } };
+        return html! { p.muted { (loc.text("headline-none")) } };
     }
+    let label = loc.text("timeline-deliverables");
     html! {
         // Scrolls sideways on a narrow screen, and by keyboard.
-        div.scroll tabindex="0" role="region" aria-label="Timeline of deliverables" { (timeline_svg(&rows, report.as_of, "Timeline of deliverables", None)) }
-        (timeline_list(&rows, None))
+        div.scroll tabindex="0" role="region" aria-label=(label) { (timeline_svg(&rows, report.as_of, &label, None, loc)) }
+        (timeline_list(&rows, None, loc))
     }
 }

@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Count, DueItem, EvidenceLink, Report, ReportFinding};
-use crate::i18n::{Lang, Locale};
+use super::{Count, DueItem, EvidenceLink, Report};
+use crate::i18n::Locale;
 use crate::model::{Group, Kind, Status};
 use crate::text::{markdown_cell as cell, markdown_code, markdown_link as link};
 
@@ -18,20 +18,6 @@ fn who(c: &super::CommitmentReport, loc: &Locale) -> String {
             &[("by", list(&c.by).into()), ("asks", list(&c.asks).into())],
         )
     }
-}
-
-/// A finding's words: its message in English; in another language, what
-/// its rule is about (the messages are English, as the checker's are).
-fn finding_words(finding: &ReportFinding, loc: &Locale) -> String {
-    match loc.lang() {
-        Lang::En => finding.message.clone(),
-        _ => loc.text(&format!("rule-{}", finding.name)),
-    }
-}
-
-/// `error` or `warning` in the report's language.
-fn severity_words(severity: &str, loc: &Locale) -> String {
-    loc.text(&format!("severity-{severity}"))
 }
 
 /// An area as counted: its name, or "(none)" in the report's language.
@@ -235,7 +221,7 @@ fn findings_section(out: &mut String, report: &Report, loc: &Locale) {
         let _ = writeln!(
             out,
             "| {} | {} `{}` | {}:{} | {} | {} |",
-            severity_words(finding.severity, loc),
+            finding.severity_words(loc),
             finding.code,
             finding.name,
             finding.line,
@@ -245,7 +231,7 @@ fn findings_section(out: &mut String, report: &Report, loc: &Locale) {
                 .as_deref()
                 .map(markdown_code)
                 .unwrap_or_default(),
-            cell(&finding_words(finding, loc))
+            cell(&finding.words(loc))
         );
     }
     let _ = writeln!(out, "\n</details>\n");

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use maud::{Markup, html};
 
 use super::CommitmentReport;
+use crate::i18n::{Lang, Locale};
 use crate::model::Status;
 
 /// Fill colour of each status, used in tiles, bars and the timeline; dark
@@ -26,8 +27,9 @@ pub(crate) fn colour(status: Status) -> &'static str {
     }
 }
 
-pub(crate) fn words(status: Status) -> String {
-    status.as_str().replace('_', " ")
+/// A status in words, in the page's language.
+pub(crate) fn words(status: Status, loc: &Locale) -> String {
+    loc.status(status)
 }
 
 pub(crate) const STYLE: &str = r#"
@@ -118,48 +120,49 @@ pub(crate) fn readable_lines(page: &str) -> String {
     out
 }
 
-pub(crate) fn status_badge(status: Status) -> Markup {
-    html! { span.status style=(format!("background:{}", colour(status))) { (words(status)) } }
+pub(crate) fn status_badge(status: Status, loc: &Locale) -> Markup {
+    html! { span.status style=(format!("background:{}", colour(status))) { (words(status, loc)) } }
 }
 
 /// What the groups that are counted apart mean, the deliverables' rates,
 /// and the colours' legend: under the tiles, in the report and on the site.
-pub(crate) fn how_counted(totals: &super::Totals) -> Markup {
+pub(crate) fn how_counted(totals: &super::Totals, loc: &Locale) -> Markup {
     html! {
-        @for (count, meaning) in super::document::group_meanings(totals, crate::i18n::Locale::en()) {
+        @for (count, meaning) in super::document::group_meanings(totals, loc) {
             @if count > 0 { p.muted { (meaning) } }
         }
-        p.headline { (totals.headline(crate::i18n::Locale::en())) @if let Some(left_out) = totals.left_out(crate::i18n::Locale::en()) { " " (left_out) } }
-        (legend(totals))
+        p.headline { (totals.headline(loc)) @if let Some(left_out) = totals.left_out(loc) { " " (left_out) } }
+        (legend(totals, loc))
     }
 }
 
 /// The inside of the headcount tile: the count, and what is counted apart
-/// ("(5 signed at the talks) plus 1 request") under it.
-pub(crate) fn headcount_tile(totals: &super::Totals) -> Markup {
-    let rest = crate::i18n::Locale::en().headcount_rest(&totals.headcount());
+/// ("(5 signed at the talks) plus 1 request") under it, without the
+/// space or the Chinese comma that joins it to the count in a sentence.
+pub(crate) fn headcount_tile(totals: &super::Totals, loc: &Locale) -> Markup {
+    let rest = loc.headcount_rest(&totals.headcount());
     html! {
-        b { (totals.commitments) } "commitments"
-        @if !rest.is_empty() { br; span.muted { (rest.trim_start()) } }
+        b { (totals.commitments) } (loc.text("tile-commitments"))
+        @if !rest.is_empty() { br; span.muted { (rest.trim_start_matches([' ', '，'])) } }
     }
 }
 
 /// Where every page's figures come from.
-pub(crate) fn footer(as_of: NaiveDate) -> Markup {
+pub(crate) fn footer(as_of: NaiveDate, loc: &Locale) -> Markup {
     html! {
-        footer.muted { p { "Made by commitments from the ledger as of " (as_of) ". Every status is taken from the dated, cited history in the ledger." } }
+        footer.muted { p { (loc.with("footer", &[("date", loc.date(as_of).into())])) } }
     }
 }
 
 /// The colours of the statuses that some commitment has: a legend of all
 /// eight would name colours that appear nowhere.
-pub(crate) fn legend(totals: &super::Totals) -> Markup {
+pub(crate) fn legend(totals: &super::Totals, loc: &Locale) -> Markup {
     html! {
         @if totals.by_status.iter().any(|c| c.count > 0) {
             ul.legend {
                 @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                     @if count.count > 0 {
-                        li { span.dot style=(format!("background:{}", colour(status))) {} (words(status)) }
+                        li { span.dot style=(format!("background:{}", colour(status))) {} (words(status, loc)) }
                     }
                 }
             }
@@ -169,24 +172,24 @@ pub(crate) fn legend(totals: &super::Totals) -> Markup {
 
 /// "kept 3 · in progress 2": the counts behind a bar, in words, so that
 /// they can be read without a mouse, on a phone and on paper.
-pub(crate) fn counts_line(counts: &[super::Count]) -> Markup {
+pub(crate) fn counts_line(counts: &[super::Count], loc: &Locale) -> Markup {
     let shown: Vec<String> = counts
         .iter()
         .zip(Status::ALL)
         .filter(|(count, _)| count.count > 0)
-        .map(|(count, status)| format!("{} {}", words(status), count.count))
+        .map(|(count, status)| format!("{} {}", words(status, loc), count.count))
         .collect();
     html! { p.counts { (shown.join(" · ")) } }
 }
 
 /// A stacked bar of counts per status.
-pub(crate) fn bar(counts: impl Iterator<Item = usize>, total: usize) -> Markup {
+pub(crate) fn bar(counts: impl Iterator<Item = usize>, total: usize, loc: &Locale) -> Markup {
     html! {
-        div.bar role="img" aria-label="share by status" {
+        div.bar role="img" aria-label=(loc.text("bar-label")) {
             @for (count, status) in counts.zip(Status::ALL) {
                 @if count > 0 && total > 0 {
                     span style=(format!("width:{:.2}%;background:{}", count as f64 * 100.0 / total as f64, colour(status)))
-                        title=(format!("{}: {count}", words(status))) {}
+                        title=(format!("{}: {count}", words(status, loc))) {}
                 }
             }
         }
@@ -196,7 +199,7 @@ pub(crate) fn bar(counts: impl Iterator<Item = usize>, total: usize) -> Markup {
 /// A target's figures, each with its note and its evidence, or "no source
 /// cited": in the report and on the site, a figure is never shown without
 /// its caveats.
-pub(crate) fn target_block(target: &super::TargetProgress) -> Markup {
+pub(crate) fn target_block(target: &super::TargetProgress, loc: &Locale) -> Markup {
     let figure = |label: &str,
                   value: f64,
                   date: Option<NaiveDate>,
@@ -206,10 +209,10 @@ pub(crate) fn target_block(target: &super::TargetProgress) -> Markup {
         html! {
             li {
                 (label) " " strong { (value) " " (target.unit) }
-                @if let Some(date) = date { " (" (date) @if approximate { ", approximate date" } ")" }
+                @if let Some(date) = date { " (" (loc.date(date)) @if approximate { (loc.text("approximate-date")) } ")" }
                 @if let Some(note) = note { " — " (note) }
                 " — "
-                @if evidence.is_empty() { em { "no source cited" } }
+                @if evidence.is_empty() { em { (loc.text("no-source-cited")) } }
                 @for (i, link) in evidence.iter().enumerate() {
                     @if i > 0 { ", " }
                     @match link.url.as_ref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
@@ -225,14 +228,14 @@ pub(crate) fn target_block(target: &super::TargetProgress) -> Markup {
             p { (target.metric) ":" }
             ul {
                 @match target.latest {
-                    Some(latest) => (figure("latest", latest, target.latest_date, target.latest_date_estimated, target.latest_note.as_ref(), &target.latest_evidence)),
-                    None => li { "no observation yet" },
+                    Some(latest) => (figure(&loc.text("figure-latest"), latest, target.latest_date, target.latest_date_estimated, target.latest_note.as_ref(), &target.latest_evidence)),
+                    None => li { (loc.text("figure-none")) },
                 }
                 @if let Some(baseline) = target.baseline {
-                    (figure("baseline", baseline, target.baseline_date, target.baseline_date_estimated, target.baseline_note.as_ref(), &target.baseline_evidence))
+                    (figure(&loc.text("figure-baseline"), baseline, target.baseline_date, target.baseline_date_estimated, target.baseline_note.as_ref(), &target.baseline_evidence))
                 }
-                @if let Some(goal) = target.goal { li { "goal " strong { (goal) " " (target.unit) } } }
-                @if let Some(progress) = target.progress_percent { li { (progress) "% of the way from the baseline to the goal" } }
+                @if let Some(goal) = target.goal { li { (loc.text("figure-goal")) " " strong { (goal) " " (target.unit) } } }
+                @if let Some(progress) = target.progress_percent { li { (loc.with("figure-progress", &[("percent", loc.percent(progress).into())])) } }
             }
         }
     }
@@ -252,6 +255,7 @@ pub(crate) fn timeline_svg(
     as_of: NaiveDate,
     label: &str,
     link: Option<&dyn Fn(&str) -> String>,
+    loc: &Locale,
 ) -> Markup {
     let first = rows.iter().map(|c| c.made).min().unwrap_or(as_of);
     // The axis ends soon after the last event or the as-of date: a
@@ -306,7 +310,7 @@ pub(crate) fn timeline_svg(
             // the full title is in the tooltip, and the link's accessible
             // name comes from its content (an aria-label would not contain
             // the visible, shortened label, which axe-core flags).
-            title { (c.title) ": " (words(c.status)) @if let Some(due) = &c.due_text { ", due " (due) } }
+            title { (c.title) ": " (words(c.status, loc)) @if let Some(due) = &c.due_text { (loc.with("timeline-due", &[("due", due.as_str().into())])) } }
             text x="4" y=(y + 4.0) { (truncate(&c.title, 38)) }
             line x1=(x(c.made)) x2=(x(stop)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="6" stroke-linecap="round" {}
             @if let Some(due) = c.due {
@@ -316,7 +320,7 @@ pub(crate) fn timeline_svg(
                     line x1=(x(stop)) x2=(x(drawn)) y1=(y) y2=(y) stroke=(colour(c.status)) stroke-width="2" stroke-dasharray="3 3" {}
                 }
                 @if beyond {
-                    text x=(x(end) + 2.0) y=(y + 4.0) { "→ " @if due.year() == end.year() { (due.format("%b %Y")) } @else { (due.year()) } }
+                    text x=(x(end) + 2.0) y=(y + 4.0) { "→ " @if due.year() == end.year() { (short_month(due, loc)) } @else { (due.year()) } }
                 } @else {
                     // The editors' estimate is drawn dashed, a stated deadline solid.
                     polygon points=(diamond(x(due), y)) fill="#fff" stroke="#1d2330" stroke-width="1.5"
@@ -333,7 +337,7 @@ pub(crate) fn timeline_svg(
         svg.timeline id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {} {height}", label_width + plot_width + arrow_room))
             role=[link.is_none().then_some("img")] aria-label=(label) {
             @if rows.iter().any(|c| c.due_estimated) {
-                text x="4" y="14" { "◇ deadline · dashed ◇ the editors' estimate" }
+                text x="4" y="14" { (loc.text("timeline-key")) }
             }
             @for tick in &ticks {
                 line.axis x1=(x(*tick)) x2=(x(*tick)) y1="20" y2=(height) stroke="#d9dde3" {}
@@ -347,7 +351,7 @@ pub(crate) fn timeline_svg(
                 }
             }
             line x1=(x(as_of)) x2=(x(as_of)) y1="20" y2=(height) stroke="#c62828" stroke-width="1.5" stroke-dasharray="4 3" {}
-            text x=(x(as_of) - 4.0) y="28" text-anchor="end" fill="#c62828" { "as of " (as_of) }
+            text x=(x(as_of) - 4.0) y="28" text-anchor="end" fill="#c62828" { (loc.with("as-of-date", &[("date", loc.date(as_of).into())])) }
         }
     }
 }
@@ -357,18 +361,29 @@ pub(crate) fn timeline_svg(
 pub(crate) fn timeline_list(
     rows: &[&CommitmentReport],
     link: Option<&dyn Fn(&str) -> String>,
+    loc: &Locale,
 ) -> Markup {
     html! {
         ol.timeline-list {
             @for c in rows {
                 li {
                     @match link { Some(link) => a href=(link(&c.id)) { (c.title) }, None => strong { (c.title) } }
-                    " — made " span.date { (c.made) }
-                    @if let Some(due) = &c.due_text { ", due " span.date { (due) } }
-                    @if let Some(done) = c.final_date { ", " (words(c.status)) " " span.date { (done) } } @else { ", " (words(c.status)) }
+                    (loc.text("timeline-made")) " " span.date { (loc.date(c.made)) }
+                    @if let Some(due) = &c.due_text { (loc.text("timeline-list-due")) " " span.date { (due) } }
+                    (loc.text("clause-comma")) (words(c.status, loc))
+                    @if let Some(done) = c.final_date { " " span.date { (loc.date(done)) } }
                 }
             }
         }
+    }
+}
+
+/// A deadline beyond the timeline's edge: "Sep 2026" in English, as
+/// every English page has drawn it, else the language's month and year.
+fn short_month(due: NaiveDate, loc: &Locale) -> String {
+    match loc.lang() {
+        Lang::En => due.format("%b %Y").to_string(),
+        Lang::Es | Lang::ZhHans => loc.month_year(due),
     }
 }
 

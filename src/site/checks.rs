@@ -56,7 +56,7 @@ pub(super) fn checks(site: &Site<'_>) -> String {
         }
         p { "Every rule: " @for rule in rules::RULES { a href=(format!("{root}rules/{}/index.html", rule.name)) { (rule.name) } " " } }
     };
-    page(site, root, "Checks", body)
+    page(site, root, None, "Checks", body)
 }
 
 /// A rule's documentation, rendered as HTML, and its findings here.
@@ -78,7 +78,13 @@ pub(super) fn rule(site: &Site<'_>, rule: &crate::rule::Rule) -> String {
         h2 { "In this ledger" }
         p { (crate::text::plural(findings, "finding", "findings")) @if findings > 0 { ": " a href=(format!("{root}checks/index.html")) { "see the checks" } } "." }
     };
-    page(site, root, &format!("{} {}", rule.code, rule.name), body)
+    page(
+        site,
+        root,
+        None,
+        &format!("{} {}", rule.code, rule.name),
+        body,
+    )
 }
 
 /// A finding's or a rule's text, its `backticked` words as code, as

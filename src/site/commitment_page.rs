@@ -15,6 +15,8 @@ use crate::report::present::status_badge;
 
 pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
     let root = "../../";
+    let loc = site.locale;
+    let up = site.languages.up();
     // Each update with the status before it.
     let history: Vec<(Status, &crate::model::Update)> = site
         .commitment(&c.id)
@@ -27,108 +29,122 @@ pub(super) fn commitment(site: &Site<'_>, c: &CommitmentReport) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    let source = site
-        .commitment(&c.id)
-        .and_then(|m| site.source(&m.source.source_ref.value));
+    let model = site.commitment(&c.id);
+    let source = model.and_then(|m| site.source(&m.source.source_ref.value));
+    // The area's page is named by the area as written (see `prepare`).
+    let area = c.area.as_ref().map(|area| {
+        let written = model
+            .and_then(|m| m.area.as_ref())
+            .map_or(area.as_str(), |a| a.value.as_str());
+        (crate::rules::id_format::slug(written), area)
+    });
     let body = html! {
         header {
-            p { (status_badge(c.status)) }
+            p { (status_badge(c.status, loc)) }
             h1 { (c.title) }
-            p.ruling { (c.ruling(crate::i18n::Locale::en())) }
+            p.ruling { (c.ruling(loc)) }
         }
         blockquote { "“" (c.quote) "”" }
-        p { "Source: "
+        p { (loc.text("source-label"))
             @match source {
                 Some(source) => {
                     (source_line(source))
-                    @if source.file.is_some() { " — " a href=(format!("{root}{}", crate::site::source_page::source_path(&source.id.value))) { "read it in full" } }
+                    @if source.file.is_some() { " — " a href=(format!("{root}{up}{}", crate::site::source_page::source_path(&source.id.value))) { (loc.text("read-in-full")) } }
                 }
                 None => (c.source),
             }
         }
         dl.facts {
-            dt { "Parties" } dd { @for p in &c.parties { a href=(format!("{root}parties/{p}/index.html")) { (site.party_name(p)) } " " } }
-            dt { "Committed by" } dd { (c.by.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) }
-            @if !c.asks.is_empty() { dt { "Asks" } dd { (c.asks.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) } }
-            dt { "Kind" } dd { a href=(format!("{root}kinds/{}/index.html", c.kind.as_str())) { (c.kind.as_str()) } }
-            @if let Some(area) = &c.area { dt { "Area" } dd { a href=(format!("{root}areas/{}/index.html", crate::rules::id_format::slug(area))) { (area) } } }
-            dt { "Made" } dd { (c.made) }
-            dt { "Deadline" } dd {
+            dt { (loc.text("fact-parties")) } dd { @for p in &c.parties { a href=(format!("{root}parties/{p}/index.html")) { (site.party_name(p)) } " " } }
+            dt { (loc.text("column-committed-by")) } dd { (site.party_names(&c.by)) }
+            @if !c.asks.is_empty() { dt { (loc.text("fact-asks")) } dd { (site.party_names(&c.asks)) } }
+            dt { (loc.text("column-kind")) } dd { a href=(format!("{root}kinds/{}/index.html", c.kind.as_str())) { (loc.kind(c.kind)) } }
+            @if let Some((slug, area)) = area { dt { (loc.text("column-area")) } dd { a href=(format!("{root}areas/{slug}/index.html")) { (area) } } }
+            dt { (loc.text("fact-made")) } dd { (loc.date(c.made)) }
+            dt { (loc.text("fact-deadline")) } dd {
                 @match &c.due_text {
                     Some(due) => {
                         @let precision = c.due_precision.unwrap_or_default();
                         (due)
-                        @if c.due_estimated { " — no source states a date; the editors' reasons:" }
-                        @else if precision == crate::model::Precision::Day { " — stated in the source:" }
-                        @else { " — the source gives the " (precision.as_str()) ", not the day:" }
+                        @if c.due_estimated { (loc.text("deadline-basis-estimated")) }
+                        @else if precision == crate::model::Precision::Day { (loc.text("deadline-basis-stated")) }
+                        @else { (loc.with("deadline-basis-precision", &[("precision", precision.as_str().into())])) }
                         @if let Some(basis) = &c.due_basis { blockquote { (basis) } }
-                        @if let Some(days) = c.overdue_days { strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(precision, c.due_estimated)) }
-                        @if let Some(days) = c.deviation_days { (crate::i18n::Locale::en().deviation(days, precision, c.due_estimated)) }
+                        @if let Some(days) = c.overdue_days { strong.finding-error { (loc.days_overdue(days)) } (loc.against(precision, c.due_estimated)) }
+                        @if let Some(days) = c.deviation_days { (loc.deviation(days, precision, c.due_estimated)) }
                     }
-                    None => "none stated",
+                    None => (loc.text("deadline-none")),
                 }
             }
-            @if let Some(parent) = &c.parent { dt { "Under" } dd { a href=(commitment_href(root, parent)) { (title_of(site, parent)) } } }
-            @if let Some(links) = site.cross.continues.get(&c.id) { dt { "Continues" } dd { (related_list(links, root)) } }
-            @if let Some(links) = site.cross.continued_at.get(&c.id) { dt { "Continued in" } dd { (related_list(links, root)) } }
-            @if !c.children.is_empty() { dt { "Includes" } dd { ul { @for child in &c.children { li { a href=(commitment_href(root, child)) { (title_of(site, child)) } } } } } }
+            @if let Some(parent) = &c.parent { dt { (loc.text("fact-under")) } dd { a href=(commitment_href(root, parent)) { (title_of(site, parent)) } } }
+            @if let Some(links) = site.cross.continues.get(&c.id) { dt { (loc.text("fact-continues")) } dd { (related_list(site, links, root)) } }
+            @if let Some(links) = site.cross.continued_at.get(&c.id) { dt { (loc.text("fact-continued-in")) } dd { (related_list(site, links, root)) } }
+            @if !c.children.is_empty() { dt { (loc.text("fact-includes")) } dd { ul { @for child in &c.children { li { a href=(commitment_href(root, child)) { (title_of(site, child)) } } } } } }
             @if let Some(target) = &c.target {
-                dt { "Target" } dd { (crate::report::present::target_block(target)) }
+                dt { (loc.text("fact-target")) } dd { (crate::report::present::target_block(target, loc)) }
             }
             // Whether anyone looked: "nothing happened" and "nobody looked"
             // read the same in a status that did not move.
             @match &c.searched {
-                Some(searched) => { dt { "Last searched for news" } dd { (searched.date) ": " (searched.what) } }
-                None => @if !c.status.is_final() { dt { "Last searched for news" } dd.muted { "no search recorded" } },
+                Some(searched) => { dt { (loc.text("fact-searched")) } dd { (loc.date(searched.date)) ": " (searched.what) } }
+                None => @if !c.status.is_final() { dt { (loc.text("fact-searched")) } dd.muted { (loc.text("no-search")) } },
             }
         }
         section {
-            h2 { "History" }
+            h2 { (loc.text("history")) }
             ol.history {
-                li { (c.made) " — made" }
+                li { (loc.date(c.made)) (loc.text("history-made")) }
                 @for (from, update) in &history {
                     li {
-                        (update.date.value) " — "
-                        @if update.status.value != *from { (status_badge(*from)) " → " }
-                        (status_badge(update.status.value))
-                        p { (update.note.value) }
+                        (loc.date(update.date.value)) " — "
+                        @if update.status.value != *from { (status_badge(*from, loc)) " → " }
+                        (status_badge(update.status.value, loc))
+                        p { (site.translated(&update.i18n, "note", &update.note.value)) }
                         (evidence_list(site, &update.evidence, Some(&c.quote)))
                     }
                 }
             }
         }
     };
+    let here = format!("commitments/{}/index.html", c.id);
     let body = html! {
         (body)
         section.cite {
-            h2 { "Cite or embed" }
-            p { "Cite as: " (site.report.title) ", “" (c.title) "”, status as of " (site.report.as_of) ", " (site.href(&format!("commitments/{}/index.html", c.id))) "." }
-            p { "Embed: " a href="card.html" { "a card of this commitment" } " for an iframe (no script, 320 px wide and up)." }
+            h2 { (loc.text("cite-heading")) }
+            p { (loc.with("cite-as", &[
+                ("ledger", site.report.title.as_str().into()),
+                ("title", c.title.as_str().into()),
+                ("date", loc.date(site.report.as_of).into()),
+                ("url", site.href(&here).into()),
+            ])) }
+            p { (loc.text("embed-before")) a href=(if up.is_empty() { "card.html".to_owned() } else { format!("{root}{up}commitments/{}/card.html", c.id) }) { (loc.text("embed-card")) } (loc.text("embed-after")) }
         }
     };
-    page(site, root, &c.title, body)
+    page(site, root, Some(&here), &c.title, body)
 }
 
 /// The commitments at the other end of `related` links: each its title,
 /// and for another ledger's, "at" its ledger's title; a link where its page
 /// is in this site.
-fn related_list(links: &[super::CrossLink], root: &str) -> maud::Markup {
+fn related_list(site: &Site<'_>, links: &[super::CrossLink], root: &str) -> maud::Markup {
     html! {
         ul {
             @for link in links {
                 li {
-                    @match link.href(root) {
+                    @match link.href(root, site.languages.up()) {
                         Some(href) => { a href=(href) { (link.title) } }
                         None => { (link.title) }
                     }
-                    @if let Some(ledger) = &link.ledger_title { " — at " (ledger) }
+                    @if let Some(ledger) = &link.ledger_title { (site.locale.with("related-at", &[("ledger", ledger.as_str().into())])) }
                 }
             }
         }
     }
 }
 
-/// A commitment's title, or its id when it is not in the ledger.
+/// A commitment's title in the page's language, or its id when it is not
+/// in the ledger.
 fn title_of<'s>(site: &'s Site<'_>, id: &'s str) -> &'s str {
-    site.commitment(id).map_or(id, |c| c.title.value.as_str())
+    site.commitment(id)
+        .map_or(id, |c| site.translated(&c.i18n, "title", &c.title.value))
 }

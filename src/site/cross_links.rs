@@ -22,13 +22,14 @@ pub(crate) struct CrossLink {
 }
 
 impl CrossLink {
-    /// The link's address from a page whose way to its ledger's root is
-    /// `root`, or `None` when the page is not in this site.
-    pub(crate) fn href(&self, root: &str) -> Option<String> {
+    /// The link's address from a page whose way to its language's root
+    /// is `root`, and from there to its ledger's root `up`, or `None` when
+    /// the page is not in this site. Another ledger's page is its root's.
+    pub(crate) fn href(&self, root: &str, up: &str) -> Option<String> {
         match (&self.ledger, self.in_site) {
             (None, _) => Some(super::pages::commitment_href(root, &self.commitment)),
             (Some(ledger), true) => Some(format!(
-                "{root}../{ledger}/commitments/{}/index.html",
+                "{root}{up}../{ledger}/commitments/{}/index.html",
                 self.commitment
             )),
             (Some(_), false) => None,

@@ -60,7 +60,7 @@ pub(super) fn card(site: &Site<'_>, c: &CommitmentReport) -> String {
     let report = &site.report;
     let page = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(site.locale.lang().tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -69,9 +69,9 @@ pub(super) fn card(site: &Site<'_>, c: &CommitmentReport) -> String {
             }
             body {
                 main {
-                    (status_badge(c.status))
+                    (status_badge(c.status, site.locale))
                     h1 { a href="index.html" target="_top" { (c.title) } }
-                    p { (c.ruling(crate::i18n::Locale::en())) }
+                    p { (c.ruling(site.locale)) }
                     @if let Some(evidence) = &c.latest_evidence {
                         p.muted { "Latest evidence, " (evidence.date) ": "
                             @match evidence.url.as_deref().filter(|u| super::pages::is_web(u)) {

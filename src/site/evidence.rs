@@ -51,7 +51,7 @@ pub(super) fn evidence_item(site: &Site<'_>, item: &Evidence, quoted: Option<&st
                     None => code { (citation.source_ref.value) },
                 }
                 @if quoted.is_some_and(|q| q.contains(citation.quote.value.as_str())) {
-                    " (the words quoted above)"
+                    (site.locale.text("quoted-above"))
                 } @else {
                     blockquote { "“" (citation.quote.value) "”" }
                 }

@@ -39,7 +39,10 @@ fn authors(site: &Site<'_>) -> Vec<Person> {
         );
     }
     if names.is_empty() {
-        names.push(format!("The editors of {}", site.report.title));
+        names.push(site.locale.with(
+            "feed-editors",
+            &[("ledger", site.report.title.as_str().into())],
+        ));
     }
     names
         .into_iter()
@@ -64,12 +67,28 @@ pub(super) fn atom(site: &Site<'_>) -> String {
     let dated = entries(site);
     let updated = dated.first().map_or(report.as_of, |(date, _)| *date);
     document(
-        &format!("{}: status changes", report.title),
-        &format!("urn:commitments:{}", report.ledger_id),
+        &site
+            .locale
+            .with("feed-title", &[("ledger", report.title.as_str().into())]),
+        &format!(
+            "urn:commitments:{}{}",
+            report.ledger_id,
+            language_part(site)
+        ),
         updated,
         [site.href("feed.xml"), site.href("index.html")],
         dated,
     )
+}
+
+/// What a feed's and its entries' ids add for a language other than the
+/// root's (`:es`): each language's feed is a feed of its own, and a reader
+/// who follows two sees each change in each.
+fn language_part(site: &Site<'_>) -> String {
+    match site.languages.folder(site.languages.here()).as_str() {
+        "" => String::new(),
+        _ => format!(":{}", site.languages.here().tag()),
+    }
 }
 
 /// The ledger's entries, as [`entries`], with links into its folder
@@ -138,7 +157,8 @@ fn entries(site: &Site<'_>) -> Vec<(NaiveDate, Entry)> {
     let report = &site.report;
     // The lasting id, never the title: a retitle must not make readers see
     // every entry again.
-    let ledger = &report.ledger_id;
+    let ledger = format!("{}{}", report.ledger_id, language_part(site));
+    let ledger = &ledger;
     let authors = authors(site);
     // Only dates and positions first: a large ledger has hundreds of
     // thousands of updates, and the feed keeps the newest MAX_ENTRIES.
@@ -181,6 +201,8 @@ fn entries(site: &Site<'_>) -> Vec<(NaiveDate, Entry)> {
 
 fn entry(site: &Site<'_>, ledger: &str, commitment: &Commitment, place: usize) -> Entry {
     let id = &commitment.id.value;
+    let loc = site.locale;
+    let title = site.translated(&commitment.i18n, "title", &commitment.title.value);
     let mut entry = Entry::default();
     entry.set_links(vec![link(
         site.href(&format!("commitments/{id}/index.html")),
@@ -189,23 +211,24 @@ fn entry(site: &Site<'_>, ledger: &str, commitment: &Commitment, place: usize) -
     )]);
     let Some(update) = place.checked_sub(1).and_then(|i| commitment.updates.get(i)) else {
         entry.set_id(format!("urn:commitments:{ledger}:{id}:made"));
-        entry.set_title(format!("New: {}", commitment.title.value));
+        entry.set_title(loc.with("feed-new", &[("title", title.into())]));
         entry.set_updated(at_midnight(commitment.made.value));
         let due = commitment.due.as_ref().map_or_else(String::new, |due| {
-            format!(
-                " Due {}.",
-                crate::i18n::Locale::en().deadline(
-                    due.value,
-                    commitment.precision(),
-                    commitment.due_estimated()
-                )
-            )
+            let deadline = loc.deadline(
+                due.value,
+                commitment.precision(),
+                commitment.due_estimated(),
+            );
+            loc.with("feed-due", &[("deadline", deadline.into())])
         });
-        entry.set_summary(Some(Text::plain(format!(
-            "Made on {}; status {}.{due}",
-            commitment.made.value,
-            words(Status::Announced)
-        ))));
+        let made = loc.with(
+            "feed-made",
+            &[
+                ("date", loc.date(commitment.made.value).into()),
+                ("status", words(Status::Announced, loc).into()),
+            ],
+        );
+        entry.set_summary(Some(Text::plain(format!("{made}{due}"))));
         return entry;
     };
     let earlier = &commitment.updates[..place - 1];
@@ -227,39 +250,56 @@ fn entry(site: &Site<'_>, ledger: &str, commitment: &Commitment, place: usize) -
         "urn:commitments:{ledger}:{id}:update:{date}{suffix}"
     ));
     entry.set_title(if status == before {
-        format!("{}: still {}", commitment.title.value, words(status))
+        loc.with(
+            "feed-still",
+            &[
+                ("title", title.into()),
+                ("status", words(status, loc).into()),
+            ],
+        )
     } else {
-        format!(
-            "{}: {} → {}",
-            commitment.title.value,
-            words(before),
-            words(status)
+        loc.with(
+            "feed-change",
+            &[
+                ("title", title.into()),
+                ("from", words(before, loc).into()),
+                ("to", words(status, loc).into()),
+            ],
         )
     });
     entry.set_updated(at_midnight(date));
     // A delivery is measured against the deadline, and says what that
     // deadline rests on.
     let deviation = match &commitment.due {
-        Some(due) if status.is_final() && !before.is_final() && status != Status::Broken => {
-            format!(
-                " (Due {}: {}.)",
-                crate::i18n::Locale::en().deadline(
-                    due.value,
-                    commitment.precision(),
-                    commitment.due_estimated()
-                ),
-                crate::i18n::Locale::en().deviation(
-                    (date - due.value).num_days(),
-                    commitment.precision(),
-                    commitment.due_estimated()
-                ),
-            )
-        }
+        Some(due) if status.is_final() && !before.is_final() && status != Status::Broken => loc
+            .with(
+                "feed-deviation",
+                &[
+                    (
+                        "deadline",
+                        loc.deadline(
+                            due.value,
+                            commitment.precision(),
+                            commitment.due_estimated(),
+                        )
+                        .into(),
+                    ),
+                    (
+                        "deviation",
+                        loc.deviation(
+                            (date - due.value).num_days(),
+                            commitment.precision(),
+                            commitment.due_estimated(),
+                        )
+                        .into(),
+                    ),
+                ],
+            ),
         _ => String::new(),
     };
     entry.set_summary(Some(Text::plain(format!(
         "{}{deviation}",
-        update.note.value
+        site.translated(&update.i18n, "note", &update.note.value)
     ))));
     entry
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use super::languages::SiteLanguages;
 use super::{Page, Site, SiteError, cross_links, feed, folder};
 use crate::check::Checked;
 use crate::model::{Kind, Ledger, Status};
@@ -72,8 +73,14 @@ pub(super) fn write_ledger(
     base_url: Option<String>,
     placement: Placement,
 ) -> Result<LedgerWritten, SiteError> {
-    // The site is in English: its pages do not speak other languages yet.
-    let report = report::build_checked(&checked, crate::i18n::Lang::En);
+    // The root's pages in the ledger's language, and the readers' pages
+    // again in each language it is translated into.
+    let languages = SiteLanguages::of(&checked.ledger);
+    let report = report::build_checked(&checked, languages.here());
+    let translated: Vec<Report> = languages
+        .translations()
+        .map(|lang| report::build_checked(&checked, lang))
+        .collect();
     // The local copies, published so that a reader can read each quote in
     // its context: only the texts the loader read, through its checks
     // (inside the ledger's folder, no hidden file, no link out), never the
@@ -87,11 +94,18 @@ pub(super) fn write_ledger(
         .collect();
     drop(std::mem::take(&mut checked.loaded.files));
     let view = checked.view();
-    let mut site = prepare(report, view, base_url)?;
+    let mut site = prepare(report, view, base_url.clone(), languages.clone())?;
     site.data = report::data_package_tables(&site.report, view);
     site.source_texts = source_texts;
     site.cross = placement.cross;
     site.workspace_title = placement.workspace_title;
+    let mut others: Vec<Site<'_>> = Vec::with_capacity(translated.len());
+    for (report, lang) in translated.into_iter().zip(languages.translations()) {
+        let mut other = prepare(report, view, base_url.clone(), languages.in_lang(lang))?;
+        other.cross = site.cross.clone();
+        other.workspace_title = site.workspace_title.clone();
+        others.push(other);
+    }
 
     let mut all: Vec<Page<'_>> = vec![
         Page::Dashboard,
@@ -115,10 +129,19 @@ pub(super) fn write_ledger(
     all.extend(site.data.iter().map(|(name, _)| Page::Data(name)));
 
     let prefix = placement.prefix.as_str();
-    let mut files: Vec<String> = all
+    // Each file: the pages it belongs to, what it is, and its path.
+    let mut jobs: Vec<(&Site<'_>, Page<'_>, String)> = all
         .iter()
-        .map(|page| format!("{prefix}{}", page.path()))
+        .map(|page| (&site, *page, format!("{prefix}{}", page.path())))
         .collect();
+    for other in &others {
+        let folder = other.languages.folder(other.languages.here());
+        jobs.extend(other_pages(other).into_iter().map(|page| {
+            let path = format!("{prefix}{folder}{}", page.path());
+            (other, page, path)
+        }));
+    }
+    let mut files: Vec<String> = jobs.iter().map(|(_, _, path)| path.clone()).collect();
     files.sort();
     if let Some(twice) = files.windows(2).find(|pair| pair[0] == pair[1]) {
         return Err(SiteError::UnsafeName {
@@ -126,24 +149,25 @@ pub(super) fn write_ledger(
             value: twice[0].clone(),
         });
     }
-    all.par_iter().try_for_each(|page| {
-        let relative = format!("{prefix}{}", page.path());
-        let written = staging.create(&relative).and_then(|file| {
+    jobs.par_iter().try_for_each(|(site, page, relative)| {
+        let written = staging.create(relative).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
             if page.is_markup() {
                 let mut safe = crate::markup::MarkupSafe::new(&mut out);
-                page.write(&site, &mut safe)?;
+                page.write(site, &mut safe)?;
                 std::io::Write::flush(&mut safe)?;
             } else {
-                page.write(&site, &mut out)?;
+                page.write(site, &mut out)?;
             }
             std::io::Write::flush(&mut out)
         });
         written.map_err(|source| SiteError::Io {
-            path: dir.join(&relative),
+            path: dir.join(relative),
             source,
         })
     })?;
+    drop(jobs);
+    drop(others);
     let entries = if prefix.is_empty() {
         Vec::new()
     } else {
@@ -156,11 +180,25 @@ pub(super) fn write_ledger(
     })
 }
 
+/// The pages of a language's folder: the readers' pages and the feed, as
+/// at the root.
+fn other_pages<'s>(site: &'s Site<'_>) -> Vec<Page<'s>> {
+    let mut pages = vec![Page::Dashboard, Page::Feed, Page::Follow];
+    pages.extend(site.report.commitments.iter().map(Page::Commitment));
+    pages.extend(site.report.totals.by_party.iter().map(Page::Party));
+    pages.extend(site.areas.keys().map(|slug| Page::Area(slug)));
+    pages.extend(Status::ALL.into_iter().map(Page::Status));
+    pages.extend(Kind::ALL.into_iter().map(Page::Kind));
+    debug_assert!(pages.iter().all(Page::is_translated));
+    pages
+}
+
 /// Checks that every name that becomes a path is safe, and groups areas.
 fn prepare<'a>(
     report: Report,
     view: &'a Ledger,
     base_url: Option<String>,
+    languages: SiteLanguages,
 ) -> Result<Site<'a>, SiteError> {
     // Ids are checked by the loader (`id-format`); checked again here, as
     // they become folder names.
@@ -178,33 +216,41 @@ fn prepare<'a>(
             });
         }
     }
-    let mut areas: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
-    for (index, c) in report.commitments.iter().enumerate() {
-        if let Some(area) = &c.area {
-            let slug = slug(area);
-            areas
-                .entry(slug)
-                .or_insert_with(|| (area.clone(), Vec::new()))
-                .1
-                .push(index);
-        }
-    }
     let mut by_id = std::collections::HashMap::with_capacity(view.commitments.len());
     for commitment in &view.commitments {
         by_id
             .entry(commitment.id.value.as_str())
             .or_insert(commitment);
     }
+    // An area's page is named by the area as written, so that it has one
+    // address in every language; its name is the page's language's.
+    let mut areas: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    for (index, c) in report.commitments.iter().enumerate() {
+        if let Some(area) = &c.area {
+            let written = by_id
+                .get(c.id.as_str())
+                .and_then(|m| m.area.as_ref())
+                .map_or(area.as_str(), |a| a.value.as_str());
+            areas
+                .entry(slug(written))
+                .or_insert_with(|| (area.clone(), Vec::new()))
+                .1
+                .push(index);
+        }
+    }
     // The first of an id written twice, as everywhere else.
     let mut sources = std::collections::HashMap::new();
     for source in &view.sources {
         sources.entry(source.id.value.as_str()).or_insert(source);
     }
+    let translate_to = report.translated.then_some(report.language.as_str());
     let mut party_names = std::collections::HashMap::new();
     for party in &view.parties {
-        party_names
-            .entry(party.id.value.as_str())
-            .or_insert(party.name.value.as_str());
+        let name = match translate_to {
+            Some(lang) => party.i18n.pick(lang, "name", &party.name.value),
+            None => party.name.value.as_str(),
+        };
+        party_names.entry(party.id.value.as_str()).or_insert(name);
     }
     Ok(Site {
         report,
@@ -218,5 +264,7 @@ fn prepare<'a>(
         data: Vec::new(),
         cross: cross_links::CrossLinks::default(),
         workspace_title: None,
+        locale: crate::i18n::Locale::of(languages.here()),
+        languages,
     })
 }

@@ -10,10 +10,13 @@ mod calendar;
 mod checks;
 mod commitment_page;
 mod cross_links;
+mod dataset;
 mod embed;
 mod evidence;
 mod feed;
 mod folder;
+mod follow_page;
+mod languages;
 mod ledger_site;
 mod pages;
 mod source_page;
@@ -124,6 +127,10 @@ pub(crate) struct Site<'a> {
     /// In a workspace's site, the workspace's title: pages link back to
     /// its dashboard, one folder up.
     pub(crate) workspace_title: Option<String>,
+    /// The site's languages, and the one of these pages.
+    pub(crate) languages: languages::SiteLanguages,
+    /// The messages of these pages' language.
+    pub(crate) locale: &'static crate::i18n::Locale,
 }
 
 impl Site<'_> {
@@ -135,9 +142,17 @@ impl Site<'_> {
         self.sources.get(id).copied()
     }
 
-    /// The address of a file of the site, for the feed: absolute under the
-    /// base URL when there is one, else relative to the site's root.
+    /// The address of a page in these pages' language, for the feed:
+    /// absolute under the base URL when there is one, else relative to
+    /// the site's root.
     pub(crate) fn href(&self, path: &str) -> String {
+        let folder = self.languages.folder(self.languages.here());
+        self.shared_href(&format!("{folder}{path}"))
+    }
+
+    /// The address of a file the site has once, in no language's folder
+    /// (the downloads), as [`Site::href`].
+    pub(crate) fn shared_href(&self, path: &str) -> String {
         match &self.base_url {
             Some(base) => format!("{base}{path}"),
             None => path.to_owned(),
@@ -148,9 +163,31 @@ impl Site<'_> {
     pub(crate) fn party_name<'s>(&'s self, id: &'s str) -> &'s str {
         self.party_names.get(id).copied().unwrap_or(id)
     }
+
+    /// The parties' names, as a list in the pages' language.
+    pub(crate) fn party_names(&self, ids: &[String]) -> String {
+        let names: Vec<&str> = ids.iter().map(|p| self.party_name(p)).collect();
+        names.join(&self.locale.text("list-comma"))
+    }
+
+    /// A text of the ledger in these pages' language: the editors'
+    /// translation when there is one, else the text as written.
+    pub(crate) fn translated<'t>(
+        &self,
+        i18n: &'t crate::model::Translations,
+        key: &str,
+        original: &'t str,
+    ) -> &'t str {
+        if self.report.translated {
+            i18n.pick(self.report.language.as_str(), key, original)
+        } else {
+            original
+        }
+    }
 }
 
 /// One file of the site: its path under the folder and how to make it.
+#[derive(Clone, Copy)]
 enum Page<'a> {
     Dashboard,
     Commitment(&'a CommitmentReport),
@@ -197,6 +234,23 @@ impl Page<'_> {
         }
     }
 
+    /// Whether the file is written in every language of the site: the
+    /// readers' pages and the feed. The downloads, the style, the sources'
+    /// texts, the checks and the embeds are written once, at the root.
+    fn is_translated(&self) -> bool {
+        matches!(
+            self,
+            Page::Dashboard
+                | Page::Commitment(_)
+                | Page::Party(_)
+                | Page::Area(_)
+                | Page::Status(_)
+                | Page::Kind(_)
+                | Page::Feed
+                | Page::Follow
+        )
+    }
+
     /// Whether the file is HTML or XML, which may not carry control
     /// characters (the JSON and CSV downloads are the reports, byte for byte).
     fn is_markup(&self) -> bool {
@@ -223,7 +277,7 @@ impl Page<'_> {
                 source,
                 site.source_texts.get(&source.id.value).map(String::as_str),
             ),
-            Page::Follow => pages::follow(site),
+            Page::Follow => follow_page::follow(site),
             Page::Calendar => calendar::deadlines(site),
             Page::Badge => embed::badge(site),
             Page::Card(c) => embed::card(site, c),

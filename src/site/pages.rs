@@ -61,30 +61,60 @@ pub(super) fn style_sheet() -> String {
     format!("{}{}", STYLE.trim_start(), SITE_STYLE)
 }
 
-pub(super) fn page(site: &Site<'_>, root: &str, title: &str, body: Markup) -> String {
+/// A page of the site: `root` leads from the page to its language's
+/// root, and `here` is the page's path from there when the page is in
+/// every language of the site (its switch and alternates link to it).
+pub(super) fn page(
+    site: &Site<'_>,
+    root: &str,
+    here: Option<&str>,
+    title: &str,
+    body: Markup,
+) -> String {
     let report = &site.report;
+    let loc = site.locale;
+    let up = site.languages.up();
+    let as_of = loc.with("as-of-date", &[("date", loc.date(report.as_of).into())]);
+    let others = here.filter(|_| site.languages.is_many());
     let page = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(loc.lang().tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " — " (report.title) " — as of " (report.as_of) }
-                link rel="alternate" type="application/atom+xml" title="Status changes" href=(format!("{root}feed.xml"));
-                link rel="stylesheet" href=(format!("{root}style.css"));
+                title { (title) " — " (report.title) " — " (as_of) }
+                link rel="alternate" type="application/atom+xml" title=(loc.text("feed-link-title")) href=(format!("{root}feed.xml"));
+                @if let Some(here) = others {
+                    @for lang in site.languages.all() {
+                        link rel="alternate" hreflang=(lang.tag()) href=(site.languages.href(site, root, lang, here));
+                    }
+                }
+                link rel="stylesheet" href=(format!("{root}{up}style.css"));
             }
             body {
                 main {
-                    nav.top aria-label="Site" {
-                        @if let Some(workspace) = &site.workspace_title { a href=(format!("{root}../index.html")) { (workspace) } }
+                    nav.top aria-label=(loc.text("nav-site")) {
+                        @if let Some(workspace) = &site.workspace_title { a href=(format!("{root}{up}../index.html")) { (workspace) } }
                         a href=(format!("{root}index.html")) { (report.title) }
-                        span.muted { "as of " (report.as_of) }
-                        a href=(format!("{root}index.html#all")) { "All commitments" }
-                        a href=(format!("{root}follow/index.html")) { "Follow the changes" }
+                        span.muted { (as_of) }
+                        a href=(format!("{root}index.html#all")) { (loc.text("all-commitments")) }
+                        a href=(format!("{root}follow/index.html")) { (loc.text("follow-changes")) }
+                    }
+                    @if let Some(here) = others {
+                        nav.languages aria-label=(loc.text("nav-languages")) {
+                            @for lang in site.languages.all() {
+                                @if lang == loc.lang() {
+                                    span lang=(lang.tag()) aria-current="true" { (lang.endonym()) }
+                                } @else {
+                                    a lang=(lang.tag()) hreflang=(lang.tag()) href=(site.languages.href(site, root, lang, here)) { (lang.endonym()) }
+                                }
+                                " "
+                            }
+                        }
                     }
                     (body)
-                    (footer(report.as_of))
-                    p.muted { "For the ledger's maintainers: " a href=(format!("{root}checks/index.html")) { "checks" } "." }
+                    (footer(report.as_of, loc))
+                    p.muted { (loc.text("maintainers-before")) a href=(format!("{root}{up}checks/index.html")) { (loc.text("maintainers-checks")) } (loc.text("full-stop")) }
                 }
             }
         }
@@ -169,43 +199,46 @@ enum Current {
 /// count is the number its page lists.
 fn filters(site: &Site<'_>, root: &str, which: Filters) -> Markup {
     let report = &site.report;
+    let loc = site.locale;
     let current = match which {
         Filters::All => None,
         Filters::Short(current) => Some(current),
     };
     html! {
-        nav.filters id=[(which == Filters::All).then_some("filters")] aria-label="Filters" {
+        nav.filters id=[(which == Filters::All).then_some("filters")] aria-label=(loc.text("nav-filters")) {
             @if which == Filters::All {
-                p { strong { "Committed by: " }
+                p { strong { (loc.text("filter-committed-by")) }
                     @for party in &report.totals.by_party {
                         a href=(format!("{root}parties/{}/index.html", party.id)) { (party.name) " (" (party.commitments) ")" } " "
                     }
                 }
                 @if !site.areas.is_empty() {
-                    p { strong { "Area: " }
+                    p { strong { (loc.text("filter-area")) }
                         @for (slug, (name, members)) in &site.areas {
                             a href=(format!("{root}areas/{slug}/index.html")) { (name) " (" (counted(site, members).len()) ")" } " "
                         }
                     }
                 }
             } @else {
-                p { strong { "Committed by, area: " }
+                p { strong { (loc.text("filter-party-area")) }
                     a href=(format!("{root}index.html#filters")) aria-current=[matches!(current, Some(Current::Party | Current::Area)).then_some("page")] {
-                        "each of the " (crate::text::plural(report.totals.by_party.len(), "party", "parties"))
-                        " and " (crate::text::plural(site.areas.len(), "area", "areas"))
+                        (loc.with("filter-each", &[
+                            ("parties", loc.count("count-parties", report.totals.by_party.len()).into()),
+                            ("areas", loc.count("count-areas", site.areas.len()).into()),
+                        ]))
                     }
                 }
             }
-            p { strong { "Status: " }
+            p { strong { (loc.text("filter-status")) }
                 @for (count, status) in report.totals.by_status.iter().zip(Status::ALL) {
                     @if count.count > 0 {
-                        a href=(format!("{root}status/{}/index.html", status.as_str())) aria-current=[(current == Some(Current::Status(status))).then_some("page")] { (words(status)) " (" (count.count) ")" } " "
+                        a href=(format!("{root}status/{}/index.html", status.as_str())) aria-current=[(current == Some(Current::Status(status))).then_some("page")] { (words(status, loc)) " (" (count.count) ")" } " "
                     }
                 }
             }
-            p { strong { "Kind: " }
+            p { strong { (loc.text("filter-kind")) }
                 @for (count, kind) in report.totals.by_kind.iter().zip(Kind::ALL) {
-                    a href=(format!("{root}kinds/{}/index.html", kind.as_str())) aria-current=[(current == Some(Current::Kind(kind))).then_some("page")] { (kind.as_str()) " (" (count.count) ")" } " "
+                    a href=(format!("{root}kinds/{}/index.html", kind.as_str())) aria-current=[(current == Some(Current::Kind(kind))).then_some("page")] { (loc.kind(kind)) " (" (count.count) ")" } " "
                 }
             }
         }
@@ -219,21 +252,27 @@ fn entry_items<'c>(
     root: &str,
     items: impl IntoIterator<Item = &'c CommitmentReport>,
 ) -> Markup {
+    let loc = site.locale;
     html! {
             @for c in items {
                 li id=(format!("c-{}", c.id)) {
-                    (status_badge(c.status)) " "
+                    (status_badge(c.status, loc)) " "
                     a.title href=(commitment_href(root, &c.id)) { (c.title) }
                     br;
                     span.muted {
-                        "by " (c.by.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", "))
-                        @if !c.asks.is_empty() { " · asks " (c.asks.iter().map(|p| site.party_name(p)).collect::<Vec<_>>().join(", ")) }
+                        (loc.with("entry-by", &[("names", site.party_names(&c.by).into())]))
+                        @if !c.asks.is_empty() { (loc.with("entry-asks", &[("names", site.party_names(&c.asks).into())])) }
                         @if let Some(area) = &c.area { " · " (area) }
-                        " · " (c.kind.as_str())
-                        @if let Some(due) = &c.due_text { " · due " (due) }
-                        @match c.group { Group::SignedAtTalks => " · signed at the talks", Group::Request => " · a request", Group::Umbrella => " · umbrella", Group::Commitment => "" }
+                        " · " (loc.kind(c.kind))
+                        @if let Some(due) = &c.due_text { (loc.with("entry-due", &[("due", due.as_str().into())])) }
+                        @match c.group {
+                            Group::SignedAtTalks => (loc.text("entry-signed")),
+                            Group::Request => (loc.text("entry-request")),
+                            Group::Umbrella => (loc.text("entry-umbrella")),
+                            Group::Commitment => "",
+                        }
                     }
-                    @if let Some(days) = c.overdue_days { br; strong.finding-error { (crate::text::plural(days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
+                    @if let Some(days) = c.overdue_days { br; strong.finding-error { (loc.days_overdue(days)) } (loc.against(c.due_precision.unwrap_or_default(), c.due_estimated)) }
                 }
             }
     }
@@ -252,17 +291,18 @@ fn entries<'c>(
 fn timeline(site: &Site<'_>, root: &str) -> Markup {
     const MAX_ROWS: usize = 300;
     let report = &site.report;
+    let loc = site.locale;
     let rows: Vec<&CommitmentReport> = report.commitments.iter().take(MAX_ROWS).collect();
     if rows.is_empty() {
-        return html! { p.muted { "No commitments." } };
+        return html! { p.muted { (loc.text("no-commitments")) } };
     }
     let link = |id: &str| commitment_href(root, id);
     html! {
         @if report.commitments.len() > MAX_ROWS {
-            p.muted { "The first " (MAX_ROWS) " of " (report.commitments.len()) " commitments, in ledger order." }
+            p.muted { (loc.with("timeline-first", &[("shown", MAX_ROWS.into()), ("total", report.commitments.len().into())])) }
         }
-        div.scroll { (timeline_svg(&rows, report.as_of, "Timeline of commitments", Some(&link))) }
-        (timeline_list(&rows, Some(&link)))
+        div.scroll { (timeline_svg(&rows, report.as_of, &loc.text("timeline-label"), Some(&link), loc)) }
+        (timeline_list(&rows, Some(&link), loc))
     }
 }
 
@@ -273,79 +313,83 @@ const DASHBOARD_LIST: usize = 1000;
 pub(super) fn dashboard(site: &Site<'_>) -> String {
     let report = &site.report;
     let totals = &report.totals;
+    let loc = site.locale;
     let root = "";
+    let up = site.languages.up();
+    let window = [("days", WINDOW_DAYS.into())];
     let body = html! {
         header {
             h1 { (report.title) }
-            p.meta { "As of " strong { (report.as_of) }
-                @if let Some(reviewed) = report.reviewed { " · statuses reviewed up to " strong { (reviewed) } } }
+            p.meta { (loc.text("as-of-before")) strong { (loc.date(report.as_of)) }
+                @if let Some(reviewed) = report.reviewed { (loc.text("reviewed-before")) strong { (loc.date(reviewed)) } } }
             @if let Some(description) = &report.description { p { (description) } }
             @if let Some(notice) = &report.review_notice { p.notice { (notice) } }
-            p { "Downloads: " a href="ledger.json" { "ledger.json" } " · " a href="commitments.csv" { "commitments.csv" }
-                " · " a href="datapackage.json" { "the data package" } " (every table, with its schema)"
-                " · " a href="deadlines.ics" { "the deadlines for a calendar" }
-                " · " a href="follow/index.html" { "follow the changes in a feed reader" } }
-            (PreEscaped(dataset_json_ld(site)))
+            @if report.translated { p.muted { (loc.text("translated")) } }
+            p { (loc.text("downloads")) a href=(format!("{up}ledger.json")) { "ledger.json" } " · " a href=(format!("{up}commitments.csv")) { "commitments.csv" }
+                " · " a href=(format!("{up}datapackage.json")) { (loc.text("download-package")) } (loc.text("download-package-note"))
+                " · " a href=(format!("{up}deadlines.ics")) { (loc.text("download-calendar")) }
+                " · " a href="follow/index.html" { (loc.text("download-follow")) } }
+            (PreEscaped(super::dataset::dataset_json_ld(site)))
         }
-        section aria-label="Summary" {
+        section aria-label=(loc.text("summary")) {
             div.tiles {
-                a.tile href="#all" { (headcount_tile(totals)) }
+                a.tile href="#all" { (headcount_tile(totals, loc)) }
                 @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                     @if count.count > 0 {
-                        a.tile href=(format!("status/{}/index.html", status.as_str())) style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status)) }
+                        a.tile href=(format!("status/{}/index.html", status.as_str())) style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status, loc)) }
                     }
                 }
-                a.tile href="#overdue" style="border-top-color:#d32f2f" { b { (report.overdue.len()) } "overdue" }
-                a.tile href="#due-soon" style="border-top-color:#e07b00" { b { (report.due_soon.len()) } "due in " (WINDOW_DAYS) " days" }
-                a.tile href="#recent" { b { (report.recent_changes.len()) } "changes in " (WINDOW_DAYS) " days" }
+                a.tile href="#overdue" style="border-top-color:#d32f2f" { b { (report.overdue.len()) } (loc.text("tile-overdue")) }
+                a.tile href="#due-soon" style="border-top-color:#e07b00" { b { (report.due_soon.len()) } (loc.with("tile-due-soon", &window)) }
+                a.tile href="#recent" { b { (report.recent_changes.len()) } (loc.with("tile-changes", &window)) }
             }
-            p.headline { (totals.headline(crate::i18n::Locale::en())) @if let Some(left_out) = totals.left_out(crate::i18n::Locale::en()) { " " (left_out) } }
-            (legend(totals))
-            h2 { "Progress by party" }
+            p.headline { (totals.headline(loc)) @if let Some(left_out) = totals.left_out(loc) { " " (left_out) } }
+            (legend(totals, loc))
+            h2 { (loc.text("progress-by-party")) }
             @for party in &totals.by_party {
                 div {
-                    a href=(format!("parties/{}/index.html", party.id)) { strong { (party.name) } } " " span.muted { "(" (party.commitments) " commitments)" }
-                    (bar(party.by_status.iter().map(|c| c.count), party.commitments))
-                    (counts_line(&party.by_status))
+                    a href=(format!("parties/{}/index.html", party.id)) { strong { (party.name) } } " " span.muted { (loc.with("party-commitments", &[("n", party.commitments.into())])) }
+                    (bar(party.by_status.iter().map(|c| c.count), party.commitments, loc))
+                    (counts_line(&party.by_status, loc))
                 }
             }
             @if !site.areas.is_empty() {
-                h2 { "Progress by area" }
+                h2 { (loc.text("progress-by-area")) }
                 @for (slug, (name, members)) in &site.areas {
                     @let items: Vec<&CommitmentReport> = counted(site, members);
                     @let counts = by_status(&items);
                     div {
                         a href=(format!("areas/{slug}/index.html")) { strong { (name) } } " " span.muted { "(" (items.len()) ")" }
-                        (bar(counts.iter().map(|c| c.count), items.len()))
-                        (counts_line(&counts))
+                        (bar(counts.iter().map(|c| c.count), items.len(), loc))
+                        (counts_line(&counts, loc))
                     }
                 }
             }
         }
         section {
-            h2 { "Timeline" }
-            p.muted { "Each row runs from the day a commitment was made to the day it became final, or to the as-of date while open; it links to the commitment's page. ◆ marks the deadline, ● the final status; the red line is the as-of date." }
+            h2 { (loc.text("timeline-heading")) }
+            p.muted { (loc.text("timeline-explain")) }
             (timeline(site, root))
         }
         section id="overdue" {
-            h2 { "Overdue" }
-            @if report.overdue.is_empty() { p.muted { "Nothing is overdue." } }
-            @else { ul { @for item in &report.overdue { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due_text) ", " strong { (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " overdue" } (crate::i18n::Locale::en().against(item.due_precision, item.due_estimated)) } } } }
+            h2 { (loc.text("overdue")) }
+            @if report.overdue.is_empty() { p.muted { (loc.text("nothing-overdue")) } }
+            @else { ul { @for item in &report.overdue { li { a href=(commitment_href(root, &item.id)) { (item.title) } (loc.with("item-due", &[("due", item.due_text.as_str().into())])) (loc.text("clause-comma")) strong { (loc.days_overdue(item.days)) } (loc.against(item.due_precision, item.due_estimated)) } } } }
         }
         section id="due-soon" {
-            h2 { "Due in the next " (WINDOW_DAYS) " days" }
-            @if report.due_soon.is_empty() { p.muted { "Nothing is due." } }
-            @else { ul { @for item in &report.due_soon { li { a href=(commitment_href(root, &item.id)) { (item.title) } " — due " (item.due_text) " (" (crate::text::plural(item.days.unsigned_abs() as usize, "day", "days")) " left" (crate::i18n::Locale::en().against(item.due_precision, item.due_estimated)) ")" } } } }
+            h2 { (loc.with("due-soon", &window)) }
+            @if report.due_soon.is_empty() { p.muted { (loc.text("nothing-due")) } }
+            @else { ul { @for item in &report.due_soon { li { a href=(commitment_href(root, &item.id)) { (item.title) } (loc.with("item-due", &[("due", item.due_text.as_str().into())])) " (" (loc.with("days-left", &[("days", loc.days(item.days.unsigned_abs()).into()), ("n", item.days.unsigned_abs().into())])) (loc.against(item.due_precision, item.due_estimated)) ")" } } } }
         }
         section id="recent" {
-            h2 { "Changes in the last " (WINDOW_DAYS) " days, with their evidence" }
-            @if report.recent_changes.is_empty() { p.muted { "No updates." } }
+            h2 { (loc.with("recent-with-evidence", &window)) }
+            @if report.recent_changes.is_empty() { p.muted { (loc.text("no-updates")) } }
             @else {
                 ul { @for change in &report.recent_changes {
                     li {
-                        (change.date) " " a href=(commitment_href(root, &change.id)) { (change.title) } " "
-                        @if change.from != change.to { (status_badge(change.from)) " → " }
-                        (status_badge(change.to)) " " (change.note)
+                        (loc.date(change.date)) " " a href=(commitment_href(root, &change.id)) { (change.title) } " "
+                        @if change.from != change.to { (status_badge(change.from, loc)) " → " }
+                        (status_badge(change.to, loc)) " " (change.note)
                         @if let Some(update) = site.commitment(&change.id).and_then(|c| c.updates.get(change.update)) {
                             (evidence_list(site, &update.evidence, None))
                         }
@@ -354,21 +398,26 @@ pub(super) fn dashboard(site: &Site<'_>) -> String {
             }
         }
         section id="all" {
-            h2 { "All commitments" }
+            h2 { (loc.text("all-commitments")) }
             (filters(site, root, Filters::All))
             @if report.commitments.len() > DASHBOARD_LIST {
-                p.muted { "The first " (DASHBOARD_LIST) " of " (report.commitments.len()) " commitments, in ledger order; the filters above list every one." }
+                p.muted { (loc.with("dashboard-first", &[("shown", DASHBOARD_LIST.into()), ("total", report.commitments.len().into())])) }
             }
             (entries(site, root, report.commitments.iter().take(DASHBOARD_LIST)))
         }
     };
-    page(site, root, "Dashboard", body)
+    page(site, root, Some("index.html"), &loc.text("dashboard"), body)
 }
 
 /// A page's text before and after its body, for pages written in parts.
-pub(super) fn frame(site: &Site<'_>, root: &str, title: &str) -> (String, String) {
+pub(super) fn frame(
+    site: &Site<'_>,
+    root: &str,
+    here: Option<&str>,
+    title: &str,
+) -> (String, String) {
     const BODY: &str = "\u{0}body\u{0}";
-    let whole = page(site, root, title, maud::PreEscaped(BODY.to_owned()));
+    let whole = page(site, root, here, title, maud::PreEscaped(BODY.to_owned()));
     // The last occurrence: only the footer, which holds no ledger text,
     // follows the body.
     match whole.rsplit_once(BODY) {
@@ -386,12 +435,14 @@ fn list_page(
     out: &mut dyn Write,
     heading: Markup,
     title: &str,
+    here: &str,
     items: Vec<&CommitmentReport>,
     current: Current,
 ) -> std::io::Result<()> {
     const CHUNK: usize = 500;
     let root = "../../";
-    let (before, after) = frame(site, root, title);
+    let loc = site.locale;
+    let (before, after) = frame(site, root, Some(here), title);
     out.write_all(before.as_bytes())?;
     let counts = by_status(&items);
     let groups: Vec<(Status, usize)> = Status::ALL
@@ -401,15 +452,15 @@ fn list_page(
         .filter(|(_, count)| *count > 0)
         .collect();
     let head = html! {
-        header { h1 { (heading) } p.meta { (crate::text::plural(items.len(), "commitment", "commitments")) } }
-        (bar(counts.iter().map(|c| c.count), items.len()))
+        header { h1 { (heading) } p.meta { (loc.count("count-commitments", items.len())) } }
+        (bar(counts.iter().map(|c| c.count), items.len(), loc))
         @if !groups.is_empty() {
-            p.here { strong { "On this page: " }
-                @for (status, count) in &groups { a href=(format!("#s-{}", status.as_str())) { (words(*status)) " (" (count) ")" } " " }
+            p.here { strong { (loc.text("on-this-page")) }
+                @for (status, count) in &groups { a href=(format!("#s-{}", status.as_str())) { (words(*status, loc)) " (" (count) ")" } " " }
             }
         }
-        details.other-lists { summary { "Other lists" } (filters(site, root, Filters::Short(current))) }
-        @if items.is_empty() { p.muted { "None." } }
+        details.other-lists { summary { (loc.text("other-lists")) } (filters(site, root, Filters::Short(current))) }
+        @if items.is_empty() { p.muted { (loc.text("none-listed")) } }
     };
     out.write_all(readable_lines(&head.into_string()).as_bytes())?;
     for (status, _) in groups {
@@ -418,7 +469,7 @@ fn list_page(
             .copied()
             .filter(|c| c.status == status)
             .collect();
-        let heading = html! { h2 id=(format!("s-{}", status.as_str())) { (status_badge(status)) " " (members.len()) } };
+        let heading = html! { h2 id=(format!("s-{}", status.as_str())) { (status_badge(status, loc)) " " (members.len()) } };
         out.write_all(readable_lines(&heading.into_string()).as_bytes())?;
         out.write_all(b"<ul class=\"entries\">")?;
         for chunk in members.chunks(CHUNK) {
@@ -442,8 +493,19 @@ pub(super) fn party(
         .filter(|c| c.by.contains(&party.id))
         .filter(|c| c.group.is_counted())
         .collect();
-    let title = format!("{}: what it committed to", party.name);
-    list_page(site, out, html! { (title) }, &title, items, Current::Party)
+    let title = site
+        .locale
+        .with("party-title", &[("party", party.name.as_str().into())]);
+    let here = format!("parties/{}/index.html", party.id);
+    list_page(
+        site,
+        out,
+        html! { (title) },
+        &title,
+        &here,
+        items,
+        Current::Party,
+    )
 }
 
 pub(super) fn area(site: &Site<'_>, out: &mut dyn Write, slug: &str) -> std::io::Result<()> {
@@ -452,8 +514,19 @@ pub(super) fn area(site: &Site<'_>, out: &mut dyn Write, slug: &str) -> std::io:
     };
     // Counted as `totals.by_area` counts: requests and umbrellas apart.
     let items = counted(site, members);
-    let title = format!("Area: {name}");
-    list_page(site, out, html! { (title) }, &title, items, Current::Area)
+    let title = site
+        .locale
+        .with("area-title", &[("area", name.as_str().into())]);
+    let here = format!("areas/{slug}/index.html");
+    list_page(
+        site,
+        out,
+        html! { (title) },
+        &title,
+        &here,
+        items,
+        Current::Area,
+    )
 }
 
 pub(super) fn status(site: &Site<'_>, out: &mut dyn Write, status: Status) -> std::io::Result<()> {
@@ -464,12 +537,15 @@ pub(super) fn status(site: &Site<'_>, out: &mut dyn Write, status: Status) -> st
         .filter(|c| c.status == status)
         .filter(|c| c.group.is_counted())
         .collect();
-    let title = format!("Status: {}", words(status));
+    let loc = site.locale;
+    let title = loc.with("status-title", &[("status", words(status, loc).into())]);
+    let here = format!("status/{}/index.html", status.as_str());
     list_page(
         site,
         out,
-        html! { "Status: " (status_badge(status)) },
+        html! { (loc.text("status-heading")) (status_badge(status, loc)) },
         &title,
+        &here,
         items,
         Current::Status(status),
     )
@@ -483,73 +559,19 @@ pub(super) fn kind(site: &Site<'_>, out: &mut dyn Write, kind: Kind) -> std::io:
         .filter(|c| c.kind == kind)
         .filter(|c| c.group.is_counted())
         .collect();
-    let title = format!("Kind: {}", kind.as_str());
+    let title = site
+        .locale
+        .with("kind-title", &[("kind", site.locale.kind(kind).into())]);
+    let here = format!("kinds/{}/index.html", kind.as_str());
     list_page(
         site,
         out,
         html! { (title) },
         &title,
+        &here,
         items,
         Current::Kind(kind),
     )
-}
-
-/// How to follow the changes: the feed's address for a feed reader, with
-/// what it holds. A browser shows a feed as raw XML, so the site's links go
-/// here, not to the feed itself.
-pub(super) fn follow(site: &Site<'_>) -> String {
-    let root = "../";
-    let feed = site.href("feed.xml");
-    let body = html! {
-        header { h1 { "Follow the changes" } }
-        p { "Copy this address into a feed reader to be told of every new commitment and every change of status:" }
-        p { a href=(if feed.contains("://") { feed.clone() } else { format!("{root}feed.xml") }) type="application/atom+xml" { (feed) } }
-        p { "The deadlines of the open commitments are a calendar to subscribe to: " a href=(format!("{root}deadlines.ics")) { "deadlines.ics" } "." }
-        p { "Each entry names the commitment, its new status and the note behind it, and links to the commitment's page with the evidence. The feed holds the newest 1,000 entries; the " a href=(format!("{root}index.html#recent")) { "dashboard" } " shows the changes of the last " (WINDOW_DAYS) " days." }
-    };
-    page(site, root, "Follow the changes", body)
-}
-
-/// schema.org `Dataset` JSON-LD for the dashboard, as Google Dataset Search
-/// reads it: the ledger's name and description, the period its
-/// commitments cover, who publishes it, and every download. No licence:
-/// the ledger format has no field for one yet.
-fn dataset_json_ld(site: &Site<'_>) -> String {
-    let report = &site.report;
-    let first = report
-        .commitments
-        .iter()
-        .map(|c| c.made)
-        .min()
-        .unwrap_or(report.as_of);
-    let download = |path: &str, format: &str| serde_json::json!({ "@type": "DataDownload", "encodingFormat": format, "contentUrl": site.href(path) });
-    let mut dataset = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Dataset",
-        "name": report.title,
-        "description": report.description.clone().unwrap_or_else(|| report.title.clone()),
-        "identifier": report.ledger_id,
-        "temporalCoverage": format!("{first}/{}", report.as_of),
-        "dateModified": report.as_of.to_string(),
-        "distribution": [
-            download("ledger.json", "application/json"),
-            download("commitments.csv", "text/csv"),
-            download("datapackage.json", "application/vnd.datapackage+json"),
-            download("deadlines.ics", "text/calendar"),
-            download("feed.xml", "application/atom+xml"),
-        ],
-    });
-    if let Some(publisher) = site.view.meta.as_ref().and_then(|m| m.publisher.as_ref()) {
-        dataset["publisher"] =
-            serde_json::json!({ "@type": "Organization", "name": publisher.value });
-    }
-    // No `<` at all inside the script element: ledger text such as
-    // `</script>` or `<!--` could end it or change how it is parsed. The
-    // JSON escape reads back as the same text.
-    let text = serde_json::to_string(&dataset)
-        .unwrap_or_default()
-        .replace('<', "\\u003c");
-    format!("<script type=\"application/ld+json\">{text}</script>")
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ pub(super) fn source(site: &Site<'_>, source: &Source, text: Option<&str>) -> St
             None => p.muted { "No copy is kept with the ledger; the link above is the only one." },
         }
     };
-    page(site, root, &source.title.value, body)
+    page(site, root, None, &source.title.value, body)
 }
 
 /// The path of a source's page, from the site's root.

@@ -230,6 +230,8 @@ fn commitments_csv(reports: &[Report]) -> Result<Vec<u8>, SiteError> {
 fn dashboard(workspace: &WorkspaceSite<'_>, reports: &[Report], ids: &[String]) -> String {
     let totals = report::sum_totals(reports);
     let headcount = totals.headcount;
+    // A workspace's dashboard is in English for now.
+    let en = crate::i18n::Locale::en();
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -256,21 +258,21 @@ fn dashboard(workspace: &WorkspaceSite<'_>, reports: &[Report], ids: &[String]) 
                             div.ledger {
                                 h3 { a href=(format!("{id}/index.html")) { (report.title) } }
                                 p { (t.headcount()) ". " (t.headline(crate::i18n::Locale::en())) }
-                                (bar(t.by_status.iter().map(|c| c.count), t.commitments))
-                                (counts_line(&t.by_status))
+                                (bar(t.by_status.iter().map(|c| c.count), t.commitments, en))
+                                (counts_line(&t.by_status, en))
                             }
                         }
                     }
                     section aria-label="Summary" {
                         h2 { "All the ledgers together" }
                         p { (headcount) "." }
-                        (bar(totals.by_status.iter().map(|c| c.count), totals.headcount.commitments))
-                        (counts_line(&totals.by_status))
+                        (bar(totals.by_status.iter().map(|c| c.count), totals.headcount.commitments, en))
+                        (counts_line(&totals.by_status, en))
                         @if totals.by_status.iter().any(|c| c.count > 0) {
                             ul.legend {
                                 @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                                     @if count.count > 0 {
-                                        li { span.dot style=(format!("background:{}", colour(status))) {} (words(status)) }
+                                        li { span.dot style=(format!("background:{}", colour(status))) {} (words(status, en)) }
                                     }
                                 }
                             }
@@ -279,12 +281,12 @@ fn dashboard(workspace: &WorkspaceSite<'_>, reports: &[Report], ids: &[String]) 
                         @for party in &totals.by_party {
                             div {
                                 strong { (party.name) } " " span.muted { "(" (party.commitments) " commitments)" }
-                                (bar(party.by_status.iter().map(|c| c.count), party.commitments))
-                                (counts_line(&party.by_status))
+                                (bar(party.by_status.iter().map(|c| c.count), party.commitments, en))
+                                (counts_line(&party.by_status, en))
                             }
                         }
                     }
-                    (footer(workspace.as_of))
+                    (footer(workspace.as_of, en))
                 }
             }
         }

@@ -81,7 +81,7 @@ fn every_message_is_used() {
         "kind-{}",
         "month-{month}",
         "rule-{}",
-        "severity-{severity}",
+        "severity-{}",
     ] {
         assert!(code.contains(prefix), "no code makes ids `{prefix}`");
     }
@@ -95,7 +95,7 @@ fn english_rule_summaries_are_the_rules_own() {
     }
 }
 
-fn fixture() -> PathBuf {
+pub(crate) fn fixture() -> PathBuf {
     let path = PathBuf::from("tests/fixtures/i18n/commitments.toml");
     assert!(path.is_file(), "the fixture {} is there", path.display());
     path
@@ -110,7 +110,7 @@ fn markdown(lang: Lang) -> String {
 
 /// What a report may hold in English: code spans (ids, rule names, keys),
 /// link targets and bare URLs are removed.
-fn prose(markdown: &str) -> String {
+pub(crate) fn prose(markdown: &str) -> String {
     let mut out = String::new();
     let mut rest = markdown;
     while let Some(at) = rest.find(['`', '(', 'h']) {
@@ -142,7 +142,7 @@ fn prose(markdown: &str) -> String {
 /// English words that no Spanish text holds: every word of the English
 /// messages and of the fixture's English texts, less those the Spanish
 /// messages or translations use too ("error", "no", "China").
-fn english_words() -> BTreeSet<String> {
+pub(crate) fn english_words() -> BTreeSet<String> {
     let words = |text: &str| -> BTreeSet<String> {
         text.split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| w.len() >= 2)
@@ -261,17 +261,32 @@ fn check_writes_its_summary_in_the_language_asked() {
 }
 
 #[test]
-fn the_site_and_the_html_report_refuse_other_languages_for_now() {
-    for args in [
-        vec!["report", "--format", "html", "--lang", "es", "--ledger"],
-        vec![
-            "site",
-            "--lang",
-            "es",
-            "-o",
-            "target/never-written",
-            "--ledger",
-        ],
+fn the_data_package_refuses_other_languages_and_the_site_takes_its_from_the_ledger() {
+    for (args, says) in [
+        (
+            vec![
+                "report",
+                "--format",
+                "datapackage",
+                "--lang",
+                "es",
+                "-o",
+                "target/never-written",
+                "--ledger",
+            ],
+            "English only for now",
+        ),
+        (
+            vec![
+                "site",
+                "--lang",
+                "es",
+                "-o",
+                "target/never-written",
+                "--ledger",
+            ],
+            "leave out --lang es and write `languages = [\"es\"]` under [ledger]",
+        ),
     ] {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_commitments"))
             .args(&args)
@@ -280,6 +295,52 @@ fn the_site_and_the_html_report_refuse_other_languages_for_now() {
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains("English only for now"), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+    }
+}
+
+#[test]
+fn the_html_report_is_written_in_the_language_asked_with_no_english_left() {
+    let english = english_words();
+    for (lang, flagged) in [("en", true), ("es", false), ("zh-Hans", false)] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_commitments"))
+            .args([
+                "report",
+                "--format",
+                "html",
+                "--as-of",
+                "2025-06-30",
+                "--lang",
+                lang,
+            ])
+            .arg(fixture())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{lang}");
+        let html = String::from_utf8(output.stdout).unwrap();
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        // Ids and rule names are code, not prose.
+        let mut text = html.clone();
+        while let Some(start) = text.find("<code>") {
+            let end = text[start..]
+                .find("</code>")
+                .map_or(text.len(), |e| start + e + 7);
+            text.replace_range(start..end, " ");
+        }
+        let mut found: Vec<String> = prose(&crate::i18n_site::readable_text(&text))
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .map(str::to_lowercase)
+            .filter(|w| english.contains(w))
+            .collect();
+        found.sort();
+        found.dedup();
+        if flagged {
+            assert!(found.len() > 30, "the English report is flagged: {found:?}");
+        } else {
+            assert!(
+                found.is_empty(),
+                "English in the {lang} HTML report: {found:?}"
+            );
+        }
     }
 }

@@ -14,6 +14,7 @@ mod edit;
 mod feed;
 mod hostile;
 mod i18n;
+mod i18n_site;
 mod ledger;
 mod loaders;
 mod lsp;
