@@ -131,11 +131,14 @@ fn related_list(site: &Site<'_>, links: &[super::CrossLink], root: &str) -> maud
         ul {
             @for link in links {
                 li {
-                    @match link.href(root, site.languages.up()) {
-                        Some(href) => { a href=(href) { (link.title) } }
-                        None => { (link.title) }
+                    @let title = site.translated(&link.title_i18n, "title", &link.title);
+                    @match link.href(root, site.languages.up(), site.languages.here()) {
+                        Some(href) => { a href=(href) { (title) } }
+                        None => { (title) }
                     }
-                    @if let Some(ledger) = &link.ledger_title { (site.locale.with("related-at", &[("ledger", ledger.as_str().into())])) }
+                    @if let Some(ledger) = &link.ledger_title {
+                        (site.locale.with("related-at", &[("ledger", site.translated(&link.ledger_i18n, "title", ledger).into())]))
+                    }
                 }
             }
         }

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::model::{CrossReference, Ledger, Neighbours};
+use crate::i18n::Lang;
+use crate::model::{Commitment, CrossReference, Ledger, Neighbours, Translations};
 
 /// One end of a `related` link, as a page shows it.
 #[derive(Debug, Clone)]
@@ -17,19 +18,31 @@ pub(crate) struct CrossLink {
     pub(crate) commitment: String,
     /// The commitment's title, or the reference as written when unknown.
     pub(crate) title: String,
+    /// The editors' translations of its title, where known.
+    pub(crate) title_i18n: Translations,
+    /// The editors' translations of the other ledger's title, where known.
+    pub(crate) ledger_i18n: Translations,
+    /// The folders of the other ledger's languages in its site (`es/`),
+    /// where its pages are in this site.
+    pub(crate) ledger_folders: Vec<(Lang, String)>,
     /// Whether the page of the other ledger's commitment is in this site.
     pub(crate) in_site: bool,
 }
 
 impl CrossLink {
-    /// The link's address from a page whose way to its language's root
-    /// is `root`, and from there to its ledger's root `up`, or `None` when
-    /// the page is not in this site. Another ledger's page is its root's.
-    pub(crate) fn href(&self, root: &str, up: &str) -> Option<String> {
+    /// The link's address from a page in `lang` whose way to its
+    /// language's root is `root`, and from there to its ledger's root `up`,
+    /// or `None` when the page is not in this site. Another ledger's page
+    /// is in the same language when that ledger has it, else its root's.
+    pub(crate) fn href(&self, root: &str, up: &str, lang: Lang) -> Option<String> {
         match (&self.ledger, self.in_site) {
             (None, _) => Some(super::pages::commitment_href(root, &self.commitment)),
             (Some(ledger), true) => Some(format!(
-                "{root}{up}../{ledger}/commitments/{}/index.html",
+                "{root}{up}../{ledger}/{}commitments/{}/index.html",
+                self.ledger_folders
+                    .iter()
+                    .find(|(l, _)| *l == lang)
+                    .map_or("", |(_, folder)| folder.as_str()),
                 self.commitment
             )),
             (Some(_), false) => None,
@@ -51,10 +64,10 @@ pub(crate) struct CrossLinks {
 pub(crate) fn of_one(view: &Ledger, neighbours: Option<&Neighbours>) -> CrossLinks {
     let own_id = view.id();
     let mut links = CrossLinks::default();
-    let titles: HashMap<&str, &str> = view
+    let by_id: HashMap<&str, &Commitment> = view
         .commitments
         .iter()
-        .map(|c| (c.id.value.as_str(), c.title.value.as_str()))
+        .map(|c| (c.id.value.as_str(), c))
         .collect();
     for commitment in &view.commitments {
         for reference in &commitment.related {
@@ -69,16 +82,23 @@ pub(crate) fn of_one(view: &Ledger, neighbours: Option<&Neighbours>) -> CrossLin
                             .and_then(|n| n.title_of(&cross))
                             .unwrap_or(&reference.value)
                             .to_owned(),
+                        title_i18n: Translations::default(),
+                        ledger_i18n: Translations::default(),
+                        ledger_folders: Vec::new(),
                         in_site: false,
                     }
                 }
                 local => {
                     let id = local.map_or(reference.value.as_str(), |c| c.commitment);
+                    let target = by_id.get(id);
                     CrossLink {
                         ledger: None,
                         ledger_title: None,
                         commitment: id.to_owned(),
-                        title: titles.get(id).copied().unwrap_or(id).to_owned(),
+                        title: target.map_or(id, |c| c.title.value.as_str()).to_owned(),
+                        title_i18n: target.map(|c| c.i18n.clone()).unwrap_or_default(),
+                        ledger_i18n: Translations::default(),
+                        ledger_folders: Vec::new(),
                         in_site: true,
                     }
                 }
@@ -93,6 +113,9 @@ pub(crate) fn of_one(view: &Ledger, neighbours: Option<&Neighbours>) -> CrossLin
                         ledger_title: None,
                         commitment: commitment.id.value.clone(),
                         title: commitment.title.value.clone(),
+                        title_i18n: commitment.i18n.clone(),
+                        ledger_i18n: Translations::default(),
+                        ledger_folders: Vec::new(),
                         in_site: true,
                     });
             }
@@ -117,12 +140,23 @@ pub(crate) fn of_workspace(ledgers: &[(&str, &str, &Ledger)]) -> HashMap<String,
         .iter()
         .map(|(id, title, ledger)| (*id, (*title, *ledger)))
         .collect();
-    let title_in = |ledger: &Ledger, id: &str| -> Option<String> {
+    let commitment_in = |ledger: &'_ Ledger, id: &str| -> Option<(String, Translations)> {
         ledger
             .commitments
             .iter()
             .find(|c| c.id.value == id)
-            .map(|c| c.title.value.clone())
+            .map(|c| (c.title.value.clone(), c.i18n.clone()))
+    };
+    let ledger_i18n = |ledger: &Ledger| -> Translations {
+        ledger
+            .meta
+            .as_ref()
+            .map(|m| m.i18n.clone())
+            .unwrap_or_default()
+    };
+    let folders = |ledger: &Ledger| -> Vec<(Lang, String)> {
+        let languages = super::languages::SiteLanguages::of(ledger);
+        languages.all().map(|l| (l, languages.folder(l))).collect()
     };
     for (from_id, from_title, from) in ledgers {
         for commitment in &from.commitments {
@@ -134,7 +168,7 @@ pub(crate) fn of_workspace(ledgers: &[(&str, &str, &Ledger)]) -> HashMap<String,
                 let Some((to_title, to)) = index.get(to_id) else {
                     continue;
                 };
-                let Some(title) = title_in(to, to_commitment) else {
+                let Some((title, title_i18n)) = commitment_in(to, to_commitment) else {
                     continue;
                 };
                 let same = to_id == *from_id;
@@ -143,6 +177,9 @@ pub(crate) fn of_workspace(ledgers: &[(&str, &str, &Ledger)]) -> HashMap<String,
                     ledger_title: (!same).then(|| (*to_title).to_owned()),
                     commitment: to_commitment.to_owned(),
                     title,
+                    title_i18n,
+                    ledger_i18n: ledger_i18n(to),
+                    ledger_folders: folders(to),
                     in_site: true,
                 };
                 let backward = CrossLink {
@@ -150,6 +187,9 @@ pub(crate) fn of_workspace(ledgers: &[(&str, &str, &Ledger)]) -> HashMap<String,
                     ledger_title: (!same).then(|| (*from_title).to_owned()),
                     commitment: commitment.id.value.clone(),
                     title: commitment.title.value.clone(),
+                    title_i18n: commitment.i18n.clone(),
+                    ledger_i18n: ledger_i18n(from),
+                    ledger_folders: folders(from),
                     in_site: true,
                 };
                 if let Some(links) = all.get_mut(*from_id) {
