@@ -358,3 +358,20 @@ feed-due = {" "}Due { $deadline }.
 feed-still = { $title }: still { $status }
 feed-change = { $title }: { $from } → { $to }
 feed-deviation = {" "}(Due { $deadline }: { $deviation }.)
+
+## The language server's hovers
+
+hover-status-on = Status on { $date }: **{ $status }** ({ $meaning })
+hover-latest = Latest update, { $date }: { $status }. { $note }
+hover-no-update = Made { $date }; no update yet.
+hover-due = Due { $deadline }.
+hover-party = Party; made { $commitments } by { $date }.
+hover-local-copy = Local copy: { $file }
+status-meaning-announced = made, no action seen yet
+status-meaning-in-progress = underway
+status-meaning-active = acted on and kept up
+status-meaning-at-risk = underway, with problems
+status-meaning-stalled = no movement, or suspended
+status-meaning-kept = done as promised (final)
+status-meaning-partially-kept = done in part, or late (final)
+status-meaning-broken = not done, and no longer expected (final)

@@ -389,3 +389,20 @@ feed-due = {" "}Vence { $deadline }.
 feed-still = { $title }: sigue { $status }
 feed-change = { $title }: { $from } → { $to }
 feed-deviation = {" "}(Vencía { $deadline }: { $deviation }.)
+
+## Las ayudas del servidor de lenguaje
+
+hover-status-on = Estado al { $date }: **{ $status }** ({ $meaning })
+hover-latest = Última novedad, { $date }: { $status }. { $note }
+hover-no-update = Asumido el { $date }; aún sin novedades.
+hover-due = Vence { $deadline }.
+hover-party = Parte; asumió { $commitments } hasta el { $date }.
+hover-local-copy = Copia local: { $file }
+status-meaning-announced = asumido, sin acciones a la vista aún
+status-meaning-in-progress = en marcha
+status-meaning-active = cumplido en acciones y sostenido
+status-meaning-at-risk = en marcha, con problemas
+status-meaning-stalled = sin avances, o suspendido
+status-meaning-kept = hecho según lo prometido (final)
+status-meaning-partially-kept = hecho en parte, o tarde (final)
+status-meaning-broken = no hecho, y ya no se espera (final)

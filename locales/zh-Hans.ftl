@@ -313,3 +313,20 @@ feed-due = {" "}期限{ $deadline }。
 feed-still = { $title }：仍为{ $status }
 feed-change = { $title }：{ $from } → { $to }
 feed-deviation = {" "}（期限{ $deadline }：{ $deviation }。）
+
+## 语言服务器的悬停提示
+
+hover-status-on = 截至{ $date }的状态：**{ $status }**（{ $meaning }）
+hover-latest = 最新进展，{ $date }：{ $status }。{ $note }
+hover-no-update = 作出于{ $date }；尚无进展。
+hover-due = 期限{ $deadline }。
+hover-party = 承诺方；截至{ $date }作出{ $commitments }。
+hover-local-copy = 本地副本：{ $file }
+status-meaning-announced = 已作出，尚未见行动
+status-meaning-in-progress = 正在推进
+status-meaning-active = 已采取行动并持续
+status-meaning-at-risk = 正在推进，但有问题
+status-meaning-stalled = 没有进展，或已暂停
+status-meaning-kept = 已按承诺完成（最终）
+status-meaning-partially-kept = 部分完成，或逾期完成（最终）
+status-meaning-broken = 未完成，且已不再预期完成（最终）

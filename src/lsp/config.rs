@@ -18,6 +18,8 @@ pub(super) struct Config {
     /// Each rule's heading in its documentation (`docs/rules.md` of a
     /// published copy, or of the local source tree), by code.
     pub(super) rule_links: HashMap<&'static str, Uri>,
+    /// The language of hovers (`lang`), else each ledger's own.
+    pub(super) lang: Option<crate::i18n::Lang>,
 }
 
 impl Config {
@@ -64,10 +66,25 @@ impl Config {
                     .collect()
             })
             .unwrap_or_default();
+        let lang = options.and_then(|o| o.get("lang")).and_then(|value| {
+            let tag = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned);
+            let lang = crate::i18n::Lang::from_tag(&tag);
+            if lang.is_none() {
+                let tags: Vec<&str> = crate::i18n::Lang::ALL.map(crate::i18n::Lang::tag).into();
+                problems.push(format!(
+                    "lang: `{tag}` is not a language of the tool; write one of {}",
+                    tags.join(", ")
+                ));
+            }
+            lang
+        });
         let config = Config {
             encoding,
             ledger_globs,
             rule_links,
+            lang,
         };
         (config, problems)
     }

@@ -5,7 +5,8 @@ use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 use super::ids::{IdKind, Occurrence, occurrence_at, statuses, word_at};
 use super::server::Analysis;
 use super::snapshot::Snapshot;
-use crate::model::Ledger;
+use crate::i18n::{Lang, Locale};
+use crate::model::{Ledger, Status, Translations};
 use crate::replay::status_on;
 use crate::rule::Rule;
 use crate::rules;
@@ -18,7 +19,7 @@ pub(super) fn answer(snapshot: &Snapshot<'_>, params: HoverParams) -> Option<Hov
     let index = snapshot.index();
     let text = analysis.text();
     let offset = index.offset(text, at.position);
-    let (span, value) = hover_at(&analysis, offset)?;
+    let (span, value) = hover_at(&analysis, offset, snapshot.config.lang)?;
     Some(Hover {
         contents: markdown(value),
         range: Some(index.range(text, span)),
@@ -26,12 +27,15 @@ pub(super) fn answer(snapshot: &Snapshot<'_>, params: HoverParams) -> Option<Hov
 }
 
 /// The hover text at `offset` and the span it is about: an id, a status, a
-/// rule code or name, or the rules of the findings under the cursor.
-fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
+/// rule code or name, or the rules of the findings under the cursor. In
+/// `lang` (the editor's `lang` setting), else the ledger's language; the
+/// rules' documentation is English, as `check` and `explain` are.
+fn hover_at(analysis: &Analysis, offset: usize, lang: Option<Lang>) -> Option<(Span, String)> {
     let text = analysis.text();
     if let Some(ledger) = &analysis.loaded.ledger {
+        let words = Words::new(ledger, lang.unwrap_or_else(|| Lang::of_ledger(ledger)));
         if let Some(under) = occurrence_at(ledger, offset) {
-            return Some((under.span, describe(ledger, under, analysis.as_of)?));
+            return Some((under.span, describe(&words, under, analysis.as_of)?));
         }
         if let Some((span, cross)) = super::ids::cross_reference_at(ledger, offset) {
             return Some((span, describe_cross(analysis, cross)));
@@ -43,8 +47,8 @@ fn hover_at(analysis: &Analysis, offset: usize) -> Option<(Span, String)> {
                 status.span,
                 format!(
                     "**{}**: {}",
-                    crate::i18n::Locale::en().status_label(status.value),
-                    status.value.meaning()
+                    words.loc.status_label(status.value),
+                    words.meaning(status.value)
                 ),
             ));
         }
@@ -120,8 +124,45 @@ fn describe_cross(analysis: &Analysis, cross: crate::model::CrossReference<'_>) 
     }
 }
 
+/// A hover's words: the tool's in a language, and the ledger's texts in
+/// the editors' translation into it where there is one.
+struct Words<'l> {
+    ledger: &'l Ledger,
+    loc: &'static Locale,
+    /// The language to translate the ledger's texts into, when it is not
+    /// the ledger's own.
+    translate_to: Option<&'static str>,
+}
+
+impl<'l> Words<'l> {
+    fn new(ledger: &'l Ledger, lang: Lang) -> Words<'l> {
+        let own = ledger.language_tag();
+        Words {
+            ledger,
+            loc: Locale::of(lang),
+            translate_to: (!own.eq_ignore_ascii_case(lang.tag())).then_some(lang.tag()),
+        }
+    }
+
+    fn text<'t>(&self, i18n: &'t Translations, key: &str, original: &'t str) -> &'t str {
+        match self.translate_to {
+            Some(lang) => i18n.pick(lang, key, original),
+            None => original,
+        }
+    }
+
+    /// What a status means: "underway".
+    fn meaning(&self, status: Status) -> String {
+        self.loc.text(&format!(
+            "status-meaning-{}",
+            status.as_str().replace('_', "-")
+        ))
+    }
+}
+
 /// What an id stands for, as hover text.
-fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) -> Option<String> {
+fn describe(words: &Words<'_>, under: Occurrence<'_>, as_of: chrono::NaiveDate) -> Option<String> {
+    let (ledger, loc) = (words.ledger, words.loc);
     match under.kind {
         IdKind::Commitment => {
             let commitment = ledger.commitments.iter().find(|c| c.id.value == under.id)?;
@@ -129,33 +170,45 @@ fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) ->
             let mut lines = vec![
                 format!(
                     "**{}** {}",
-                    markdown_cell(&commitment.title.value),
+                    markdown_cell(words.text(&commitment.i18n, "title", &commitment.title.value)),
                     markdown_code(&commitment.id.value)
                 ),
-                format!(
-                    "Status on {as_of}: **{}** ({})",
-                    crate::i18n::Locale::en().status_label(status),
-                    status.meaning()
+                loc.with(
+                    "hover-status-on",
+                    &[
+                        ("date", loc.date(as_of).into()),
+                        ("status", loc.status_label(status).into()),
+                        ("meaning", words.meaning(status).into()),
+                    ],
                 ),
             ];
             match commitment.updates.iter().rfind(|u| u.date.value <= as_of) {
-                Some(update) => lines.push(format!(
-                    "Latest update, {}: {}. {}",
-                    update.date.value,
-                    crate::i18n::Locale::en().status_label(update.status.value),
-                    markdown_cell(&update.note.value)
+                Some(update) => lines.push(
+                    loc.with(
+                        "hover-latest",
+                        &[
+                            ("date", loc.date(update.date.value).into()),
+                            ("status", loc.status_label(update.status.value).into()),
+                            (
+                                "note",
+                                markdown_cell(words.text(&update.i18n, "note", &update.note.value))
+                                    .into(),
+                            ),
+                        ],
+                    ),
+                ),
+                None => lines.push(loc.with(
+                    "hover-no-update",
+                    &[("date", loc.date(commitment.made.value).into())],
                 )),
-                None => lines.push(format!("Made {}; no update yet.", commitment.made.value)),
             }
             if let Some(due) = &commitment.due {
-                lines.push(format!(
-                    "Due {}.",
-                    crate::i18n::Locale::en().deadline(
-                        due.value,
-                        commitment.precision(),
-                        commitment.due_estimated()
-                    )
-                ));
+                let deadline = loc.deadline(
+                    due.value,
+                    commitment.precision(),
+                    commitment.due_estimated(),
+                );
+                lines.push(loc.with("hover-due", &[("deadline", deadline.into())]));
             }
             Some(lines.join("\n\n"))
         }
@@ -167,10 +220,16 @@ fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) ->
                 .filter(|c| c.committed_by().iter().any(|p| p.value == under.id))
                 .count();
             Some(format!(
-                "**{}** {}\n\nParty; made {} by {as_of}.",
-                markdown_cell(&party.name.value),
+                "**{}** {}\n\n{}",
+                markdown_cell(words.text(&party.i18n, "name", &party.name.value)),
                 markdown_code(&party.id.value),
-                crate::text::plural(named, "commitment", "commitments")
+                loc.with(
+                    "hover-party",
+                    &[
+                        ("commitments", loc.count("count-commitments", named).into()),
+                        ("date", loc.date(as_of).into()),
+                    ],
+                )
             ))
         }
         IdKind::Source => {
@@ -185,17 +244,20 @@ fn describe(ledger: &Ledger, under: Occurrence<'_>, as_of: chrono::NaiveDate) ->
             )];
             let published = [
                 source.publisher.as_ref().map(|p| markdown_cell(&p.value)),
-                source.published.as_ref().map(|d| d.value.to_string()),
+                source.published.as_ref().map(|d| loc.date(d.value)),
             ]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(&loc.text("list-comma"));
             if !published.is_empty() {
                 lines.push(published);
             }
             if let Some(file) = &source.file {
-                lines.push(format!("Local copy: {}", markdown_code(&file.value)));
+                lines.push(loc.with(
+                    "hover-local-copy",
+                    &[("file", markdown_code(&file.value).into())],
+                ));
             }
             Some(lines.join("\n\n"))
         }

@@ -60,6 +60,8 @@ fn every_message_is_used() {
     let mut families: Vec<String> = Vec::new();
     families.extend(Status::ALL.map(|s| format!("status-{}", s.as_str().replace('_', "-"))));
     families.extend(Kind::ALL.map(|k| format!("kind-{}", k.as_str())));
+    families
+        .extend(Status::ALL.map(|s| format!("status-meaning-{}", s.as_str().replace('_', "-"))));
     families.extend((1..=12).map(|m| format!("month-{m}")));
     families.extend(["severity-error".to_owned(), "severity-warning".to_owned()]);
     families.extend(
@@ -78,12 +80,22 @@ fn every_message_is_used() {
     assert!(unused.is_empty(), "messages no code uses: {unused:?}");
     for prefix in [
         "status-{}",
+        "status-meaning-{}",
         "kind-{}",
         "month-{month}",
         "rule-{}",
         "severity-{}",
     ] {
         assert!(code.contains(prefix), "no code makes ids `{prefix}`");
+    }
+}
+
+#[test]
+fn english_status_meanings_are_the_models_own() {
+    let en = Locale::en();
+    for status in Status::ALL {
+        let id = format!("status-meaning-{}", status.as_str().replace('_', "-"));
+        assert_eq!(en.text(&id), status.meaning());
     }
 }
 

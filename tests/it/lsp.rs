@@ -785,6 +785,38 @@ fn rapid_edits_publish_hardly_any_stale_version() {
 }
 
 #[test]
+fn hovers_speak_the_language_the_editor_asks_for() {
+    let mut client = Client::start(LEDGER, &[], json!({ "lang": "es" }));
+    let uri = client.ledger_uri();
+    client.open(&uri, LEDGER);
+    client.diagnostics(&uri);
+    let at = client.at(position(LEDGER, "parent = \"port\"", 11));
+    let hover = client.request("textDocument/hover", at);
+    // The ledger has no Spanish translation: its texts stay as written.
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Complete the port** `port`\n\n\
+         Estado al 30/06/2025: **🚧 en proceso** (en marcha)\n\n\
+         Última novedad, 01/04/2025: 🚧 en proceso. Construction started."
+    );
+    let at = client.at(position(LEDGER, "\"announced\"", 2));
+    let hover = client.request("textDocument/hover", at);
+    assert_eq!(
+        hover["contents"]["value"],
+        "**📣 anunciado**: asumido, sin acciones a la vista aún"
+    );
+    client.shutdown();
+
+    let mut client = Client::start(LEDGER, &[], json!({ "lang": "xx" }));
+    let logged = client.notification("window/logMessage");
+    assert_eq!(
+        logged["params"]["message"],
+        "lang: `xx` is not a language of the tool; write one of en, es, zh-Hans"
+    );
+    client.shutdown();
+}
+
+#[test]
 fn a_panic_in_a_request_is_an_error_and_the_server_goes_on() {
     let mut client = Client::start(LEDGER, &["--test-panic-request"], json!({}));
     let uri = client.ledger_uri();
