@@ -81,12 +81,21 @@ pub fn to_csv(report: &Report) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// The columns a report in a language other than English adds at its
+/// end, for people: the status and the kind in its words, beside the
+/// English values that programs read.
+const LABELS: [&str; 2] = ["status_label", "kind_label"];
+
 /// [`to_csv`] written to `out` row by row.
 pub fn write_csv(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
+    let loc = report.locale();
+    let labelled = loc.lang() != crate::i18n::Lang::En;
     let text = |value: Option<String>| value.unwrap_or_default();
     let number = |value: Option<f64>| value.map(|v| v.to_string()).unwrap_or_default();
-    writer.write_record(HEADER)?;
+    let no_source = loc.text("no-source-cited");
+    let labels: &[&str] = if labelled { &LABELS } else { &[] };
+    writer.write_record(HEADER.iter().chain(labels))?;
     for c in &report.commitments {
         let (early, late) = match c.deviation_days {
             Some(days) if days < 0 => (Some(-days), None),
@@ -97,7 +106,7 @@ pub fn write_csv(report: &Report, out: impl std::io::Write) -> std::io::Result<(
         // A figure's evidence: its URLs, or the words that it has none.
         let sources = |value: Option<f64>, links: &[super::EvidenceLink]| match value {
             None => String::new(),
-            Some(_) if links.is_empty() => "no source cited".to_owned(),
+            Some(_) if links.is_empty() => no_source.clone(),
             Some(_) => links
                 .iter()
                 .map(|l| l.url.clone().unwrap_or_else(|| l.title.clone()))
@@ -141,13 +150,16 @@ pub fn write_csv(report: &Report, out: impl std::io::Write) -> std::io::Result<(
             target.map_or_else(String::new, |t| sources(t.latest, &t.latest_evidence)),
             c.findings.len().to_string(),
         ];
-        writer.write_record(row.iter().zip(HEADER).map(|(cell, column)| {
+        let label_cells = [loc.status(c.status), loc.kind(c.kind)];
+        let label_cells = if labelled { &label_cells[..] } else { &[] };
+        let cells = row.iter().zip(HEADER).map(|(cell, column)| {
             if NUMERIC.contains(&column) {
                 cell.clone()
             } else {
                 neutralise(cell)
             }
-        }))?;
+        });
+        writer.write_record(cells.chain(label_cells.iter().map(|cell| neutralise(cell))))?;
     }
     writer.flush()
 }

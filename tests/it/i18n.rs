@@ -356,3 +356,30 @@ fn the_html_report_is_written_in_the_language_asked_with_no_english_left() {
         }
     }
 }
+
+#[test]
+fn a_csv_report_in_another_language_adds_labels_beside_the_english_values() {
+    let loaded = load_path(&fixture()).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let csv_in = |lang| {
+        let report = report::build_in(&loaded, &Levels::of(&loaded), as_of, Some(lang)).unwrap();
+        report::to_csv(&report)
+    };
+    let english = csv_in(Lang::En);
+    let header = english.lines().next().unwrap();
+    assert!(header.ends_with(",findings"), "{header}");
+    for (lang, kept, deliverable) in [
+        (Lang::Es, "cumplido", "entregable"),
+        (Lang::ZhHans, "已兑现", "可交付"),
+    ] {
+        let text = csv_in(lang);
+        let mut lines = text.lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            format!("{header},status_label,kind_label")
+        );
+        let port = lines.find(|l| l.starts_with("port,")).unwrap();
+        assert!(port.contains(",deliverable,kept,"), "{port}");
+        assert!(port.ends_with(&format!(",{kept},{deliverable}")), "{port}");
+    }
+}
