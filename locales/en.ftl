@@ -375,3 +375,10 @@ status-meaning-stalled = no movement, or suspended
 status-meaning-kept = done as promised (final)
 status-meaning-partially-kept = done in part, or late (final)
 status-meaning-broken = not done, and no longer expected (final)
+
+## A workspace's report
+
+workspace-as-of = As of **{ $date }** · { $ledgers }: { $headcount }.
+column-ledger = Ledger
+column-id = Id
+column-deliverables = Deliverables

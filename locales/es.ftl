@@ -406,3 +406,10 @@ status-meaning-stalled = sin avances, o suspendido
 status-meaning-kept = hecho según lo prometido (final)
 status-meaning-partially-kept = hecho en parte, o tarde (final)
 status-meaning-broken = no hecho, y ya no se espera (final)
+
+## A workspace's report
+
+workspace-as-of = Al **{ $date }** · { $ledgers }: { $headcount }.
+column-ledger = Registro
+column-id = Id
+column-deliverables = Entregables

@@ -330,3 +330,10 @@ status-meaning-stalled = 没有进展，或已暂停
 status-meaning-kept = 已按承诺完成（最终）
 status-meaning-partially-kept = 部分完成，或逾期完成（最终）
 status-meaning-broken = 未完成，且已不再预期完成（最终）
+
+## A workspace's report
+
+workspace-as-of = 截至**{ $date }** · { $ledgers }：{ $headcount }。
+column-ledger = 台账
+column-id = 编号
+column-deliverables = 可交付承诺

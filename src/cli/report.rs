@@ -67,8 +67,13 @@ pub(crate) fn run(args: Args, today: NaiveDate) -> Result<ExitCode, CliError> {
         ));
     }
     if let Some(workspace) = super::ledger_file::workspace_path(args.workspace.workspace, named) {
-        args.lang.english_only("a workspace's report")?;
-        return report_workspace(&workspace, args.format, args.output, args.as_of.or(today));
+        return report_workspace(
+            &workspace,
+            args.format,
+            args.output,
+            args.as_of.or(today),
+            args.lang.lang,
+        );
     }
     // The data package speaks English only: its labels are English too.
     // A language it cannot write is refused before anything is read.
@@ -122,6 +127,7 @@ fn report_workspace(
     format: Format,
     output: Option<PathBuf>,
     as_of: NaiveDate,
+    lang: Option<commitments::i18n::Lang>,
 ) -> Result<ExitCode, CliError> {
     let to_text: fn(&report::WorkspaceReport) -> String = match format {
         Format::Markdown => report::workspace_to_markdown,
@@ -138,7 +144,7 @@ fn report_workspace(
         }
     };
     let workspace = super::ledger_file::load_workspace(path)?;
-    let built = report::build_workspace(&workspace, as_of);
+    let built = report::build_workspace(&workspace, as_of, lang);
     let report = match built {
         Ok(report) => report,
         Err(report::WorkspaceReportError::Workspace(findings)) => {

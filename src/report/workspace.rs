@@ -23,6 +23,10 @@ pub struct WorkspaceReport {
     pub totals: WorkspaceTotals,
     /// Each ledger's report, as `report --format json` gives it.
     pub ledgers: Vec<Report>,
+    /// The language of the report's own words (each ledger's report says
+    /// its own in its `language`).
+    #[serde(skip)]
+    pub language: crate::i18n::Lang,
 }
 
 /// Counts over every ledger: each is the sum of the ledgers' counts.
@@ -49,10 +53,12 @@ pub enum WorkspaceReportError {
     Ledger(usize, Vec<Finding>),
 }
 
-/// Every ledger of `workspace` reported at `as_of`.
+/// Every ledger of `workspace` reported at `as_of`, in `lang` (else each
+/// ledger in its own language, and the workspace's words in English).
 pub fn build_workspace(
     workspace: &Workspace,
     as_of: NaiveDate,
+    lang: Option<crate::i18n::Lang>,
 ) -> Result<WorkspaceReport, WorkspaceReportError> {
     let errors = workspace.errors();
     if !errors.is_empty() {
@@ -60,10 +66,11 @@ pub fn build_workspace(
     }
     let mut ledgers = Vec::with_capacity(workspace.members.len());
     for (index, member) in workspace.members.iter().enumerate() {
-        let report = super::build::build(&member.loaded, &Levels::of(&member.loaded), as_of)
-            .map_err(|super::ReportError::NotLoaded(findings)| {
-                WorkspaceReportError::Ledger(index, findings)
-            })?;
+        let report =
+            super::build::build_in(&member.loaded, &Levels::of(&member.loaded), as_of, lang)
+                .map_err(|super::ReportError::NotLoaded(findings)| {
+                    WorkspaceReportError::Ledger(index, findings)
+                })?;
         ledgers.push(report);
     }
     Ok(WorkspaceReport {
@@ -72,6 +79,7 @@ pub fn build_workspace(
         as_of,
         totals: sum(&ledgers),
         ledgers,
+        language: lang.unwrap_or_default(),
     })
 }
 
@@ -123,20 +131,33 @@ pub fn workspace_to_json(report: &WorkspaceReport) -> String {
 /// ledger's report as a section, its headings one level down.
 pub fn workspace_to_markdown(report: &WorkspaceReport) -> String {
     use crate::text::{markdown_cell, markdown_code};
+    let loc = crate::i18n::Locale::of(report.language);
     let mut out = format!(
-        "# {}\n\nAs of **{}** · {} ledgers: {}.\n\n| Ledger | Id | Commitments | Deliverables |\n|---|---|---|---|\n",
+        "# {}\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
         markdown_cell(&report.title),
-        report.as_of,
-        report.ledgers.len(),
-        report.totals.headcount
+        loc.with(
+            "workspace-as-of",
+            &[
+                ("date", loc.date(report.as_of).into()),
+                (
+                    "ledgers",
+                    loc.count("count-ledgers", report.ledgers.len()).into()
+                ),
+                ("headcount", loc.headcount(&report.totals.headcount).into()),
+            ]
+        ),
+        loc.text("column-ledger"),
+        loc.text("column-id"),
+        loc.text("column-commitments"),
+        loc.text("column-deliverables"),
     );
     for ledger in &report.ledgers {
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             markdown_cell(&ledger.title),
             markdown_code(&ledger.ledger_id),
-            ledger.totals.headcount(),
-            markdown_cell(&ledger.totals.headline(crate::i18n::Locale::en()))
+            loc.headcount(&ledger.totals.headcount()),
+            markdown_cell(&ledger.totals.headline(loc))
         ));
     }
     for ledger in &report.ledgers {

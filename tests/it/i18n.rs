@@ -383,3 +383,36 @@ fn a_csv_report_in_another_language_adds_labels_beside_the_english_values() {
         assert!(port.ends_with(&format!(",{kept},{deliverable}")), "{port}");
     }
 }
+
+#[test]
+fn a_workspaces_report_is_written_in_the_language_asked() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_commitments"))
+        .args([
+            "report",
+            "--as-of",
+            "2025-06-30",
+            "--lang",
+            "zh-Hans",
+            "--workspace",
+        ])
+        .arg("tests/fixtures/workspace/good/commitments-workspace.toml")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(
+            "截至**2025年6月30日** · 2本台账：3项承诺。\n\n| 台账 | 编号 | 承诺数 | 可交付承诺 |"
+        ),
+        "{text}"
+    );
+    // Each ledger's section is its report in the same language.
+    assert!(
+        text.contains("\n## The first talks\n\n截至**2025年6月30日**"),
+        "{text}"
+    );
+}
