@@ -1,6 +1,7 @@
 // Opens a site written in three languages (the root's, es/ and zh-Hans/)
 // in a real browser (Debian's chromium, driven by playwright-core): the
-// dashboard and a commitment's page in each language, at 1280 px and at
+// dashboard, a commitment's page and, in a workspace's site, the
+// workspace's dashboard in each language, at 1280 px and at
 // 390 px (a phone), checked for the language they are marked with, their
 // language switch, sideways scroll, CJK glyphs that render (a CJK font is
 // installed: not boxes), and the axe-core audit (0 serious or critical).
@@ -8,7 +9,7 @@
 // Usage: node .ci/site-languages-check.mjs SITE_DIR SCREENSHOT_DIR COMMITMENT_ID
 // NODE_PATH must hold playwright-core and axe-core (.ci/run installs them).
 import { createRequire } from 'node:module';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const require = createRequire(join(process.env.NODE_PATH ?? '.', 'x.js'));
@@ -34,6 +35,10 @@ const pages = [
   { name: 'dashboard', path: 'index.html' },
   { name: 'commitment', path: `commitments/${commitment}/index.html` },
 ];
+// In a workspace's site, its dashboard too, one folder up.
+if (existsSync(join(site, '..', 'workspace.json'))) {
+  pages.push({ name: 'workspace', path: 'index.html', base: join(site, '..') });
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -46,8 +51,9 @@ try {
     const page = await context.newPage();
     for (const { tag, folder } of languages) {
       for (const spec of pages) {
-        const at = `${folder}${spec.path} at ${width}px`;
-        await page.goto(`file://${join(site, folder, spec.path)}`);
+        const base = spec.base ?? site;
+        const at = `${spec.name}: ${folder}${spec.path} at ${width}px`;
+        await page.goto(`file://${join(base, folder, spec.path)}`);
         const lang = await page.evaluate(() => document.documentElement.lang);
         if (lang !== tag) fail(`${at}: marked lang="${lang}", not ${tag}`);
         // The switch leads to the same page in each other language, and
@@ -56,7 +62,7 @@ try {
         const others = languages.filter((l) => l.tag !== tag);
         for (const other of others) {
           const link = switches.find(([l]) => l === other.tag);
-          const expected = `file://${join(site, other.folder, spec.path)}`;
+          const expected = `file://${join(base, other.folder, spec.path)}`;
           if (!link || link[1] !== expected) fail(`${at}: the switch to ${other.tag} leads to ${link?.[1]}, not ${expected}`);
         }
         const current = await page.$$eval('nav.languages [aria-current]', (s) => s.map((e) => e.lang));

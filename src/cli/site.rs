@@ -105,6 +105,7 @@ fn finish(
         )),
         Err(
             error @ (SiteError::UnsafeName { .. }
+            | SiteError::LedgerIsLanguage(_)
             | SiteError::HasErrors(_)
             | SiteError::BadBaseUrl(_)),
         ) => Err(CliError::Refused(format!("no site: {error}"))),

@@ -33,6 +33,24 @@ impl SiteLanguages {
         SiteLanguages { all, here }
     }
 
+    /// The languages of a workspace's dashboard: those of the first
+    /// ledger's site that every ledger's site has, its root's first.
+    pub(crate) fn common(ledgers: &[SiteLanguages]) -> SiteLanguages {
+        let Some(first) = ledgers.first() else {
+            return SiteLanguages {
+                all: vec![Lang::En],
+                here: Lang::En,
+            };
+        };
+        let all: Vec<Lang> = first
+            .all()
+            .enumerate()
+            .filter(|(index, lang)| *index == 0 || ledgers.iter().all(|l| l.all.contains(lang)))
+            .map(|(_, lang)| lang)
+            .collect();
+        SiteLanguages { here: all[0], all }
+    }
+
     /// The same site's pages in `lang`.
     pub(crate) fn in_lang(&self, lang: Lang) -> SiteLanguages {
         SiteLanguages {

@@ -53,6 +53,10 @@ pub(super) struct Placement {
     pub(super) cross: cross_links::CrossLinks,
     /// The workspace's title, for the link back to its dashboard.
     pub(super) workspace_title: Option<String>,
+    /// The languages of the workspace's dashboard, its root's first: a
+    /// page links back to the dashboard in its own language when there is
+    /// one.
+    pub(super) workspace_languages: Vec<crate::i18n::Lang>,
 }
 
 /// What a ledger's pages leave for a workspace's own pages.
@@ -63,6 +67,25 @@ pub(super) struct LedgerWritten {
     pub(super) report: Report,
     /// Its feed's entries, newest first, with links into its folder.
     pub(super) entries: Vec<(NaiveDate, atom_syndication::Entry)>,
+    /// Its report and entries in each other language of its site.
+    pub(super) translations: Vec<Translated>,
+}
+
+/// A ledger's report and feed entries in one language of its site.
+pub(super) struct Translated {
+    pub(super) lang: crate::i18n::Lang,
+    pub(super) report: Report,
+    pub(super) entries: Vec<(NaiveDate, atom_syndication::Entry)>,
+}
+
+/// The folder of the workspace's dashboard in `lang`, from the
+/// workspace's root: its own for a language of the workspace but its
+/// root's, else none (the root's dashboard).
+fn workspace_folder(languages: &[crate::i18n::Lang], lang: crate::i18n::Lang) -> String {
+    match languages.iter().position(|l| *l == lang) {
+        Some(index) if index > 0 => format!("{}/", lang.tag()),
+        _ => String::new(),
+    }
 }
 
 /// Writes one ledger's pages into `staging`, under the placement's prefix.
@@ -99,11 +122,13 @@ pub(super) fn write_ledger(
     site.source_texts = source_texts;
     site.cross = placement.cross;
     site.workspace_title = placement.workspace_title;
+    site.workspace_folder = workspace_folder(&placement.workspace_languages, languages.here());
     let mut others: Vec<Site<'_>> = Vec::with_capacity(translated.len());
     for (report, lang) in translated.into_iter().zip(languages.translations()) {
         let mut other = prepare(report, view, base_url.clone(), languages.in_lang(lang))?;
         other.cross = site.cross.clone();
         other.workspace_title = site.workspace_title.clone();
+        other.workspace_folder = workspace_folder(&placement.workspace_languages, lang);
         others.push(other);
     }
 
@@ -167,16 +192,31 @@ pub(super) fn write_ledger(
         })
     })?;
     drop(jobs);
-    drop(others);
-    let entries = if prefix.is_empty() {
-        Vec::new()
-    } else {
+    // A workspace's feeds take the entries of each language, with links
+    // into the ledger's folder.
+    let in_workspace = !prefix.is_empty();
+    let entries = if in_workspace {
         feed::entries_under(&site, prefix)
+    } else {
+        Vec::new()
     };
+    let translations = others
+        .into_iter()
+        .map(|other| Translated {
+            lang: other.languages.here(),
+            entries: if in_workspace {
+                feed::entries_under(&other, prefix)
+            } else {
+                Vec::new()
+            },
+            report: other.report,
+        })
+        .collect();
     Ok(LedgerWritten {
         files,
         report: site.report,
         entries,
+        translations,
     })
 }
 
@@ -264,6 +304,7 @@ fn prepare<'a>(
         data: Vec::new(),
         cross: cross_links::CrossLinks::default(),
         workspace_title: None,
+        workspace_folder: String::new(),
         locale: crate::i18n::Locale::of(languages.here()),
         languages,
     })

@@ -85,6 +85,12 @@ pub enum SiteError {
         /// The name.
         value: String,
     },
+    /// A ledger of a workspace whose id is a language of its site: both
+    /// would be the same folder.
+    #[error(
+        "the ledger id `{0}` is also the folder of the site's pages in {0}; give the ledger another id"
+    )]
+    LedgerIsLanguage(String),
     /// Writing failed.
     #[error("cannot write `{path}`: {source}")]
     Io {
@@ -127,6 +133,9 @@ pub(crate) struct Site<'a> {
     /// In a workspace's site, the workspace's title: pages link back to
     /// its dashboard, one folder up.
     pub(crate) workspace_title: Option<String>,
+    /// The folder of the workspace's dashboard in these pages' language
+    /// (`es/`), or empty for its root's.
+    pub(crate) workspace_folder: String,
     /// The site's languages, and the one of these pages.
     pub(crate) languages: languages::SiteLanguages,
     /// The messages of these pages' language.
@@ -334,6 +343,7 @@ pub fn write_checked(
         prefix: String::new(),
         cross: cross_links::of_one(checked.view(), checked.loaded.workspace.as_deref()),
         workspace_title: None,
+        workspace_languages: Vec::new(),
     };
     let mut files = ledger_site::write_ledger(checked, &staging, dir, base_url, placement)?.files;
     target.swap(staging, &files)?;

@@ -94,7 +94,7 @@ pub(super) fn page(
             body {
                 main {
                     nav.top aria-label=(loc.text("nav-site")) {
-                        @if let Some(workspace) = &site.workspace_title { a href=(format!("{root}{up}../index.html")) { (workspace) } }
+                        @if let Some(workspace) = &site.workspace_title { a href=(format!("{root}{up}../{}index.html", site.workspace_folder)) { (workspace) } }
                         a href=(format!("{root}index.html")) { (report.title) }
                         span.muted { (as_of) }
                         a href=(format!("{root}index.html#all")) { (loc.text("all-commitments")) }

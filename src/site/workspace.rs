@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use maud::{DOCTYPE, html};
 
+use super::languages::SiteLanguages;
 use super::ledger_site::{LedgerWritten, Placement, protected_paths, write_ledger};
 use super::{MARKER, SiteError, Written, folder};
 use crate::check::Checked;
@@ -92,6 +93,21 @@ pub fn write_workspace(
             .collect();
         super::cross_links::of_workspace(&views)
     };
+    // The dashboard and the feed in each language every ledger has.
+    let languages = SiteLanguages::common(
+        &ledgers
+            .iter()
+            .map(|l| SiteLanguages::of(&l.checked.ledger))
+            .collect::<Vec<_>>(),
+    );
+    // A ledger's folder may not be a language's.
+    if let Some(id) = ids.iter().find(|id| {
+        languages
+            .translations()
+            .any(|lang| lang.tag() == id.as_str())
+    }) {
+        return Err(SiteError::LedgerIsLanguage(id.clone()));
+    }
     let mut files: Vec<String> = Vec::new();
     let mut written: Vec<LedgerWritten> = Vec::with_capacity(ledgers.len());
     for (ledger, id) in ledgers.into_iter().zip(&ids) {
@@ -99,6 +115,7 @@ pub fn write_workspace(
             prefix: format!("{id}/"),
             cross: cross.remove(id).unwrap_or_default(),
             workspace_title: Some(workspace.title.to_owned()),
+            workspace_languages: languages.all().collect(),
         };
         let ledger_base = base_url.as_ref().map(|base| format!("{base}{id}/"));
         let done = write_ledger(ledger.checked, &staging, dir, ledger_base, placement)?;
@@ -111,40 +128,71 @@ pub fn write_workspace(
         Some(base) => format!("{base}{path}"),
         None => path.to_owned(),
     };
-    let mut entries: Vec<(NaiveDate, atom_syndication::Entry)> =
-        written.into_iter().flat_map(|w| w.entries).collect();
-    // Newest first; a stable sort keeps the workspace's order within a day.
-    entries.sort_by_key(|entry| std::cmp::Reverse(entry.0));
-    let updated = entries.first().map_or(workspace.as_of, |(date, _)| *date);
-    let feed = super::feed::document(
-        &format!("{}: status changes", workspace.title),
-        &format!("urn:commitments:workspace:{}", workspace.id),
-        updated,
-        [href("feed.xml"), href("index.html")],
-        entries,
-    );
-    let root: [(&str, Vec<u8>); 5] = [
+    let mut root: Vec<(String, Vec<u8>)> = vec![
         (
-            "index.html",
-            dashboard(&workspace, &reports, &ids).into_bytes(),
-        ),
-        ("feed.xml", feed.into_bytes()),
-        (
-            "workspace.json",
+            "workspace.json".to_owned(),
             summary_json(&workspace, &reports, &ids).into_bytes(),
         ),
-        ("commitments.csv", commitments_csv(&reports)?),
-        ("style.css", super::pages::style_sheet().into_bytes()),
+        ("commitments.csv".to_owned(), commitments_csv(&reports)?),
+        (
+            "style.css".to_owned(),
+            super::pages::style_sheet().into_bytes(),
+        ),
     ];
-    for (name, bytes) in root {
+    for lang in languages.all() {
+        let here = languages.in_lang(lang);
+        let folder = here.folder(lang);
+        let loc = crate::i18n::Locale::of(lang);
+        // Each ledger's report and entries in this language: its root's,
+        // or one of its translations.
+        let mut in_lang: Vec<Report> = Vec::with_capacity(written.len());
+        let mut entries: Vec<(NaiveDate, atom_syndication::Entry)> = Vec::new();
+        for w in &written {
+            match w.translations.iter().find(|t| t.lang == lang) {
+                Some(t) => {
+                    in_lang.push(t.report.clone());
+                    entries.extend(t.entries.iter().cloned());
+                }
+                None => {
+                    in_lang.push(w.report.clone());
+                    entries.extend(w.entries.iter().cloned());
+                }
+            }
+        }
+        // Newest first; a stable sort keeps the workspace's order within a day.
+        entries.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+        let updated = entries.first().map_or(workspace.as_of, |(date, _)| *date);
+        let language_part = if folder.is_empty() {
+            String::new()
+        } else {
+            format!(":{}", lang.tag())
+        };
+        let feed = super::feed::document(
+            &loc.with("feed-title", &[("ledger", workspace.title.into())]),
+            &format!("urn:commitments:workspace:{}{language_part}", workspace.id),
+            updated,
+            [
+                href(&format!("{folder}feed.xml")),
+                href(&format!("{folder}index.html")),
+            ],
+            entries,
+        );
+        root.push((
+            format!("{folder}index.html"),
+            dashboard(&workspace, &in_lang, &ids, &here).into_bytes(),
+        ));
+        root.push((format!("{folder}feed.xml"), feed.into_bytes()));
+    }
+    for (name, bytes) in &root {
+        let name = name.as_str();
         let written = staging.create(name).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
             if name.ends_with(".html") || name.ends_with(".xml") {
                 let mut safe = crate::markup::MarkupSafe::new(&mut out);
-                std::io::Write::write_all(&mut safe, &bytes)?;
+                std::io::Write::write_all(&mut safe, bytes)?;
                 std::io::Write::flush(&mut safe)?;
             } else {
-                std::io::Write::write_all(&mut out, &bytes)?;
+                std::io::Write::write_all(&mut out, bytes)?;
             }
             std::io::Write::flush(&mut out)
         });
@@ -225,68 +273,98 @@ fn commitments_csv(reports: &[Report]) -> Result<Vec<u8>, SiteError> {
     })
 }
 
-/// The workspace's dashboard: each ledger with its counts and a link to its
-/// own dashboard, then every party's commitments across the ledgers.
-fn dashboard(workspace: &WorkspaceSite<'_>, reports: &[Report], ids: &[String]) -> String {
+/// The workspace's dashboard in one of its languages: each ledger with
+/// its counts and a link to its own dashboard in that language, then every
+/// party's commitments across the ledgers.
+fn dashboard(
+    workspace: &WorkspaceSite<'_>,
+    reports: &[Report],
+    ids: &[String],
+    languages: &SiteLanguages,
+) -> String {
     let totals = report::sum_totals(reports);
     let headcount = totals.headcount;
-    // A workspace's dashboard is in English for now.
-    let en = crate::i18n::Locale::en();
+    let lang = languages.here();
+    let loc = crate::i18n::Locale::of(lang);
+    let up = languages.up();
+    let folder = languages.folder(lang);
+    let many = languages.is_many();
     let page = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (workspace.title) " — as of " (workspace.as_of) }
-                link rel="alternate" type="application/atom+xml" title="Status changes" href="feed.xml";
-                link rel="stylesheet" href="style.css";
+                title { (workspace.title) " — " (loc.with("as-of-date", &[("date", loc.date(workspace.as_of).into())])) }
+                link rel="alternate" type="application/atom+xml" title=(loc.text("feed-link-title")) href="feed.xml";
+                @if many {
+                    @for other in languages.all() {
+                        link rel="alternate" hreflang=(other.tag()) href=(format!("{up}{}index.html", languages.folder(other)));
+                    }
+                }
+                link rel="stylesheet" href=(format!("{up}style.css"));
             }
             body {
                 main {
-                    header {
-                        h1 { (workspace.title) }
-                        p.meta { "As of " strong { (workspace.as_of) } " · " (reports.len()) " ledgers: " (headcount) "." }
-                        p { "Downloads: " a href="workspace.json" { "workspace.json" } " (the totals)"
-                            " · " a href="commitments.csv" { "commitments.csv" } " (every ledger's commitments)"
-                            " · " a href="feed.xml" { "every status change, as a feed" } }
-                    }
-                    section aria-label="Ledgers" {
-                        h2 { "The ledgers" }
-                        @for (report, id) in reports.iter().zip(ids) {
-                            @let t = &report.totals;
-                            div.ledger {
-                                h3 { a href=(format!("{id}/index.html")) { (report.title) } }
-                                p { (t.headcount()) ". " (t.headline(crate::i18n::Locale::en())) }
-                                (bar(t.by_status.iter().map(|c| c.count), t.commitments, en))
-                                (counts_line(&t.by_status, en))
+                    @if many {
+                        nav.languages aria-label=(loc.text("nav-languages")) {
+                            @for other in languages.all() {
+                                @if other == lang {
+                                    span lang=(other.tag()) aria-current="true" { (other.endonym()) }
+                                } @else {
+                                    a lang=(other.tag()) hreflang=(other.tag()) href=(format!("{up}{}index.html", languages.folder(other))) { (other.endonym()) }
+                                }
+                                " "
                             }
                         }
                     }
-                    section aria-label="Summary" {
-                        h2 { "All the ledgers together" }
-                        p { (headcount) "." }
-                        (bar(totals.by_status.iter().map(|c| c.count), totals.headcount.commitments, en))
-                        (counts_line(&totals.by_status, en))
+                    header {
+                        h1 { (workspace.title) }
+                        p.meta { (loc.text("as-of-before")) strong { (loc.date(workspace.as_of)) }
+                            (loc.with("workspace-meta", &[
+                                ("ledgers", loc.count("count-ledgers", reports.len()).into()),
+                                ("headcount", loc.headcount(&headcount).into()),
+                            ])) }
+                        p { (loc.text("downloads")) a href=(format!("{up}workspace.json")) { "workspace.json" } (loc.text("workspace-download-totals"))
+                            " · " a href=(format!("{up}commitments.csv")) { "commitments.csv" } (loc.text("workspace-download-commitments"))
+                            " · " a href="feed.xml" { (loc.text("workspace-download-feed")) } }
+                    }
+                    section aria-label=(loc.text("workspace-ledgers")) {
+                        h2 { (loc.text("workspace-ledgers-heading")) }
+                        @for (report, id) in reports.iter().zip(ids) {
+                            @let t = &report.totals;
+                            div.ledger {
+                                h3 { a href=(format!("{up}{id}/{folder}index.html")) { (report.title) } }
+                                p { (loc.headcount(&t.headcount())) (loc.text("full-stop")) " " (t.headline(loc)) }
+                                (bar(t.by_status.iter().map(|c| c.count), t.commitments, loc))
+                                (counts_line(&t.by_status, loc))
+                            }
+                        }
+                    }
+                    section aria-label=(loc.text("summary")) {
+                        h2 { (loc.text("workspace-together")) }
+                        p { (loc.headcount(&headcount)) (loc.text("full-stop")) }
+                        (bar(totals.by_status.iter().map(|c| c.count), totals.headcount.commitments, loc))
+                        (counts_line(&totals.by_status, loc))
                         @if totals.by_status.iter().any(|c| c.count > 0) {
                             ul.legend {
                                 @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
                                     @if count.count > 0 {
-                                        li { span.dot style=(format!("background:{}", colour(status))) {} (words(status, en)) }
+                                        li { span.dot style=(format!("background:{}", colour(status))) {} (words(status, loc)) }
                                     }
                                 }
                             }
                         }
-                        h2 { "By party, in every ledger" }
+                        h2 { (loc.text("workspace-by-party")) }
                         @for party in &totals.by_party {
                             div {
-                                strong { (party.name) } " " span.muted { "(" (party.commitments) " commitments)" }
-                                (bar(party.by_status.iter().map(|c| c.count), party.commitments, en))
-                                (counts_line(&party.by_status, en))
+                                strong { (party.name) } " " span.muted { (loc.with("party-commitments", &[("n", party.commitments.into())])) }
+                                (bar(party.by_status.iter().map(|c| c.count), party.commitments, loc))
+                                (counts_line(&party.by_status, loc))
                             }
                         }
                     }
-                    (footer(workspace.as_of, en))
+                    (footer(workspace.as_of, loc))
                 }
             }
         }

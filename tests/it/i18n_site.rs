@@ -252,3 +252,110 @@ fn spanish_and_chinese_pages_leave_no_english_outside_quotes_ids_and_urls() {
         }
     }
 }
+
+/// A copy of the frozen workspace whose ledgers declare `languages`.
+fn translated_workspace(first: &str, second: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new("tests/fixtures/workspace/good");
+    std::fs::create_dir(dir.path().join("ledgers")).unwrap();
+    for (file, languages) in [
+        ("commitments-workspace.toml", None),
+        ("commitments.toml", Some(first)),
+        ("ledgers/second-talks.toml", Some(second)),
+    ] {
+        let text = std::fs::read_to_string(from.join(file)).unwrap();
+        let text = match languages {
+            Some(languages) => text.replacen(
+                "[ledger]\n",
+                &format!("[ledger]\nlanguages = {languages}\n"),
+                1,
+            ),
+            None => text,
+        };
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_workspaces_dashboard_is_in_every_language_its_ledgers_share() {
+    let dir = translated_workspace(r#"["es", "zh-Hans"]"#, r#"["es"]"#);
+    let out = dir.path().join("public");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_commitments"))
+        .current_dir(dir.path())
+        .args(["site", "--as-of", "2025-06-30", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    // Spanish, which both ledgers have; not Chinese, which one lacks.
+    let spanish = std::fs::read_to_string(out.join("es/index.html")).unwrap();
+    assert!(spanish.contains("<html lang=\"es\">"));
+    assert!(
+        spanish.contains("href=\"../first-talks/es/index.html\""),
+        "{spanish}"
+    );
+    assert!(spanish.contains("<a lang=\"en\" hreflang=\"en\" href=\"../index.html\">English</a>"));
+    assert!(out.join("es/feed.xml").is_file());
+    assert!(
+        !out.join("zh-Hans").exists(),
+        "no dashboard in a language one ledger lacks"
+    );
+    let english = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        english.contains("href=\"es/index.html\">Español</a>"),
+        "{english}"
+    );
+    // A ledger's Spanish pages lead back to the Spanish dashboard; its
+    // Chinese pages, to the root's.
+    let page = std::fs::read_to_string(out.join("first-talks/es/index.html")).unwrap();
+    assert!(
+        page.contains("href=\"../../es/index.html\">The harbour pact</a>"),
+        "{page}"
+    );
+    let page = std::fs::read_to_string(out.join("first-talks/zh-Hans/index.html")).unwrap();
+    assert!(
+        page.contains("href=\"../../index.html\">The harbour pact</a>"),
+        "{page}"
+    );
+    // Each language's feed has ids of its own, in the ledgers' order.
+    let feed = std::fs::read_to_string(out.join("es/feed.xml")).unwrap();
+    assert!(
+        feed.contains("<id>urn:commitments:workspace:harbour-pact:es</id>"),
+        "{feed}"
+    );
+}
+
+#[test]
+fn a_ledger_named_like_a_language_of_the_site_is_refused() {
+    let dir = translated_workspace(r#"["es"]"#, r#"["es"]"#);
+    let ledger = dir.path().join("ledgers/second-talks.toml");
+    let text = std::fs::read_to_string(&ledger).unwrap();
+    std::fs::write(
+        &ledger,
+        text.replace("id = \"second-talks\"", "id = \"es\""),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(dir.path().join("commitments.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("commitments.toml"),
+        text.replace("second-talks:", "es:"),
+    )
+    .unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_commitments"))
+        .current_dir(dir.path())
+        .args(["site", "--as-of", "2025-06-30", "-o", "public"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&status.stderr);
+    assert_eq!(status.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the ledger id `es` is also the folder of the site's pages in es; give the ledger another id"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("public").exists());
+}
