@@ -175,6 +175,7 @@ no-updates = No updates.
 commitments = Commitments
 asks = { $by } asks { $asks }
 status-since = { $status } since { $date }
+dated-note = { $date }: { $note }
 umbrella-of = {" "}(umbrella of { $commitments })
 under = {" "}(under { $parent })
 continues = {" "}(continues { $list })

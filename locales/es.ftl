@@ -194,6 +194,7 @@ no-updates = Sin novedades.
 commitments = Compromisos
 asks = { $by } pide a { $asks }
 status-since = { $status } desde el { $date }
+dated-note = { $date }: { $note }
 umbrella-of = {" "}(marco de { $commitments })
 under = {" "}(dentro de { $parent })
 continues = {" "}(continúa { $list })

@@ -138,6 +138,7 @@ no-updates = 没有新进展。
 commitments = 全部承诺
 asks = { $by }请求{ $asks }
 status-since = { $status }（自{ $date }起）
+dated-note = { $date }：{ $note }
 umbrella-of = （统领{ $commitments }）
 under = （隶属于{ $parent }）
 continues = （延续{ $list }）

@@ -36,7 +36,10 @@ fn evidence(evidence: &EvidenceLink) -> String {
 /// "DATE: note — [evidence](url)" for the commitments table.
 fn latest_update(c: &super::CommitmentReport, loc: &Locale) -> String {
     let mut text = match (&c.latest_note, c.latest_update) {
-        (Some(note), Some(date)) => format!("{}: {}", loc.date(date), cell(note)),
+        (Some(note), Some(date)) => loc.with(
+            "dated-note",
+            &[("date", loc.date(date).into()), ("note", cell(note).into())],
+        ),
         _ => String::new(),
     };
     if let Some(link) = &c.latest_evidence {
