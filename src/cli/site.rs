@@ -131,6 +131,11 @@ fn site_of_workspace(
         )));
     }
     let (id, title) = (workspace.id().to_owned(), workspace.title());
+    let i18n = workspace
+        .file
+        .as_ref()
+        .map(|f| f.i18n.clone())
+        .unwrap_or_default();
     let mut ledgers = Vec::with_capacity(workspace.members.len());
     let mut refused = 0;
     for member in workspace.members {
@@ -156,6 +161,7 @@ fn site_of_workspace(
     let about = site::WorkspaceSite {
         id: &id,
         title: &title,
+        i18n: &i18n,
         file: path,
         as_of,
     };

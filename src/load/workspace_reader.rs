@@ -8,10 +8,13 @@ use crate::span::Span;
 
 use super::ledger_reader::read_parties;
 use super::reader::{FindingSink, TableReader, array, text};
+use super::translations_reader::read_translations;
 use super::whole::parse_reference;
 
 const ROOT_KEYS: &[&str] = &["workspace", "parties"];
-const WORKSPACE_KEYS: &[&str] = &["id", "title", "ledgers"];
+const WORKSPACE_KEYS: &[&str] = &["id", "title", "ledgers", "i18n"];
+/// What a workspace's `i18n` tables may translate.
+pub(crate) const WORKSPACE_I18N_KEYS: &[&str] = &["title"];
 
 /// Reads a workspace file; `None` when it has a syntax or schema error
 /// (the findings say where).
@@ -81,11 +84,15 @@ fn read_root(root: super::tree::TableItem<'_>, sink: &mut FindingSink) -> Option
             Some(list)
         },
     );
+    let i18n = table.optional("i18n", sink, |v, k, sink| {
+        read_translations(v, k, WORKSPACE_I18N_KEYS, sink)
+    });
     table.finish(sink);
     Some(WorkspaceFile {
         id: id?,
         title: title?,
         ledgers: ledgers?,
         parties,
+        i18n: i18n.ok()?.unwrap_or_default(),
     })
 }

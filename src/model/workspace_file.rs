@@ -19,4 +19,6 @@ pub struct WorkspaceFile {
     pub ledgers: Vec<Spanned<String>>,
     /// `[parties.ID]` declared once for every ledger.
     pub parties: Vec<Party>,
+    /// `[workspace.i18n.LANG]`: the editors' translations of its title.
+    pub i18n: super::Translations,
 }

@@ -75,7 +75,13 @@ pub fn build_workspace(
     }
     Ok(WorkspaceReport {
         workspace_id: workspace.id().to_owned(),
-        title: workspace.title(),
+        title: match (lang, &workspace.file) {
+            (Some(lang), Some(file)) => file
+                .i18n
+                .pick(lang.tag(), "title", &file.title.value)
+                .to_owned(),
+            _ => workspace.title(),
+        },
         as_of,
         totals: sum(&ledgers),
         ledgers,

@@ -53,6 +53,8 @@ pub(super) struct Placement {
     pub(super) cross: cross_links::CrossLinks,
     /// The workspace's title, for the link back to its dashboard.
     pub(super) workspace_title: Option<String>,
+    /// Its translations.
+    pub(super) workspace_i18n: crate::model::Translations,
     /// The languages of the workspace's dashboard, its root's first: a
     /// page links back to the dashboard in its own language when there is
     /// one.
@@ -127,7 +129,12 @@ pub(super) fn write_ledger(
     for (report, lang) in translated.into_iter().zip(languages.translations()) {
         let mut other = prepare(report, view, base_url.clone(), languages.in_lang(lang))?;
         other.cross = site.cross.clone();
-        other.workspace_title = site.workspace_title.clone();
+        other.workspace_title = site.workspace_title.as_deref().map(|title| {
+            placement
+                .workspace_i18n
+                .pick(lang.tag(), "title", title)
+                .to_owned()
+        });
         other.workspace_folder = workspace_folder(&placement.workspace_languages, lang);
         others.push(other);
     }

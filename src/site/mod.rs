@@ -343,6 +343,7 @@ pub fn write_checked(
         prefix: String::new(),
         cross: cross_links::of_one(checked.view(), checked.loaded.workspace.as_deref()),
         workspace_title: None,
+        workspace_i18n: crate::model::Translations::default(),
         workspace_languages: Vec::new(),
     };
     let mut files = ledger_site::write_ledger(checked, &staging, dir, base_url, placement)?.files;

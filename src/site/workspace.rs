@@ -41,6 +41,8 @@ pub struct WorkspaceSite<'a> {
     pub id: &'a str,
     /// `[workspace] title`.
     pub title: &'a str,
+    /// `[workspace.i18n.LANG]`: its title in other languages.
+    pub i18n: &'a crate::model::Translations,
     /// The workspace file: the site's folder may not hold it.
     pub file: &'a Path,
     /// The date every ledger was checked at.
@@ -115,6 +117,7 @@ pub fn write_workspace(
             prefix: format!("{id}/"),
             cross: cross.remove(id).unwrap_or_default(),
             workspace_title: Some(workspace.title.to_owned()),
+            workspace_i18n: workspace.i18n.clone(),
             workspace_languages: languages.all().collect(),
         };
         let ledger_base = base_url.as_ref().map(|base| format!("{base}{id}/"));
@@ -168,7 +171,10 @@ pub fn write_workspace(
             format!(":{}", lang.tag())
         };
         let feed = super::feed::document(
-            &loc.with("feed-title", &[("ledger", workspace.title.into())]),
+            &loc.with(
+                "feed-title",
+                &[("ledger", title_in(&workspace, lang).into())],
+            ),
             &format!("urn:commitments:workspace:{}{language_part}", workspace.id),
             updated,
             [
@@ -207,6 +213,12 @@ pub fn write_workspace(
     files.push(MARKER.to_owned());
     files.sort();
     Ok(Written { files })
+}
+
+/// The workspace's title in `lang`: the editors' translation, else as
+/// written.
+fn title_in<'w>(workspace: &WorkspaceSite<'w>, lang: crate::i18n::Lang) -> &'w str {
+    workspace.i18n.pick(lang.tag(), "title", workspace.title)
 }
 
 /// The title a ledger's report gives it.
@@ -289,13 +301,14 @@ fn dashboard(
     let up = languages.up();
     let folder = languages.folder(lang);
     let many = languages.is_many();
+    let title = title_in(workspace, lang);
     let page = html! {
         (DOCTYPE)
         html lang=(lang.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (workspace.title) " — " (loc.with("as-of-date", &[("date", loc.date(workspace.as_of).into())])) }
+                title { (title) " — " (loc.with("as-of-date", &[("date", loc.date(workspace.as_of).into())])) }
                 link rel="alternate" type="application/atom+xml" title=(loc.text("feed-link-title")) href="feed.xml";
                 @if many {
                     @for other in languages.all() {
@@ -319,7 +332,7 @@ fn dashboard(
                         }
                     }
                     header {
-                        h1 { (workspace.title) }
+                        h1 { (title) }
                         p.meta { (loc.text("as-of-before")) strong { (loc.date(workspace.as_of)) }
                             (loc.with("workspace-meta", &[
                                 ("ledgers", loc.count("count-ledgers", reports.len()).into()),

@@ -398,6 +398,8 @@ fn a_workspaces_report_is_written_in_the_language_asked() {
         ),
         "{text}"
     );
+    // The workspace's file has no Chinese title: it is shown as written.
+    assert!(text.starts_with("# The harbour pact\n"), "{text}");
     // Each ledger's section is its report in the same language.
     assert!(
         text.contains("\n## The first talks\n\n截至**2025年6月30日**"),

@@ -250,12 +250,18 @@ fn translated_workspace(first: &str, second: &str) -> tempfile::TempDir {
     let from = Path::new("tests/fixtures/workspace/good");
     std::fs::create_dir(dir.path().join("ledgers")).unwrap();
     for (file, languages) in [
-        ("commitments-workspace.toml", None),
+        ("commitments-workspace.toml", Some("")),
         ("commitments.toml", Some(first)),
         ("ledgers/second-talks.toml", Some(second)),
     ] {
         let text = std::fs::read_to_string(from.join(file)).unwrap();
+        // The ledgers' languages, and the workspace's title in Spanish.
         let text = match languages {
+            Some("") => text.replacen(
+                "title = \"The harbour pact\"\n",
+                "title = \"The harbour pact\"\ni18n.es.title = \"El pacto del puerto\"\n",
+                1,
+            ),
             Some(languages) => text.replacen(
                 "[ledger]\n",
                 &format!("[ledger]\nlanguages = {languages}\n"),
@@ -303,9 +309,13 @@ fn a_workspaces_dashboard_is_in_every_language_its_ledgers_share() {
     );
     // A ledger's Spanish pages lead back to the Spanish dashboard; its
     // Chinese pages, to the root's.
+    assert!(
+        spanish.contains("<h1>El pacto del puerto</h1>"),
+        "{spanish}"
+    );
     let page = std::fs::read_to_string(out.join("first-talks/es/index.html")).unwrap();
     assert!(
-        page.contains("href=\"../../es/index.html\">The harbour pact</a>"),
+        page.contains("href=\"../../es/index.html\">El pacto del puerto</a>"),
         "{page}"
     );
     let page = std::fs::read_to_string(out.join("first-talks/zh-Hans/index.html")).unwrap();
