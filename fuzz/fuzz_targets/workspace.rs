@@ -40,8 +40,10 @@ fuzz_target!(|data: &[u8]| {
         let _ = render::human_string(&member.loaded.files, &findings, &summary);
     }
     if loaded.errors().is_empty() {
-        let _ = commitments::report::build_workspace(&loaded, as_of).map(|r| {
-            commitments::report::workspace_to_markdown(&r)
-        });
+        for lang in [None, Some(commitments::i18n::Lang::ZhHans)] {
+            let _ = commitments::report::build_workspace(&loaded, as_of, lang).map(|r| {
+                commitments::report::workspace_to_markdown(&r)
+            });
+        }
     }
 });
