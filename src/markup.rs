@@ -22,18 +22,9 @@ pub fn is_markup_unsafe(c: char) -> bool {
 }
 
 /// The first character of `text` that [`is_markup_unsafe`]: ASCII, the
-/// common case, is read a byte at a time without decoding characters.
+/// common case, is passed over a block of bytes at a time.
 pub fn first_markup_unsafe(text: &str) -> Option<char> {
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
-        if byte >= 0x80 {
-            // Every byte before is ASCII, so `at` starts a character.
-            return text[at..].chars().find(|c| is_markup_unsafe(*c));
-        }
-        if (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r')) || byte == 0x7F {
-            return Some(char::from(byte));
-        }
-    }
-    None
+    crate::text::first_unsafe_char(text, is_markup_unsafe)
 }
 
 /// `text` with every unsafe character written as `\u{..}`.

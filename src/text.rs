@@ -83,6 +83,58 @@ pub fn is_hidden_control(c: char) -> bool {
     (c.is_control() && c != '\t') || is_bidi_control(c)
 }
 
+/// Whether `text` holds a [hidden control](is_hidden_control) other than a
+/// line end (the scan of a large ledger's every character for these was a
+/// tenth of `check`).
+pub(crate) fn has_hidden_control_but_line_ends(text: &str) -> bool {
+    first_unsafe_char(text, is_hidden_control).is_some()
+}
+
+/// The first character of `text` that is an ASCII control but tab and the
+/// line ends, or DEL, or beyond ASCII and `unsafe_beyond_ascii`: the same
+/// answer as a scan of its characters, found a block of bytes at a time
+/// while the text is printable ASCII, which most of a ledger is.
+pub(crate) fn first_unsafe_char(
+    text: &str,
+    unsafe_beyond_ascii: impl Fn(char) -> bool,
+) -> Option<char> {
+    // Blocks of this many bytes are passed over when none of them is a
+    // control or outside ASCII: the test has no branch per byte, which the
+    // compiler turns into vector instructions.
+    const BLOCK: usize = 64;
+    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | (b >= 0x7F);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + BLOCK).min(bytes.len());
+        if !bytes[at..end]
+            .iter()
+            .fold(false, |any, &b| any | suspect(b))
+        {
+            at = end;
+            continue;
+        }
+        while at < end {
+            let byte = bytes[at];
+            if byte < 0x80 {
+                if suspect(byte) {
+                    return Some(char::from(byte));
+                }
+                at += 1;
+                continue;
+            }
+            // A character of several bytes starts here (`at` is always at
+            // a character's start); it may end past the block.
+            let c = text[at..].chars().next()?;
+            if unsafe_beyond_ascii(c) {
+                return Some(c);
+            }
+            at += c.len_utf8();
+        }
+    }
+    None
+}
+
 /// `text` as it can be printed on a terminal or in a one-line message:
 /// control characters, newlines included, become `\u{1b}`-style escapes (as
 /// rustc shows them), so printed ledger data cannot move the cursor, clear
@@ -164,6 +216,45 @@ pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_byte_scan_for_hidden_controls_agrees_with_the_character_scan() {
+        let by_chars = |text: &str| {
+            text.chars()
+                .any(|c| is_hidden_control(c) && c != '\n' && c != '\r')
+        };
+        let mut texts: Vec<String> = (0u32..0x3000)
+            .chain(0x2000..0x2070)
+            .chain([0xFEFF, 0x1F600, 0x10FFFF])
+            .filter_map(char::from_u32)
+            .flat_map(|c| {
+                [
+                    format!("{c}"),
+                    format!("ab{c}"),
+                    format!("é{c}x\n"),
+                    format!("中{c}"),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "",
+                "plain\r\n",
+                "tab\there",
+                "é\u{7f}",
+                "\u{202e}x",
+                "x\u{85}",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(
+                has_hidden_control_but_line_ends(text),
+                by_chars(text),
+                "{text:?}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -102,12 +102,8 @@ struct Shown {
 impl Shown {
     fn of(files: &Files) -> Shown {
         // Line ends are control characters too, but they stay as they are.
-        let needs = (0..files.len()).any(|id| {
-            files
-                .text(id)
-                .chars()
-                .any(|c| is_hidden_control(c) && c != '\n' && c != '\r')
-        });
+        let needs = (0..files.len())
+            .any(|id| crate::text::has_hidden_control_but_line_ends(files.text(id)));
         if !needs {
             return Shown {
                 files: None,
