@@ -88,6 +88,10 @@ pub(super) fn page(
                     @for lang in site.languages.all() {
                         link rel="alternate" hreflang=(lang.tag()) href=(site.languages.href(site, root, lang, here));
                     }
+                    // For a reader whose language the site does not have: the root's.
+                    @if let Some(first) = site.languages.all().next() {
+                        link rel="alternate" hreflang="x-default" href=(site.languages.href(site, root, first, here));
+                    }
                 }
                 link rel="stylesheet" href=(format!("{root}{up}style.css"));
             }

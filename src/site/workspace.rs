@@ -314,6 +314,7 @@ fn dashboard(
                     @for other in languages.all() {
                         link rel="alternate" hreflang=(other.tag()) href=(format!("{up}{}index.html", languages.folder(other)));
                     }
+                    link rel="alternate" hreflang="x-default" href=(format!("{up}index.html"));
                 }
                 link rel="stylesheet" href=(format!("{up}style.css"));
             }

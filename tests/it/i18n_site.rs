@@ -93,6 +93,16 @@ fn every_readers_page_is_in_every_language_and_links_to_the_others() {
                     Some(target.clone()),
                     "{folder}{page} → {other}: {head}"
                 );
+                if other_folder.is_empty() {
+                    let default = attribute_after(&text, "hreflang=\"x-default\"", "href")
+                        .unwrap_or_else(|| panic!("{folder}{page}: no x-default"));
+                    let resolved = path.parent().unwrap().join(default).canonicalize();
+                    assert_eq!(
+                        resolved.ok(),
+                        Some(target.clone()),
+                        "{folder}{page} x-default"
+                    );
+                }
                 if other != lang {
                     let switch = attribute_after(&text, &format!("<a lang=\"{other}\""), "href")
                         .unwrap_or_else(|| panic!("{folder}{page}: no switch to {other}"));
