@@ -20,6 +20,16 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// How many bytes `bytes` starts with that folding leaves as they are:
+/// ASCII that is not whitespace. Most of a source and of a quote is such
+/// runs, copied whole instead of a character at a time.
+fn plain_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| b >= 0x80 || matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        .unwrap_or(bytes.len())
+}
+
 /// A folded text that remembers where each of its bytes came from.
 #[derive(Debug, Clone)]
 pub struct FoldedText {
@@ -36,7 +46,22 @@ impl FoldedText {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         let mut in_space = false;
-        for (at, c) in original.char_indices() {
+        let mut at = 0;
+        while at < original.len() {
+            let run = plain_run(&original.as_bytes()[at..]);
+            if run > 0 {
+                text.push_str(&original[at..at + run]);
+                origin.extend(at..at + run);
+                in_space = false;
+                at += run;
+                continue;
+            }
+            let Some(c) = original[at..].chars().next() else {
+                break;
+            };
+            let here = at;
+            at += c.len_utf8();
+            let at = here;
             if c.is_whitespace() {
                 if !in_space {
                     text.push(' ');
@@ -76,7 +101,19 @@ impl FoldedText {
 pub fn fold(quote: &str) -> String {
     let mut text = String::with_capacity(quote.len());
     let mut in_space = false;
-    for c in quote.chars() {
+    let mut at = 0;
+    while at < quote.len() {
+        let run = plain_run(&quote.as_bytes()[at..]);
+        if run > 0 {
+            text.push_str(&quote[at..at + run]);
+            in_space = false;
+            at += run;
+            continue;
+        }
+        let Some(c) = quote[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         if c.is_whitespace() {
             if !in_space {
                 text.push(' ');
@@ -302,6 +339,67 @@ fn longest_found<'q>(haystack: &str, max: usize, part: impl Fn(usize) -> &'q str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding a character at a time, as it was written first.
+    fn fold_by_chars(original: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut origin = Vec::new();
+        let mut in_space = false;
+        for (at, c) in original.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    text.push(' ');
+                    origin.push(at);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            let folded = fold_char(c);
+            for _ in 0..folded.len_utf8() {
+                origin.push(at);
+            }
+            text.push(folded);
+        }
+        origin.push(original.len());
+        (text, origin)
+    }
+
+    #[test]
+    fn folding_runs_whole_agrees_with_folding_a_character_at_a_time() {
+        let alphabet = [
+            'a',
+            'Z',
+            '0',
+            '.',
+            ' ',
+            '\t',
+            '\n',
+            '\u{b}',
+            '\u{c}',
+            '\r',
+            '\u{85}',
+            '\u{a0}',
+            '\u{2019}',
+            '\u{201C}',
+            'é',
+            '中',
+            '\u{3000}',
+            '\u{1F600}',
+        ];
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..3000 {
+            let len = rng.usize(0..40);
+            let text: String = (0..len)
+                .map(|_| alphabet[rng.usize(0..alphabet.len())])
+                .collect();
+            let (expected_text, expected_origin) = fold_by_chars(&text);
+            let folded = FoldedText::new(&text);
+            assert_eq!(folded.text, expected_text, "{text:?}");
+            assert_eq!(folded.origin, expected_origin, "{text:?}");
+            assert_eq!(fold(&text), expected_text, "{text:?}");
+        }
+    }
 
     #[test]
     fn folds_whitespace_and_typographic_quotes_only() {
