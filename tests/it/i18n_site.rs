@@ -138,6 +138,16 @@ fn every_readers_page_is_in_every_language_and_links_to_the_others() {
     }
 }
 
+/// Asserts that the file at `path` holds `needle`, and shows it when not.
+fn assert_holds(path: &Path, needle: &str) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        text.contains(needle),
+        "{} lacks {needle:?}:\n{text}",
+        path.display()
+    );
+}
+
 /// The `<id>`s of a feed's entries, and its own.
 fn feed_ids(feed: &str) -> Vec<String> {
     feed.split("<id>")
@@ -175,15 +185,13 @@ fn each_language_has_its_own_feed_with_ids_of_its_own() {
             "{lang}: entries link to the pages in {lang}"
         );
     }
-    let spanish = std::fs::read_to_string(root.join("es/feed.xml")).unwrap();
-    assert!(
-        spanish.contains("<title>Nuevo: Construir el ferrocarril</title>"),
-        "{spanish}"
+    assert_holds(
+        &root.join("es/feed.xml"),
+        "<title>Nuevo: Construir el ferrocarril</title>",
     );
-    let chinese = std::fs::read_to_string(root.join("zh-Hans/feed.xml")).unwrap();
-    assert!(
-        chinese.contains("<title>修建铁路：已宣布 → 进行中</title>"),
-        "{chinese}"
+    assert_holds(
+        &root.join("zh-Hans/feed.xml"),
+        "<title>修建铁路：已宣布 → 进行中</title>",
     );
 }
 
@@ -299,45 +307,39 @@ fn a_workspaces_dashboard_is_in_every_language_its_ledgers_share() {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    // Spanish, which both ledgers have; not Chinese, which one lacks.
-    let spanish = std::fs::read_to_string(out.join("es/index.html")).unwrap();
-    assert!(spanish.contains("<html lang=\"es\">"));
-    assert!(
-        spanish.contains("href=\"../first-talks/es/index.html\""),
-        "{spanish}"
-    );
-    assert!(spanish.contains("<a lang=\"en\" hreflang=\"en\" href=\"../index.html\">English</a>"));
-    assert!(out.join("es/feed.xml").is_file());
+    // Spanish, which both ledgers have, with the workspace's Spanish
+    // title; not Chinese, which one lacks.
+    let spanish = out.join("es/index.html");
+    for needle in [
+        "<html lang=\"es\">",
+        "<h1>El pacto del puerto</h1>",
+        "href=\"../first-talks/es/index.html\"",
+        "<a lang=\"en\" hreflang=\"en\" href=\"../index.html\">English</a>",
+    ] {
+        assert_holds(&spanish, needle);
+    }
     assert!(
         !out.join("zh-Hans").exists(),
         "no dashboard in a language one ledger lacks"
     );
-    let english = std::fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(
-        english.contains("href=\"es/index.html\">Español</a>"),
-        "{english}"
+    assert_holds(
+        &out.join("index.html"),
+        "href=\"es/index.html\">Español</a>",
     );
     // A ledger's Spanish pages lead back to the Spanish dashboard; its
     // Chinese pages, to the root's.
-    assert!(
-        spanish.contains("<h1>El pacto del puerto</h1>"),
-        "{spanish}"
+    assert_holds(
+        &out.join("first-talks/es/index.html"),
+        "href=\"../../es/index.html\">El pacto del puerto</a>",
     );
-    let page = std::fs::read_to_string(out.join("first-talks/es/index.html")).unwrap();
-    assert!(
-        page.contains("href=\"../../es/index.html\">El pacto del puerto</a>"),
-        "{page}"
+    assert_holds(
+        &out.join("first-talks/zh-Hans/index.html"),
+        "href=\"../../index.html\">The harbour pact</a>",
     );
-    let page = std::fs::read_to_string(out.join("first-talks/zh-Hans/index.html")).unwrap();
-    assert!(
-        page.contains("href=\"../../index.html\">The harbour pact</a>"),
-        "{page}"
-    );
-    // Each language's feed has ids of its own, in the ledgers' order.
-    let feed = std::fs::read_to_string(out.join("es/feed.xml")).unwrap();
-    assert!(
-        feed.contains("<id>urn:commitments:workspace:harbour-pact:es</id>"),
-        "{feed}"
+    // Each language's feed has an id of its own.
+    assert_holds(
+        &out.join("es/feed.xml"),
+        "<id>urn:commitments:workspace:harbour-pact:es</id>",
     );
 }
 
