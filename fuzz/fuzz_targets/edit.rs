@@ -24,6 +24,7 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
             status: Status::ALL[usize::from(byte(3)) % Status::ALL.len()],
             date: day,
             note: "A note.".into(),
+            note_translations: Vec::new(),
             evidence: vec![NewEvidence::Web {
                 url: "https://example.org/e".into(),
                 quote: "a quote".into(),

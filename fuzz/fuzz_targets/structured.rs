@@ -122,6 +122,8 @@ fuzz_target!(|input: Input| {
         status: Status::ALL[usize::from(input.edit.status) % 8],
         date: day(input.edit.days),
         note: input.edit.note.clone(),
+        // Refused unless the ledger declares `es`; written when it does.
+        note_translations: vec![("es".into(), input.edit.note.clone())],
         evidence: vec![NewEvidence::Web {
             url: "https://example.org/e".into(),
             quote: input.edit.quote.clone(),

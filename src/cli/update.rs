@@ -30,6 +30,11 @@ pub(crate) struct Args {
     /// What happened, in one sentence.
     #[arg(long)]
     note: String,
+    /// The note in another language of the ledger's `[ledger] languages`,
+    /// the editors' translation, as LANG=TEXT (`--note-in es="Se firmó."`);
+    /// repeat it for each language.
+    #[arg(long, value_name = "LANG=TEXT", value_parser = parse_translation)]
+    note_in: Vec<(String, String)>,
     /// Evidence from a declared source (follow it with --quote).
     #[arg(long, value_name = "SOURCE_ID")]
     evidence: Vec<String>,
@@ -77,9 +82,22 @@ pub(crate) fn run(
         status: args.status,
         date: args.date,
         note: args.note,
+        note_translations: args.note_in,
         evidence,
     };
     super::edit::run(&args.edit, today, Edit::Update(request))
+}
+
+/// `es=Se firmó.`: a language tag and a text.
+fn parse_translation(value: &str) -> Result<(String, String), String> {
+    match value.split_once('=') {
+        Some((tag, text)) if !tag.trim().is_empty() && !text.trim().is_empty() => {
+            Ok((tag.trim().to_owned(), text.to_owned()))
+        }
+        _ => Err(format!(
+            "`{value}` is not LANG=TEXT; write the language's tag, `=`, and the note in it, such as es=\"Se firmó el protocolo.\""
+        )),
+    }
 }
 
 /// The evidence flags in the order they were given on the command line.

@@ -129,6 +129,47 @@ fn replace_keeping_style(item: &mut Item, text: &str) {
     *item = Item::Value(new);
 }
 
+/// The note's translations as the dotted keys `i18n.es.note = "..."`, each
+/// into a language of the ledger's `languages`, once; `None` for none.
+fn note_translations(
+    ledger: &Ledger,
+    given: &[(String, String)],
+) -> Result<Option<Table>, EditError> {
+    if given.is_empty() {
+        return Ok(None);
+    }
+    let declared: Vec<&str> = ledger
+        .meta
+        .as_ref()
+        .map(|m| m.languages.iter().map(|l| l.value.as_str()).collect())
+        .unwrap_or_default();
+    let mut i18n = Table::new();
+    i18n.set_dotted(true);
+    for (tag, text) in given {
+        let Some(lang) = declared.iter().find(|d| d.eq_ignore_ascii_case(tag)) else {
+            let known = if declared.is_empty() {
+                "the ledger declares none: add `languages = [\"...\"]` under [ledger] first"
+                    .to_owned()
+            } else {
+                format!("it declares {}", declared.join(", "))
+            };
+            return Err(EditError::Refused(format!(
+                "`{tag}` is not a language of the ledger's `[ledger] languages`; {known}"
+            )));
+        };
+        if i18n.contains_key(lang) {
+            return Err(EditError::Refused(format!(
+                "the note in `{lang}` is given twice; give it once"
+            )));
+        }
+        let mut table = Table::new();
+        table.set_dotted(true);
+        table.insert("note", toml_edit::value(text.as_str()));
+        i18n.insert(lang, Item::Table(table));
+    }
+    Ok(Some(i18n))
+}
+
 /// The proposed text for `commitments update`.
 pub fn plan_update(
     text: &str,
@@ -152,6 +193,7 @@ pub fn plan_update(
             require_source(ledger, source)?;
         }
     }
+    let translations = note_translations(ledger, &request.note_translations)?;
     let mut document = editable(text)?;
     let commitment = commitment_table(&mut document, &request.id)?;
     set_status(commitment, request.status);
@@ -159,6 +201,9 @@ pub fn plan_update(
     update.insert("date", Item::Value(date_value(request.date)));
     update.insert("status", toml_edit::value(request.status.as_str()));
     update.insert("note", toml_edit::value(request.note.as_str()));
+    if let Some(translations) = translations {
+        update.insert("i18n", Item::Table(translations));
+    }
     if !request.evidence.is_empty() {
         update.insert(
             "evidence",

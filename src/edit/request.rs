@@ -126,6 +126,9 @@ pub struct UpdateRequest {
     pub date: NaiveDate,
     /// What happened.
     pub note: String,
+    /// The note in other languages of the ledger's `languages`: (language
+    /// tag, the editors' translation).
+    pub note_translations: Vec<(String, String)>,
     /// What shows it.
     pub evidence: Vec<NewEvidence>,
 }

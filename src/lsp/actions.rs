@@ -148,6 +148,7 @@ pub(super) fn answer(
         status: commitment.status.value,
         date: analysis.as_of,
         note: String::new(),
+        note_translations: Vec::new(),
         evidence: Vec::new(),
     };
     if let Ok(proposed) = plan_update(text, ledger, &request) {

@@ -406,3 +406,76 @@ fn a_workspaces_report_is_written_in_the_language_asked() {
         "{text}"
     );
 }
+
+#[test]
+fn update_records_the_notes_translations_with_the_news() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("commitments.toml");
+    std::fs::copy(fixture(), &ledger).unwrap();
+    let before = std::fs::read_to_string(&ledger).unwrap();
+    let update = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_commitments"))
+            .args([
+                "update",
+                "visas",
+                "--status",
+                "in_progress",
+                "--date",
+                "2025-06-20",
+            ])
+            .args(["--note", "Visa rules were eased."])
+            .args(extra)
+            .args([
+                "--url",
+                "https://example.org/visa",
+                "--quote",
+                "visa rules were eased",
+            ])
+            .args(["--as-of", "2025-06-30", "--ledger"])
+            .arg(&ledger)
+            .output()
+            .unwrap()
+    };
+    // A language the ledger does not declare: refused, nothing written.
+    let output = update(&["--note-in", "fr=Les règles ont été assouplies."]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains(
+            "`fr` is not a language of the ledger's `[ledger] languages`; it declares es, zh-Hans"
+        ),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&ledger).unwrap(), before);
+
+    let output = update(&[
+        "--note-in",
+        "es=Se flexibilizaron las normas de visado.",
+        "--note-in",
+        "zh-hans=签证规定已放宽。",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let after = std::fs::read_to_string(&ledger).unwrap();
+    assert!(
+        after.ends_with(
+            "note = \"Visa rules were eased.\"\n\
+             i18n.es.note = \"Se flexibilizaron las normas de visado.\"\n\
+             i18n.zh-Hans.note = \"签证规定已放宽。\"\n\
+             evidence = [\n  { url = \"https://example.org/visa\", quote = \"visa rules were eased\" },\n]\n"
+        ),
+        "{after}"
+    );
+    // Translated in every language the ledger declares: no
+    // missing-translation warning.
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_commitments"))
+        .args(["check", "--as-of", "2025-06-30"])
+        .arg(&ledger)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert!(!text.contains("missing-translation"), "{text}");
+}
