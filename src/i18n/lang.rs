@@ -34,6 +34,12 @@ impl Lang {
         }
     }
 
+    /// The tag to translate `ledger`'s texts into for output in this
+    /// language: `None` when it is the ledger's own (`[ledger] language`).
+    pub fn translating(self, ledger: &crate::model::Ledger) -> Option<&'static str> {
+        (!ledger.language_tag().eq_ignore_ascii_case(self.tag())).then_some(self.tag())
+    }
+
     /// The language of a tag, matched without regard to case (`zh-hans`
     /// is `zh-Hans`, as BCP 47 says).
     pub fn from_tag(tag: &str) -> Option<Lang> {

@@ -136,19 +136,15 @@ struct Words<'l> {
 
 impl<'l> Words<'l> {
     fn new(ledger: &'l Ledger, lang: Lang) -> Words<'l> {
-        let own = ledger.language_tag();
         Words {
             ledger,
             loc: Locale::of(lang),
-            translate_to: (!own.eq_ignore_ascii_case(lang.tag())).then_some(lang.tag()),
+            translate_to: lang.translating(ledger),
         }
     }
 
     fn text<'t>(&self, i18n: &'t Translations, key: &str, original: &'t str) -> &'t str {
-        match self.translate_to {
-            Some(lang) => i18n.pick(lang, key, original),
-            None => original,
-        }
+        i18n.pick_in(self.translate_to, key, original)
     }
 
     /// What a status means: "underway".

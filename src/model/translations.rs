@@ -49,6 +49,15 @@ impl Translations {
         self.get(language, key).unwrap_or(original)
     }
 
+    /// [`Translations::pick`] into `language`, or `original` itself when
+    /// there is no language to translate into (a page in the ledger's own).
+    pub fn pick_in<'a>(&'a self, language: Option<&str>, key: &str, original: &'a str) -> &'a str {
+        match language {
+            Some(language) => self.pick(language, key, original),
+            None => original,
+        }
+    }
+
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
         self.0.is_none()

@@ -106,14 +106,13 @@ impl<'a> Builder<'a> {
             .map(|c| (c.span.start, c.id.value.clone()))
             .collect();
         starts.sort();
-        let own = ledger.language_tag();
         Builder {
             loaded,
             ledger,
             view,
             as_of,
             locale: Locale::of(lang),
-            translate_to: (!own.eq_ignore_ascii_case(lang.tag())).then_some(lang.tag()),
+            translate_to: lang.translating(ledger),
             children,
             sources: view
                 .sources
@@ -193,10 +192,7 @@ impl<'a> Builder<'a> {
     /// `original`, or the editors' translation of it into the report's
     /// language.
     fn pick(&self, i18n: &Translations, key: &str, original: &str) -> String {
-        match self.translate_to {
-            Some(lang) => i18n.pick(lang, key, original).to_owned(),
-            None => original.to_owned(),
-        }
+        i18n.pick_in(self.translate_to, key, original).to_owned()
     }
 
     fn finding(&self, finding: &Finding) -> ReportFinding {

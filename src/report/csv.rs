@@ -150,8 +150,13 @@ pub fn write_csv(report: &Report, out: impl std::io::Write) -> std::io::Result<(
             target.map_or_else(String::new, |t| sources(t.latest, &t.latest_evidence)),
             c.findings.len().to_string(),
         ];
-        let label_cells = [loc.status(c.status), loc.kind(c.kind)];
-        let label_cells = if labelled { &label_cells[..] } else { &[] };
+        // Made only where they are written: an English report has 100,000
+        // rows and no labels.
+        let label_cells: Vec<String> = if labelled {
+            vec![loc.status(c.status), loc.kind(c.kind)]
+        } else {
+            Vec::new()
+        };
         let cells = row.iter().zip(HEADER).map(|(cell, column)| {
             if NUMERIC.contains(&column) {
                 cell.clone()

@@ -293,10 +293,7 @@ fn prepare<'a>(
     let translate_to = report.translated.then_some(report.language.as_str());
     let mut party_names = std::collections::HashMap::new();
     for party in &view.parties {
-        let name = match translate_to {
-            Some(lang) => party.i18n.pick(lang, "name", &party.name.value),
-            None => party.name.value.as_str(),
-        };
+        let name = party.i18n.pick_in(translate_to, "name", &party.name.value);
         party_names.entry(party.id.value.as_str()).or_insert(name);
     }
     Ok(Site {

@@ -187,11 +187,13 @@ impl Site<'_> {
         key: &str,
         original: &'t str,
     ) -> &'t str {
-        if self.report.translated {
-            i18n.pick(self.report.language.as_str(), key, original)
-        } else {
-            original
-        }
+        i18n.pick_in(
+            self.report
+                .translated
+                .then_some(self.report.language.as_str()),
+            key,
+            original,
+        )
     }
 }
 
