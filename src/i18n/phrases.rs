@@ -8,10 +8,20 @@ use chrono::{Datelike, NaiveDate};
 use super::{Lang, Locale};
 use crate::model::{Headcount, Kind, Precision, Status};
 
+/// A status as message ids spell it: `partially-kept`.
+fn status_id(status: Status) -> String {
+    status.as_str().replace('_', "-")
+}
+
 impl Locale {
     /// A status in words: "partially kept", "cumplido parcialmente".
     pub fn status(&self, status: Status) -> String {
-        self.text(&format!("status-{}", status.as_str().replace('_', "-")))
+        self.text(&format!("status-{}", status_id(status)))
+    }
+
+    /// What a status means: "underway", "en marcha".
+    pub fn status_meaning(&self, status: Status) -> String {
+        self.text(&format!("status-meaning-{}", status_id(status)))
     }
 
     /// A status as an emoji and its word; the word is always there.

@@ -6,7 +6,7 @@ use super::ids::{IdKind, Occurrence, occurrence_at, statuses, word_at};
 use super::server::Analysis;
 use super::snapshot::Snapshot;
 use crate::i18n::{Lang, Locale};
-use crate::model::{Ledger, Status, Translations};
+use crate::model::{Ledger, Translations};
 use crate::replay::status_on;
 use crate::rule::Rule;
 use crate::rules;
@@ -48,7 +48,7 @@ fn hover_at(analysis: &Analysis, offset: usize, lang: Option<Lang>) -> Option<(S
                 format!(
                     "**{}**: {}",
                     words.loc.status_label(status.value),
-                    words.meaning(status.value)
+                    words.loc.status_meaning(status.value)
                 ),
             ));
         }
@@ -146,14 +146,6 @@ impl<'l> Words<'l> {
     fn text<'t>(&self, i18n: &'t Translations, key: &str, original: &'t str) -> &'t str {
         i18n.pick_in(self.translate_to, key, original)
     }
-
-    /// What a status means: "underway".
-    fn meaning(&self, status: Status) -> String {
-        self.loc.text(&format!(
-            "status-meaning-{}",
-            status.as_str().replace('_', "-")
-        ))
-    }
 }
 
 /// What an id stands for, as hover text.
@@ -174,7 +166,7 @@ fn describe(words: &Words<'_>, under: Occurrence<'_>, as_of: chrono::NaiveDate) 
                     &[
                         ("date", loc.date(as_of).into()),
                         ("status", loc.status_label(status).into()),
-                        ("meaning", words.meaning(status).into()),
+                        ("meaning", loc.status_meaning(status).into()),
                     ],
                 ),
             ];
