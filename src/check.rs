@@ -94,12 +94,20 @@ pub fn check_view(
     levels: &Levels,
     as_of: NaiveDate,
 ) -> Vec<Finding> {
-    let mut findings = loaded.findings.clone();
-    if let Some(ledger) = view {
-        let mut cx = Context::new(ledger, as_of, &loaded.files, &loaded.source_files);
-        cx.workspace = loaded.workspace.as_deref();
-        findings.extend(crate::rules::run_all(&cx));
-    }
+    // The rules' findings first, the loader's added to them: a copy of the
+    // (usually many) rules' findings would double them at the peak. Their
+    // order here does not matter: the sort below decides it, and a loader's
+    // rule never runs as a check.
+    let mut findings = match view {
+        Some(ledger) => {
+            let mut cx = Context::new(ledger, as_of, &loaded.files, &loaded.source_files);
+            cx.workspace = loaded.workspace.as_deref();
+            crate::rules::run_all(&cx)
+        }
+        None => Vec::new(),
+    };
+    findings.reserve_exact(loaded.findings.len());
+    findings.extend(loaded.findings.iter().cloned());
     findings.retain_mut(|finding| match levels.level(finding.rule).severity() {
         Some(severity) => {
             finding.severity = severity;

@@ -111,7 +111,7 @@ fn related(
         message: if label.message.is_empty() {
             "here".to_owned()
         } else {
-            label.message.clone()
+            label.message.to_string()
         },
     })
 }

@@ -7,7 +7,9 @@
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::Diagnostic;
-use codespan_reporting::files::{Error, Files as CodespanFiles, SimpleFiles, column_index};
+use codespan_reporting::files::{Error, Files as CodespanFiles, column_index};
+
+use crate::finding::Files;
 
 /// A line longer than this, in bytes, is shown as a window.
 const LONG_LINE: usize = 400;
@@ -21,7 +23,7 @@ const ELLIPSIS: &str = "…";
 /// The files of one finding, with each file that has a label on a long
 /// line cut down to its labelled lines, each long one to a window.
 pub(super) struct Excerpt<'a> {
-    base: &'a SimpleFiles<String, String>,
+    base: &'a Files,
     cuts: Vec<(usize, Cut)>,
 }
 
@@ -56,15 +58,14 @@ impl CutLine {
 /// The diagnostic with its labels moved into an [`Excerpt`], when one of
 /// them is on a long line; `None` when every line is short.
 pub(super) fn cut<'a>(
-    base: &'a SimpleFiles<String, String>,
+    base: &'a Files,
     diagnostic: &Diagnostic<usize>,
 ) -> Option<(Excerpt<'a>, Diagnostic<usize>)> {
     // Each label's file, line and range, its end kept to its first line.
     let mut placed = Vec::with_capacity(diagnostic.labels.len());
     let mut any_long = false;
     for label in &diagnostic.labels {
-        let file = base.get(label.file_id).ok()?;
-        let source = file.source();
+        let source = base.source(label.file_id).ok()?;
         let index = base.line_index(label.file_id, label.range.start).ok()?;
         let line = base.line_range(label.file_id, index).ok()?;
         let line = line.start..trim_line_end(source, line);
@@ -81,7 +82,7 @@ pub(super) fn cut<'a>(
     files.sort_unstable();
     files.dedup();
     for file in files {
-        let source = base.get(file).ok()?.source();
+        let source = base.source(file).ok()?;
         let mut lines: Vec<(usize, Range<usize>)> = placed
             .iter()
             .filter(|p| p.0 == file)
@@ -201,13 +202,13 @@ impl<'a> CodespanFiles<'a> for Excerpt<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<&'a str, Error> {
-        Ok(self.base.get(id)?.name().as_str())
+        CodespanFiles::name(self.base, id)
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, Error> {
         match self.cut(id) {
             Some(cut) => Ok(&cut.text),
-            None => Ok(self.base.get(id)?.source().as_str()),
+            None => self.base.source(id),
         }
     }
 

@@ -275,7 +275,7 @@ fn emit_each(
     for finding in findings {
         let diagnostic = to_codespan(finding, shown, files);
         let mut writer = term::StylesWriter::new(&mut *out, &styles);
-        let base = shown.files(files).codespan();
+        let base = shown.files(files);
         // A label on a long line: a window of the line, not all of it.
         let emitted = match excerpt::cut(base, &diagnostic) {
             Some((excerpt, moved)) => {

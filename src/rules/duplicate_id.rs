@@ -84,11 +84,11 @@ pub(crate) fn ledger_id_twice(
     .with_label(Label {
         file: there.0,
         span: there.1,
-        message: format!("`{id}` is the id of {first_path}"),
+        message: format!("`{id}` is the id of {first_path}").into(),
     })
     .help("give each ledger its own `id` in its [ledger] table: cross-ledger references and the site's addresses use it");
     finding.primary.file = here.0;
-    finding.primary.message = "and of this ledger".to_owned();
+    finding.primary.message = "and of this ledger".into();
     finding
 }
 
@@ -110,10 +110,10 @@ pub(crate) fn party_named_twice(
     .with_label(Label {
         file: there.1.0,
         span: there.1.1,
-        message: "first declared here".to_owned(),
+        message: "first declared here".into(),
     })
     .help("give the party one name everywhere, or declare it once, in commitments-workspace.toml");
     finding.primary.file = here.1.0;
-    finding.primary.message = "declared again here, with another name".to_owned();
+    finding.primary.message = "declared again here, with another name".into();
     finding
 }

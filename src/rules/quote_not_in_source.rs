@@ -164,7 +164,7 @@ fn report(
                 finding = finding.with_label(Label {
                     file,
                     span: passage.span,
-                    message: "closest passage in the source".to_owned(),
+                    message: "closest passage in the source".into(),
                 });
             }
             finding = finding.note(format!("the source reads: \"{reads}\"")).help(

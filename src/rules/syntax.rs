@@ -44,7 +44,8 @@ pub(crate) fn parse_error(text: &str, span: Span, message: &str) -> Finding {
     let message = message.trim_end();
     let (first, rest) = message.split_once('\n').unwrap_or((message, ""));
     let short = first.split(", expected").next().unwrap_or(first);
-    let mut finding = Finding::new(&RULE, span, format!("invalid TOML: {first}")).label(short);
+    let mut finding =
+        Finding::new(&RULE, span, format!("invalid TOML: {first}")).label(short.to_owned());
     if !rest.trim().is_empty() {
         finding = finding.note(rest.trim());
     }

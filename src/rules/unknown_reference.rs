@@ -87,9 +87,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             });
             out.push(match near {
                 Some(near) => finding.did_you_mean(near),
-                None => finding
-                    .label(format!("unknown {what}"))
-                    .help(declare.to_owned()),
+                None => finding.label(format!("unknown {what}")).help(declare),
             });
         };
 
