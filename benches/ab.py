@@ -1,10 +1,14 @@
 """Times two builds of `commitments` against each other, alternating run by
-run, so that a noisy machine's drift falls on both alike.
+run, so that a noisy machine's drift falls on both alike. For each case it
+prints the wall time, the CPU time (user + system) and the peak resident
+memory of each build: the median and the minimum of the runs.
 
-usage: python3 benches/ab.py OLD_BINARY NEW_BINARY LEDGER [RUNS]
+usage: python3 benches/ab.py OLD_BINARY NEW_BINARY LEDGER [RUNS] [CASE,...]
 (make LEDGER with `cargo run --release --example synth -- --commitments
-10000 --seed 1 -o /tmp/synth-10000`)
+10000 --seed 1 -o /tmp/synth-10000`; CASE is one of the names below,
+all of them by default)
 """
+import os
 import shutil
 import statistics
 import subprocess
@@ -14,23 +18,41 @@ import time
 
 old, new, ledger = sys.argv[1:4]
 runs = int(sys.argv[4]) if len(sys.argv) > 4 else 8
+chosen = sys.argv[5].split(",") if len(sys.argv) > 5 else None
 site = tempfile.mkdtemp() + "/site"
+as_of = ["--as-of", "2025-06-30"]
 cases = {
-    "check -q": ["check", ledger, "--as-of", "2025-06-30", "-q"],
-    "report md": ["report", ledger, "--as-of", "2025-06-30"],
-    "report html": ["report", ledger, "--as-of", "2025-06-30", "--format", "html"],
-    "site": ["site", "--ledger", ledger, "--as-of", "2025-06-30", "-o", site],
+    "check": ["check", ledger] + as_of,
+    "check-j1": ["check", ledger, "--jobs", "1"] + as_of,
+    "check-q": ["check", ledger, "-q"] + as_of,
+    "report-md": ["report", ledger] + as_of,
+    "report-html": ["report", ledger, "--format", "html"] + as_of,
+    "site": ["site", "--ledger", ledger, "-o", site] + as_of,
 }
+
+
+def run(command):
+    """Wall seconds, CPU seconds and peak RSS (MB) of one process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
 for name, args in cases.items():
-    times = {old: [], new: []}
+    if chosen and name not in chosen:
+        continue
+    taken = {old: [], new: []}
     for _ in range(runs):
         for binary in (old, new):
             shutil.rmtree(site, ignore_errors=True)
-            start = time.perf_counter()
-            subprocess.run([binary] + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-            times[binary].append(time.perf_counter() - start)
-    a, b = statistics.median(times[old]), statistics.median(times[new])
-    print(
-        f"{name:12s} old {a * 1000:7.0f} ms  new {b * 1000:7.0f} ms  ({(b / a - 1) * 100:+.1f}%)"
-        f"  min {min(times[old]) * 1000:.0f} / {min(times[new]) * 1000:.0f} ms"
-    )
+            taken[binary].append(run([binary] + args))
+    for label, binary in (("old", old), ("new", new)):
+        columns = []
+        for index, unit in ((0, "s"), (1, "s"), (2, "MB")):
+            values = [t[index] for t in taken[binary]]
+            columns.append(f"{statistics.median(values):8.2f} (min {min(values):.2f}) {unit}")
+        print(f"{name:12s} {label}  wall {columns[0]}  cpu {columns[1]}  rss {columns[2]}")
