@@ -128,7 +128,7 @@ pub fn check_view(
             (
                 f.primary.file != LEDGER_FILE,
                 f.primary.file,
-                f.primary.span.start,
+                f.primary.span.start(),
                 f.rule.code,
             )
         };

@@ -106,13 +106,13 @@ impl Files {
     /// slicing and rendering never fail.
     pub fn clamp(&self, file: FileId, span: Span) -> Span {
         let text = self.text(file);
-        let start = floor_char_boundary(text, span.start);
-        Span::new(start, floor_char_boundary(text, span.end).max(start))
+        let start = floor_char_boundary(text, span.start());
+        Span::new(start, floor_char_boundary(text, span.end()).max(start))
     }
 
     /// Line and column of a byte offset.
     pub fn position(&self, file: FileId, byte: usize) -> Position {
-        let byte = self.clamp(file, Span::new(byte, byte)).start;
+        let byte = self.clamp(file, Span::new(byte, byte)).start();
         match self.location(file, byte) {
             Ok(location) => Position {
                 line: location.line_number,

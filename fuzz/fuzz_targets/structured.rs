@@ -137,7 +137,7 @@ fuzz_target!(|input: Input| {
         return;
     }
     // Accepted: every other line is kept, the status line of the target aside.
-    let status_line = text[..target.status.span.start].lines().count().saturating_sub(1);
+    let status_line = text[..target.status.span.start()].lines().count().saturating_sub(1);
     assert!(lines_kept(&text, &proposed, |n| n == status_line), "lost bytes:\n{text}\n---\n{proposed}");
     let edited = load_bytes("fuzz.toml", proposed.as_bytes(), None);
     let after = check(&edited, &Levels::of(&edited), as_of);

@@ -392,7 +392,7 @@ pub fn plan_add(text: &str, ledger: &Ledger, request: &AddRequest) -> Result<Str
     let all = headers(text);
     let is_sub_table = |path: &str| path.starts_with("commitment.");
     let at = match anchor
-        .and_then(|commitment| all.iter().position(|h| h.start == commitment.span.start))
+        .and_then(|commitment| all.iter().position(|h| h.start == commitment.span.start()))
     {
         Some(header) => block_end(text, &all, header, is_sub_table),
         None => text.len(),

@@ -197,7 +197,7 @@ mod tests {
         let a = read(LEDGER, &plan, &mut chunked);
         let b = read_whole(LEDGER, &mut whole);
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
-        let key = |f: &Finding| (f.primary.span.start, f.rule.code, f.message.clone());
+        let key = |f: &Finding| (f.primary.span.start(), f.rule.code, f.message.clone());
         let (mut chunked, mut whole): (Vec<_>, Vec<_>) = (
             chunked.iter().map(key).collect(),
             whole.iter().map(key).collect(),

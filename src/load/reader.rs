@@ -62,7 +62,7 @@ impl FindingSink {
 
     /// A span of the parsed text as a span of the ledger.
     pub fn shift(&self, span: Span) -> Span {
-        Span::new(span.start + self.offset, span.end + self.offset)
+        Span::new(span.start() + self.offset, span.end() + self.offset)
     }
 
     /// Reports a finding made only if it will be kept: past the limit, a

@@ -179,12 +179,12 @@ impl<'i> Tree<'i> {
     fn dump_node(&self, id: NodeId, depth: usize, out: &mut String) {
         use std::fmt::Write as _;
         let node = self.node(id);
-        let (start, end) = (node.span.start, node.span.end);
+        let (start, end) = (node.span.start(), node.span.end());
         match &node.value {
             Value::Table(table) => {
                 let _ = writeln!(out, "table {start}..{end}");
                 for entry in &table.entries {
-                    let (start, end) = (entry.key_span.start, entry.key_span.end);
+                    let (start, end) = (entry.key_span.start(), entry.key_span.end());
                     let _ = write!(
                         out,
                         "{:w$}{:?} {start}..{end} = ",

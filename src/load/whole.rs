@@ -133,6 +133,6 @@ fn malformed_numbers(root: &DeTable<'_>) -> Vec<Finding> {
             DeValue::String(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {}
         }
     }
-    found.sort_by_key(|finding| finding.primary.span.start);
+    found.sort_by_key(|finding| finding.primary.span.start());
     found
 }

@@ -72,7 +72,7 @@ fn commitment_at(analysis: &Analysis, offset: usize) -> Option<&Commitment> {
         .as_ref()?
         .commitments
         .iter()
-        .find(|c| start <= c.id.span.start && c.id.span.start < end)
+        .find(|c| start <= c.id.span.start() && c.id.span.start() < end)
 }
 
 pub(super) fn answer(
@@ -84,7 +84,7 @@ pub(super) fn answer(
     let index = snapshot.index();
     let text = analysis.text();
     let wanted = index.span(text, params.range);
-    let overlaps = |span: Span| span.start <= wanted.end && wanted.start <= span.end;
+    let overlaps = |span: Span| span.start() <= wanted.end() && wanted.start() <= span.end();
     let mut actions = Vec::new();
 
     // "Did you mean": put the proposed word in place.
@@ -108,7 +108,7 @@ pub(super) fn answer(
         ));
     }
 
-    let Some(commitment) = commitment_at(&analysis, wanted.start) else {
+    let Some(commitment) = commitment_at(&analysis, wanted.start()) else {
         return Some(actions);
     };
     let ledger = analysis.loaded.ledger.as_ref()?;
@@ -200,19 +200,22 @@ mod tests {
     fn the_smallest_edit_replaces_only_what_differs() {
         let (span, text) = smallest_edit("a\nstatus = \"kept\"\n", "a\nstatus = \"broken\"\n");
         assert_eq!(
-            (span.start, span.end, text.as_str()),
+            (span.start(), span.end(), text.as_str()),
             (2, 18, "status = \"broken\"\n")
         );
         // An inserted table starts at the start of a line.
         let (span, text) = smallest_edit("[[c]]\n\n[[c]]\n", "[[c]]\n\n[[c.u]]\n\n[[c]]\n");
-        assert_eq!((span.start, span.end, text.as_str()), (7, 7, "[[c.u]]\n\n"));
+        assert_eq!(
+            (span.start(), span.end(), text.as_str()),
+            (7, 7, "[[c.u]]\n\n")
+        );
         let (span, text) = smallest_edit("a\n", "a\nb\n");
-        assert_eq!((span.start, span.end, text.as_str()), (2, 2, "b\n"));
+        assert_eq!((span.start(), span.end(), text.as_str()), (2, 2, "b\n"));
         // Never inside a character.
         let (span, text) = smallest_edit("x\né", "x\nè");
-        assert_eq!((span.start, span.end, text.as_str()), (2, 4, "è"));
+        assert_eq!((span.start(), span.end(), text.as_str()), (2, 4, "è"));
         // A change in the middle of a line that ends the text.
         let (span, text) = smallest_edit("ab\ncXd", "ab\ncYd");
-        assert_eq!((span.start, span.end, text.as_str()), (3, 6, "cYd"));
+        assert_eq!((span.start(), span.end(), text.as_str()), (3, 6, "cYd"));
     }
 }

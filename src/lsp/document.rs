@@ -111,8 +111,8 @@ impl LineIndex {
 
     pub(super) fn range(&self, text: &str, span: Span) -> Range {
         Range::new(
-            self.position(text, span.start),
-            self.position(text, span.end),
+            self.position(text, span.start()),
+            self.position(text, span.end()),
         )
     }
 

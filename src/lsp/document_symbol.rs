@@ -17,7 +17,7 @@ pub(super) fn answer(
     let ledger = analysis.loaded.ledger.as_ref()?;
     let range = |span: Span| index.range(text, span);
     // `range` must contain `selection_range`.
-    let cover = |a: Span, b: Span| Span::new(a.start.min(b.start), a.end.max(b.end));
+    let cover = |a: Span, b: Span| Span::new(a.start().min(b.start()), a.end().max(b.end()));
     let mut symbols = Vec::new();
     for party in &ledger.parties {
         symbols.push(symbol(

@@ -41,7 +41,7 @@ fn hover_at(analysis: &Analysis, offset: usize, lang: Option<Lang>) -> Option<(S
             return Some((span, describe_cross(analysis, cross)));
         }
         if let Some(status) =
-            statuses(ledger).find(|s| s.span.start <= offset && offset <= s.span.end)
+            statuses(ledger).find(|s| s.span.start() <= offset && offset <= s.span.end())
         {
             return Some((
                 status.span,
@@ -56,7 +56,7 @@ fn hover_at(analysis: &Analysis, offset: usize, lang: Option<Lang>) -> Option<(S
             .checker
             .levels
             .iter()
-            .find(|l| l.name.span.start <= offset && offset <= l.name.span.end)
+            .find(|l| l.name.span.start() <= offset && offset <= l.name.span.end())
         {
             return Some((level.name.span, explain(level.rule)));
         }
@@ -75,8 +75,8 @@ fn hover_at(analysis: &Analysis, offset: usize, lang: Option<Lang>) -> Option<(S
         .iter()
         .filter(|f| {
             f.primary.file == crate::finding::LEDGER_FILE
-                && f.primary.span.start <= offset
-                && offset <= f.primary.span.end
+                && f.primary.span.start() <= offset
+                && offset <= f.primary.span.end()
         })
         .collect();
     let first = under.first()?;

@@ -84,7 +84,7 @@ pub(super) fn evidence_of(commitment: &Commitment) -> impl Iterator<Item = &Evid
 pub(super) fn occurrence_at(ledger: &Ledger, offset: usize) -> Option<Occurrence<'_>> {
     occurrences(ledger)
         .into_iter()
-        .find(|o| o.span.start <= offset && offset <= o.span.end)
+        .find(|o| o.span.start() <= offset && offset <= o.span.end())
 }
 
 /// The `LEDGER-ID:COMMITMENT-ID` (in `parent` or `related`) under the
@@ -97,7 +97,7 @@ pub(super) fn cross_reference_at(
         .commitments
         .iter()
         .flat_map(|c| c.parent.iter().chain(&c.related))
-        .filter(|r| r.span.start <= offset && offset <= r.span.end)
+        .filter(|r| r.span.start() <= offset && offset <= r.span.end())
         .find_map(|r| CrossReference::parse(&r.value).map(|cross| (r.span, cross)))
 }
 
@@ -144,7 +144,7 @@ pub(super) fn places_of_id_at(
         .into_iter()
         .filter(|o| o.kind == under.kind && o.id == under.id)
         .collect();
-    found.sort_by_key(|o| o.span.start);
+    found.sort_by_key(|o| o.span.start());
     Some(
         found
             .into_iter()

@@ -147,17 +147,17 @@ impl Shown {
         // start of a 60,000-letter quote says where it is as well as all of
         // it would, and the text output stays proportionate.
         let text = files.text(file);
-        let mut end = span.end;
+        let mut end = span.end();
         if text
-            .get(span.start..span.end)
+            .get(span.start()..span.end())
             .is_some_and(|s| s.len() > MAX_UNDERLINED)
         {
-            end = text[span.start..]
+            end = text[span.start()..]
                 .char_indices()
                 .nth(MAX_UNDERLINED)
-                .map_or(span.end, |(at, _)| span.start + at);
+                .map_or(span.end(), |(at, _)| span.start() + at);
         }
-        let span = Span::new(span.start, end);
+        let span = Span::new(span.start(), end);
         let Some(shift) = self.shifts.get(file) else {
             return span.range();
         };
@@ -165,7 +165,7 @@ impl Shown {
             let before = shift.partition_point(|(from, _)| *from <= at);
             at + before.checked_sub(1).map_or(0, |i| shift[i].1)
         };
-        moved(span.start)..moved(span.end)
+        moved(span.start())..moved(span.end())
     }
 }
 
@@ -363,8 +363,8 @@ pub fn json(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> Strin
             .iter()
             .map(|finding| {
                 let label = &finding.primary;
-                let start = files.position(label.file, label.span.start);
-                let end = files.position(label.file, label.span.end);
+                let start = files.position(label.file, label.span.start());
+                let end = files.position(label.file, label.span.end());
                 JsonFinding {
                     code: finding.rule.code,
                     name: finding.rule.name,
@@ -380,8 +380,8 @@ pub fn json(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> Strin
                         .secondary
                         .iter()
                         .map(|label| {
-                            let start = files.position(label.file, label.span.start);
-                            let end = files.position(label.file, label.span.end);
+                            let start = files.position(label.file, label.span.start());
+                            let end = files.position(label.file, label.span.end());
                             JsonLabel {
                                 file: files.name(label.file),
                                 line: start.line,
@@ -437,8 +437,8 @@ pub fn github_annotations(files: &Files, findings: &[Finding], limit: Option<usi
     let (shown, left_out) = limit_per_rule(findings, limit);
     for finding in &shown {
         let label = &finding.primary;
-        let start = files.position(label.file, label.span.start);
-        let end = files.position(label.file, label.span.end);
+        let start = files.position(label.file, label.span.start());
+        let end = files.position(label.file, label.span.end());
         let mut message = visible(&finding.message);
         for note in &finding.notes {
             message.push('\n');

@@ -103,7 +103,7 @@ impl<'a> Builder<'a> {
         let mut starts: Vec<(usize, String)> = ledger
             .commitments
             .iter()
-            .map(|c| (c.span.start, c.id.value.clone()))
+            .map(|c| (c.span.start(), c.id.value.clone()))
             .collect();
         starts.sort();
         Builder {
@@ -197,12 +197,12 @@ impl<'a> Builder<'a> {
 
     fn finding(&self, finding: &Finding) -> ReportFinding {
         let files = &self.loaded.files;
-        let position = files.position(finding.primary.file, finding.primary.span.start);
+        let position = files.position(finding.primary.file, finding.primary.span.start());
         let commitment = (finding.primary.file == LEDGER_FILE)
             .then(|| {
                 let at = self
                     .starts
-                    .partition_point(|(start, _)| *start <= finding.primary.span.start);
+                    .partition_point(|(start, _)| *start <= finding.primary.span.start());
                 at.checked_sub(1).map(|i| self.starts[i].1.clone())
             })
             .flatten();

@@ -88,7 +88,7 @@ fn report(cx: &Context<'_>, cycle: &[usize], out: &mut Vec<Finding>) {
     let commitments = &cx.ledger.commitments;
     // Start the story at the member written first in the file.
     let first = (0..cycle.len())
-        .min_by_key(|&k| commitments[cycle[k]].span.start)
+        .min_by_key(|&k| commitments[cycle[k]].span.start())
         .unwrap_or(0);
     let order: Vec<usize> = cycle[first..]
         .iter()

@@ -118,7 +118,10 @@ fn check_file(cx: &Context<'_>, file: FileId, citations: &[&Citation], out: &mut
 /// first is named by its line, not shown again, so that a quote cited
 /// thousands of times costs a line each.
 fn repeated(cx: &Context<'_>, citation: &Citation, first: &Citation) -> Finding {
-    let line = cx.files.position(LEDGER_FILE, first.quote.span.start).line;
+    let line = cx
+        .files
+        .position(LEDGER_FILE, first.quote.span.start())
+        .line;
     Finding::new(
         &RULE,
         citation.quote.span,

@@ -74,7 +74,7 @@ fn unquoted_string(text: &str, span: Span) -> Option<Finding> {
     if !token.chars().next()?.is_alphabetic() {
         return None;
     }
-    let before = text.get(..span.start)?;
+    let before = text.get(..span.start())?;
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
     if !line.trim_end().ends_with(['=', '[', ',']) {
         return None;
@@ -95,7 +95,7 @@ fn unquoted_string(text: &str, span: Span) -> Option<Finding> {
 fn foreign_date(text: &str, span: Span) -> Option<Finding> {
     // The whole bare value after `=` on the error's line: the parser may
     // point at only a part of it (`.2024` in `28.06.2024`).
-    let line_start = text.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text.get(..span.start())?.rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[line_start..]
         .find('\n')
         .map_or(text.len(), |i| line_start + i);
@@ -106,7 +106,7 @@ fn foreign_date(text: &str, span: Span) -> Option<Finding> {
     let value_start = line_start + equals + 1 + (after.len() - value.len());
     let value = value.split(['#', ' ', '\t', '\r']).next()?;
     let token = Span::new(value_start, value_start + value.len());
-    if token.end <= span.start || token.start > span.end {
+    if token.end() <= span.start() || token.start() > span.end() {
         return None;
     }
     let parts: Vec<&str> = value.split(['/', '.', '-']).collect();
