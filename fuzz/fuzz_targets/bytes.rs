@@ -29,7 +29,16 @@ fuzz_target!(|data: &[u8]| {
     let summary = Summary { lang: Default::default(), ledger: "fuzz.toml", as_of, headcount: loaded.headcount(as_of) };
     let _ = render::human_string(&loaded.files, &findings, &summary);
     let _ = render::json(&loaded.files, &findings, &summary);
-    let _ = render::github(&loaded.files, &findings, &summary, Some(100));
+    // What `check` prints, its findings counted as they are found, must be
+    // what the complete list gives.
+    for limit in [0, 1, 100] {
+        let full = commitments::finding::Shortlist::of(findings.clone(), Some(limit));
+        let short = commitments::check::check_shortlist(&loaded, &levels, as_of, limit);
+        assert_eq!(
+            render::github(&loaded.files, &full, &summary),
+            render::github(&loaded.files, &short, &summary)
+        );
+    }
     if let Ok(built) = report::build(&loaded, &levels, as_of) {
         let _ = report::to_markdown(&built);
         let _ = report::to_json(&built);

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use clap::{ArgMatches, ValueEnum};
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 
-use commitments::check::{LevelOverride, Levels, check};
-use commitments::finding::Severity;
+use commitments::check::{LevelOverride, Levels, check, check_shortlist};
+use commitments::finding::{Severity, Shortlist};
 use commitments::load::Loaded;
 use commitments::render::{self, Summary};
 use commitments::rules::{Level, Selector};
@@ -160,30 +160,27 @@ fn check_workspace(path: &std::path::Path, output: &Output<'_>) -> Result<ExitCo
         ));
     }
     let workspace = super::ledger_file::load_workspace(path)?;
-    let mut findings = workspace.findings.clone();
+    let findings = &workspace.findings;
     let mut any_errors = findings.iter().any(|f| f.severity == Severity::Error);
     if !findings.is_empty() && !output.quiet {
         match output.format {
             Format::Github => {
-                let text = render::github_annotations(&workspace.files, &findings, output.limit);
+                let text = render::github_annotations(&workspace.files, findings, output.limit);
                 print(&text)?;
             }
             _ => {
-                print(&render::findings_string(&workspace.files, &findings))?;
+                print(&render::findings_string(&workspace.files, findings))?;
             }
         }
     }
+    let (mut errors, mut warnings) = render::counts(findings);
     for member in &workspace.members {
         let name = member.path.display().to_string();
-        let checked = check(
-            &member.loaded,
-            &Levels::with_overrides(&member.loaded, output.overrides),
-            output.as_of,
-        );
-        any_errors |= print_checked(&member.loaded, &checked, &name, output)?;
-        findings.extend(checked);
+        let list = shortlist(&member.loaded, output);
+        any_errors |= print_checked(&member.loaded, &list, &name, output)?;
+        errors += list.errors;
+        warnings += list.warnings;
     }
-    let (errors, warnings) = render::counts(&findings);
     let locale = Locale::of(output.lang.unwrap_or_default());
     let line = locale.with(
         "check-workspace-summary",
@@ -212,26 +209,37 @@ fn check_one(
     output: &Output<'_>,
     last: bool,
 ) -> Result<bool, CliError> {
-    let findings = check(
-        loaded,
-        &Levels::with_overrides(loaded, output.overrides),
-        output.as_of,
-    );
-    let printed = print_checked(loaded, &findings, name, output);
+    let list = shortlist(loaded, output);
+    let printed = print_checked(loaded, &list, name, output);
     if last {
-        std::mem::forget(findings);
+        std::mem::forget(list);
     }
     printed
+}
+
+/// The findings `output` prints of a ledger: every one for JSON, none with
+/// `--quiet` (only counted), else at most `--max-per-rule` of each rule.
+fn shortlist(loaded: &Loaded, output: &Output<'_>) -> Shortlist {
+    let levels = Levels::with_overrides(loaded, output.overrides);
+    let limit = match (output.quiet, output.format) {
+        (true, _) => Some(0),
+        (false, Format::Json) => None,
+        (false, _) => output.limit,
+    };
+    match limit {
+        Some(limit) => check_shortlist(loaded, &levels, output.as_of, limit),
+        None => Shortlist::of(check(loaded, &levels, output.as_of), None),
+    }
 }
 
 /// Prints one ledger's findings and summary line; true when it has errors.
 fn print_checked(
     loaded: &Loaded,
-    findings: &[commitments::finding::Finding],
+    list: &Shortlist,
     ledger_name: &str,
     output: &Output<'_>,
 ) -> Result<bool, CliError> {
-    let (as_of, limit) = (output.as_of, output.limit);
+    let as_of = output.as_of;
     let summary = Summary {
         ledger: ledger_name,
         as_of,
@@ -241,9 +249,9 @@ fn print_checked(
             .or_else(|| loaded.ledger.as_ref().map(Lang::of_ledger))
             .unwrap_or_default(),
     };
-    let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+    let has_errors = list.errors > 0;
     if output.quiet {
-        print(&format!("{}\n", render::summary_line(findings, &summary)))?;
+        print(&format!("{}\n", render::summary_line(list, &summary)))?;
         return Ok(has_errors);
     }
     match output.format {
@@ -257,7 +265,7 @@ fn print_checked(
             // One buffered writer: a line at a time into a pipe costs a
             // system call per line.
             let mut stdout = BufferedStandardStream::stdout(choice);
-            let written = render::human(&mut stdout, &loaded.files, findings, &summary, limit)
+            let written = render::human(&mut stdout, &loaded.files, list, &summary)
                 .and_then(|()| std::io::Write::flush(&mut stdout));
             match written {
                 Ok(()) => {}
@@ -268,10 +276,10 @@ fn print_checked(
             }
         }
         Format::Json => {
-            print(&render::json(&loaded.files, findings, &summary))?;
+            print(&render::json(&loaded.files, &list.shown, &summary))?;
         }
         Format::Github => {
-            print(&render::github(&loaded.files, findings, &summary, limit))?;
+            print(&render::github(&loaded.files, list, &summary))?;
         }
     }
     Ok(has_errors)

@@ -8,7 +8,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as C
 use codespan_reporting::term::{self, Config};
 use serde::Serialize;
 
-use crate::finding::{FileId, Files, Finding, Severity};
+use crate::finding::{FileId, Files, Finding, Severity, Shortlist};
 use crate::model::Headcount;
 use crate::span::Span;
 use crate::text::{is_hidden_control, picture, plural, visible, visible_lines};
@@ -36,16 +36,18 @@ pub fn counts(findings: &[Finding]) -> (usize, usize) {
     (errors, findings.len() - errors)
 }
 
-/// The last line of human output.
-pub fn summary_line(findings: &[Finding], summary: &Summary<'_>) -> String {
-    let (errors, warnings) = counts(findings);
+/// The last line of human output: the totals of `list`, shown or not.
+pub fn summary_line(list: &Shortlist, summary: &Summary<'_>) -> String {
     let locale = crate::i18n::Locale::of(summary.lang);
     locale.with(
         "check-summary",
         &[
             ("ledger", visible(summary.ledger).into()),
-            ("errors", locale.count("count-errors", errors).into()),
-            ("warnings", locale.count("count-warnings", warnings).into()),
+            ("errors", locale.count("count-errors", list.errors).into()),
+            (
+                "warnings",
+                locale.count("count-warnings", list.warnings).into(),
+            ),
             ("headcount", locale.headcount(&summary.headcount).into()),
             ("date", locale.date(summary.as_of).into()),
         ],
@@ -169,50 +171,19 @@ impl Shown {
     }
 }
 
-/// Writes findings compiler-style, at most `limit` of each rule followed by
+/// Writes a shortlist's findings compiler-style, each rule's followed by
 /// how many more there are, then the summary line (which counts them all).
 pub fn human(
     out: &mut dyn term::termcolor::WriteColor,
     files: &Files,
-    findings: &[Finding],
+    list: &Shortlist,
     summary: &Summary<'_>,
-    limit: Option<usize>,
 ) -> io::Result<()> {
-    let (shown, left_out) = limit_per_rule(findings, limit);
-    human_findings(out, files, &shown)?;
-    for (rule, count) in &left_out {
+    human_findings(out, files, &list.shown)?;
+    for (rule, count) in &list.left_out {
         writeln!(out, "{}\n", left_out_line(rule, *count))?;
     }
-    writeln!(out, "{}", summary_line(findings, summary))
-}
-
-/// At most `limit` findings of each rule, in their order (all of them with
-/// `None`), and how many of each rule were left out, in code order.
-pub fn limit_per_rule(
-    findings: &[Finding],
-    limit: Option<usize>,
-) -> (Vec<Finding>, Vec<(&'static crate::rule::Rule, usize)>) {
-    let Some(limit) = limit else {
-        return (findings.to_vec(), Vec::new());
-    };
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut shown = Vec::new();
-    for finding in findings {
-        let count = seen.entry(finding.rule.code).or_default();
-        *count += 1;
-        if *count <= limit {
-            shown.push(finding.clone());
-        }
-    }
-    let mut left_out: Vec<(&'static crate::rule::Rule, usize)> = crate::rules::RULES
-        .iter()
-        .filter_map(|rule| {
-            let count = seen.get(rule.code).copied().unwrap_or(0);
-            (count > limit).then(|| (*rule, count - limit))
-        })
-        .collect();
-    left_out.sort_by_key(|(rule, _)| rule.code);
-    (shown, left_out)
+    writeln!(out, "{}", summary_line(list, summary))
 }
 
 /// "… and 41,900 more `schema` findings", after the first of a rule.
@@ -295,7 +266,12 @@ fn emit_each(
 pub fn human_string(files: &Files, findings: &[Finding], summary: &Summary<'_>) -> String {
     let mut buffer = term::termcolor::NoColor::new(Vec::new());
     // Writing into memory cannot fail.
-    let _ = human(&mut buffer, files, findings, summary, None);
+    let _ = human(
+        &mut buffer,
+        files,
+        &Shortlist::of(findings.to_vec(), None),
+        summary,
+    );
     String::from_utf8_lossy(&buffer.into_inner()).into_owned()
 }
 
@@ -414,28 +390,28 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Findings as GitHub Actions workflow commands, so CI annotates the lines:
-/// at most `limit` of each rule, then a notice of how many more.
-pub fn github(
-    files: &Files,
-    findings: &[Finding],
-    summary: &Summary<'_>,
-    limit: Option<usize>,
-) -> String {
-    let mut text = github_annotations(files, findings, limit);
+/// A shortlist's findings as GitHub Actions workflow commands, so CI
+/// annotates the lines, then a notice of how many more of each rule.
+pub fn github(files: &Files, list: &Shortlist, summary: &Summary<'_>) -> String {
+    let mut text = github_list(files, list);
     // The summary is a line of the log too: escaped like the rest, so that
     // nothing in a ledger's path can start a workflow command.
-    text.push_str(&escape_data(&summary_line(findings, summary)).replace("::", ":%3A"));
+    text.push_str(&escape_data(&summary_line(list, summary)).replace("::", ":%3A"));
     text.push('\n');
     text
 }
 
-/// [`github`] without its summary line: the annotations alone, such as a
-/// workspace's own findings before its ledgers'.
+/// [`github`] without its summary line, of at most `limit` findings of each
+/// rule: the annotations alone, such as a workspace's own findings before
+/// its ledgers'.
 pub fn github_annotations(files: &Files, findings: &[Finding], limit: Option<usize>) -> String {
+    github_list(files, &Shortlist::of(findings.to_vec(), limit))
+}
+
+fn github_list(files: &Files, list: &Shortlist) -> String {
     let mut text = String::new();
-    let (shown, left_out) = limit_per_rule(findings, limit);
-    for finding in &shown {
+    let (shown, left_out) = (&list.shown, &list.left_out);
+    for finding in shown {
         let label = &finding.primary;
         let start = files.position(label.file, label.span.start());
         let end = files.position(label.file, label.span.end());
@@ -456,7 +432,7 @@ pub fn github_annotations(files: &Files, findings: &[Finding], limit: Option<usi
             escape_data(&message)
         ));
     }
-    for (rule, count) in &left_out {
+    for (rule, count) in left_out {
         text.push_str(&format!(
             "::notice title={}::{}\n",
             escape_property(&format!("{} {}", rule.code, rule.name)),

@@ -150,17 +150,6 @@ impl Selector {
     }
 }
 
-/// Runs every check, at default levels.
-pub(crate) fn run_all(cx: &Context<'_>) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for (_, check) in CHECKS {
-        check(cx, &mut findings);
-    }
-    // They are kept until printed: give back what the doubling left spare.
-    findings.shrink_to_fit();
-    findings
-}
-
 /// The rule list as a table, for `commitments rules`.
 pub fn list_text() -> String {
     let mut text = String::from("CODE  NAME                 LEVEL    SUMMARY\n");

@@ -81,3 +81,78 @@ fn rule_list() {
         insta::assert_snapshot!("rules", commitments::rules::list_text());
     });
 }
+
+/// `check` counts the findings it will not print as they are found
+/// (`check_shortlist`) instead of keeping them all: what it prints and
+/// counts must be what the whole list gives, at every limit, on every
+/// fixture and on a ledger whose findings tie on their place.
+#[test]
+fn what_check_prints_is_the_same_whether_it_keeps_every_finding_or_not() {
+    use commitments::check::check_shortlist;
+    use commitments::finding::Shortlist;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut ledgers: Vec<(String, commitments::load::Loaded)> = crate::common::files_under(&root)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .map(|path| (path.display().to_string(), load_path(&path).unwrap()))
+        .collect();
+    // Forty commitments of two parties each and no `by` (a who-committed
+    // warning on the same kind of place each), every one also stale, and
+    // two ids declared twice (errors that point at one another).
+    let mut text = String::from(
+        "[ledger]\ntitle = \"Ties\"\nreviewed = 2025-06-30\n\n[parties.a]\nname = \"A\"\n\n[parties.b]\nname = \"B\"\n\n[sources.s]\ntitle = \"S\"\nurl = \"https://example.org/s\"\n",
+    );
+    for n in 0..40 {
+        let id = if n % 17 == 3 {
+            "twice".to_owned()
+        } else {
+            format!("c-{n}")
+        };
+        text.push_str(&format!(
+            "\n[[commitment]]\nid = \"{id}\"\ntitle = \"T {n}\"\nparties = [\"a\", \"b\"]\nkind = \"deliverable\"\nmade = 2020-01-0{}\nstatus = \"active\"\nsource = {{ ref = \"s\", url = \"https://example.org/s\" }}\n",
+            1 + n % 9
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ties = dir.path().join("ties.toml");
+    std::fs::write(&ties, &text).unwrap();
+    ledgers.push(("ties".to_owned(), load_path(&ties).unwrap()));
+    assert!(ledgers.len() > 40, "the fixtures were not found");
+
+    let mut capped = 0;
+    for (name, loaded) in &ledgers {
+        let levels = Levels::of(loaded);
+        let all = check(loaded, &levels, AS_OF);
+        let summary = Summary {
+            lang: Default::default(),
+            ledger: name,
+            as_of: AS_OF,
+            headcount: loaded.headcount(AS_OF),
+        };
+        let print = |list: &Shortlist| {
+            let mut buffer = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+            render::human(&mut buffer, &loaded.files, list, &summary).unwrap();
+            String::from_utf8(buffer.into_inner()).unwrap()
+        };
+        for limit in [0, 1, 2, 3, 100] {
+            let whole = Shortlist::of(all.clone(), Some(limit));
+            let counted = check_shortlist(loaded, &levels, AS_OF, limit);
+            assert_eq!(
+                print(&counted),
+                print(&whole),
+                "{name}, at most {limit} of each rule"
+            );
+            assert_eq!(
+                (counted.errors, counted.warnings, counted.left_out.clone()),
+                (whole.errors, whole.warnings, whole.left_out.clone()),
+                "{name}, at most {limit} of each rule"
+            );
+            capped += usize::from(!whole.left_out.is_empty());
+        }
+    }
+    assert!(
+        capped > 20,
+        "too few ledgers have more findings than a limit: {capped}"
+    );
+}
