@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::context::Context;
-use crate::finding::{Dropped, Finding, LEDGER_FILE, Shortlist};
+use crate::finding::{Dropped, Finding, LEDGER_FILE, Severity, Shortlist};
 use crate::load::Loaded;
 use crate::model::Ledger;
 use crate::rule::{Level, Rule};
@@ -126,9 +126,10 @@ fn collect(
     as_of: NaiveDate,
     cap: Option<usize>,
 ) -> (Vec<Finding>, Dropped) {
-    let mut kept = Vec::new();
-    let mut dropped = Dropped::new();
-    let mut add = |mut batch: Vec<Finding>| {
+    use rayon::prelude::*;
+    // Levels, spans kept inside their files, and the cap, on one rule's
+    // findings (or the loader's).
+    let settle = |mut batch: Vec<Finding>| -> (Vec<Finding>, Dropped) {
         batch.retain_mut(|finding| match levels.level(finding.rule).severity() {
             Some(severity) => {
                 finding.severity = severity;
@@ -144,31 +145,47 @@ fn collect(
                 label.span = loaded.files.clamp(label.file, label.span);
             }
         }
+        let mut dropped = Dropped::new();
         if let Some(cap) = cap {
             keep_first(&mut batch, cap, &mut dropped);
         }
-        kept.append(&mut batch);
+        (batch, dropped)
     };
-    // The rules' findings, then the loader's: the order in which the sort
-    // below meets equal findings.
+    let mut batches: Vec<(Vec<Finding>, Dropped)> = Vec::new();
     if let Some(ledger) = view {
         let mut cx = Context::new(ledger, as_of, &loaded.files, &loaded.source_files);
         cx.workspace = loaded.workspace.as_deref();
-        for (rule, check) in CHECKS {
-            // An allowed rule's findings would all be dropped, so its check
-            // does not run: a check reports its own rule only (a test holds
-            // every check to that). At 100k, `not-searched` (allowed by
-            // default) made 100,000 findings to drop.
-            if levels.level(rule).severity().is_none() {
-                continue;
-            }
-            let mut batch = Vec::new();
-            check(&cx, &mut batch);
-            add(batch);
-        }
+        // An allowed rule's findings would all be dropped, so its check
+        // does not run: a check reports its own rule only (a test holds
+        // every check to that). At 100k, `not-searched` (allowed by
+        // default) made 100,000 findings to drop.
+        let running: Vec<_> = CHECKS
+            .iter()
+            .filter(|(rule, _)| levels.level(rule).severity().is_some())
+            .collect();
+        // The checks are independent: they run on every core (`--jobs`),
+        // and their findings are gathered in the registry's order.
+        batches = running
+            .par_iter()
+            .map(|(_, check)| {
+                let mut batch = Vec::new();
+                check(&cx, &mut batch);
+                settle(batch)
+            })
+            .collect();
     }
+    // The rules' findings, then the loader's: the order in which the sort
+    // below meets equal findings.
     if !loaded.findings.is_empty() {
-        add(loaded.findings.clone());
+        batches.push(settle(loaded.findings.clone()));
+    }
+    let mut kept = Vec::with_capacity(batches.iter().map(|(batch, _)| batch.len()).sum());
+    let mut dropped = Dropped::new();
+    for (mut batch, counted) in batches {
+        kept.append(&mut batch);
+        for (rule, severity, count) in counted {
+            count_dropped(&mut dropped, rule, severity, count);
+        }
     }
     kept.sort_by(order);
     (kept, dropped)
@@ -210,13 +227,7 @@ fn keep_first(batch: &mut Vec<Finding>, cap: usize, dropped: &mut Dropped) {
         if run <= cap {
             keep[index] = true;
         } else {
-            match dropped
-                .iter_mut()
-                .find(|(rule, severity, _)| *rule == finding.rule && *severity == finding.severity)
-            {
-                Some((_, _, count)) => *count += 1,
-                None => dropped.push((finding.rule, finding.severity, 1)),
-            }
+            count_dropped(dropped, finding.rule, finding.severity, 1);
         }
     }
     let mut index = 0;
@@ -294,6 +305,17 @@ impl Checked {
         self.findings
             .iter()
             .filter(|f| f.severity == crate::finding::Severity::Error)
+    }
+}
+
+/// Adds `count` findings of `rule` at `severity` to `dropped`.
+fn count_dropped(dropped: &mut Dropped, rule: &'static Rule, severity: Severity, count: usize) {
+    match dropped
+        .iter_mut()
+        .find(|(r, s, _)| *r == rule && *s == severity)
+    {
+        Some((_, _, total)) => *total += count,
+        None => dropped.push((rule, severity, count)),
     }
 }
 
