@@ -28,6 +28,8 @@ use crate::span::Span;
 const MIN_CHUNKED_BYTES: usize = 1 << 20;
 /// Each chunk holds whole commitments, about this many bytes.
 const CHUNK_BYTES: usize = 1 << 20;
+/// Chunks read at once, per thread, before they are moved into the ledger.
+const WAVE_PER_THREAD: usize = 4;
 
 /// Where to split a ledger.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +40,8 @@ pub(super) struct Plan {
     chunks: Vec<Range<usize>>,
     /// How many commitments come before each chunk, to number them.
     first_indexes: Vec<usize>,
+    /// How many `[[commitment]]` headers there are.
+    commitments: usize,
 }
 
 /// A plan for a large ledger whose `[[commitment]]` entries (with their
@@ -88,6 +92,7 @@ pub(super) fn plan_with(text: &str, chunk_bytes: usize) -> Option<Plan> {
         prefix: 0..starts[0],
         chunks,
         first_indexes,
+        commitments: starts.len(),
     })
 }
 
@@ -128,6 +133,21 @@ fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResul
 /// Reads a ledger chunk by chunk on all cores; falls back to the whole parse
 /// on anything unusual, so the result is always the whole parse's.
 pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Option<Ledger> {
+    read_in_waves(
+        text,
+        plan,
+        findings,
+        WAVE_PER_THREAD * rayon::current_num_threads(),
+    )
+}
+
+/// [`read`], `wave` chunks at a time.
+fn read_in_waves(
+    text: &str,
+    plan: &Plan,
+    findings: &mut Vec<Finding>,
+    wave: usize,
+) -> Option<Ledger> {
     let Some(prefix_tree) = events::parse(&text[plan.prefix.clone()]) else {
         return read_whole(text, findings);
     };
@@ -138,28 +158,38 @@ pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Opti
     if prefix.contains_key("commitment") {
         return read_whole(text, findings);
     }
-    let chunks: Vec<ChunkResult> = plan
-        .chunks
-        .par_iter()
-        .zip(&plan.first_indexes)
-        .map(|(range, &first_index)| read_chunk(text, range.clone(), first_index))
-        .collect();
-    if chunks.iter().any(|chunk| chunk.fallback) {
-        return read_whole(text, findings);
-    }
     let mut ledger = read_ledger(prefix, &mut sink);
-    // One allocation of the right size, not a doubling per chunk.
-    let commitments = chunks.iter().map(|chunk| chunk.ledger.commitments.len());
-    ledger.commitments.reserve_exact(commitments.sum());
-    for chunk in chunks {
-        ledger.commitments.extend(chunk.ledger.commitments);
-        ledger.incomplete_ids.extend(chunk.ledger.incomplete_ids);
-        super::reader::merge_findings(
-            &mut sink.findings,
-            &mut sink.left_out,
-            chunk.findings,
-            chunk.left_out,
-        );
+    // One allocation of the right size (a header per commitment), not a
+    // doubling per chunk.
+    ledger.commitments.reserve_exact(plan.commitments);
+    // The chunks are read a wave at a time, each wave on all cores, and
+    // moved into the ledger before the next: all of them read before any
+    // was moved held the commitments twice at the peak (49 MB more at
+    // 100k).
+    for (ranges, first_indexes) in plan
+        .chunks
+        .chunks(wave)
+        .zip(plan.first_indexes.chunks(wave))
+    {
+        let chunks: Vec<ChunkResult> = ranges
+            .par_iter()
+            .zip(first_indexes)
+            .map(|(range, &first_index)| read_chunk(text, range.clone(), first_index))
+            .collect();
+        if chunks.iter().any(|chunk| chunk.fallback) {
+            drop((chunks, ledger, sink));
+            return read_whole(text, findings);
+        }
+        for chunk in chunks {
+            ledger.commitments.extend(chunk.ledger.commitments);
+            ledger.incomplete_ids.extend(chunk.ledger.incomplete_ids);
+            super::reader::merge_findings(
+                &mut sink.findings,
+                &mut sink.left_out,
+                chunk.findings,
+                chunk.left_out,
+            );
+        }
     }
     extend_with_limit(findings, sink.findings, sink.left_out);
     Some(ledger)
@@ -188,6 +218,29 @@ mod tests {
         assert_eq!(plan_with(&text, 1), None);
         let text = format!("[commitment.x]\n{LEDGER}");
         assert_eq!(plan_with(&text, 1), None);
+    }
+
+    /// Forty commitments in forty chunks, read two at a time: the same
+    /// ledger and findings as the whole parse, and the same again when a
+    /// chunk of a late wave does not parse (the waves before are thrown
+    /// away).
+    #[test]
+    fn chunks_read_in_waves_agree_with_the_whole_read() {
+        let mut text = String::from("[ledger]\ntitle = \"t\"\nreviewed = 2025-01-01\n");
+        for n in 0..40 {
+            text.push_str(&format!("\n[[commitment]]\nid = \"c-{n}\"\ntitle = 3\n"));
+        }
+        let broken = text.replace("id = \"c-33\"", "id = \"c-33");
+        for text in [text, broken] {
+            let plan = plan_with(&text, 1).unwrap();
+            assert_eq!((plan.chunks.len(), plan.commitments), (40, 40));
+            let (mut waves, mut whole) = (Vec::new(), Vec::new());
+            let a = read_in_waves(&text, &plan, &mut waves, 2);
+            let b = read_whole(&text, &mut whole);
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+            assert_eq!(format!("{waves:?}"), format!("{whole:?}"));
+            assert!(!whole.is_empty(), "schema or syntax errors to compare");
+        }
     }
 
     #[test]
