@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::context::Context;
-use crate::finding::{Dropped, Finding, LEDGER_FILE, Severity, Shortlist};
+use crate::finding::{Dropped, Finding, Findings, Severity, Shortlist, print_order};
 use crate::load::Loaded;
 use crate::model::Ledger;
 use crate::rule::{Level, Rule};
@@ -127,34 +127,18 @@ fn collect(
     cap: Option<usize>,
 ) -> (Vec<Finding>, Dropped) {
     use rayon::prelude::*;
-    // Levels, spans kept inside their files, and the cap, on one rule's
-    // findings (or the loader's).
-    let settle = |mut batch: Vec<Finding>| -> (Vec<Finding>, Dropped) {
-        batch.retain_mut(|finding| match levels.level(finding.rule).severity() {
-            Some(severity) => {
-                finding.severity = severity;
-                true
-            }
-            None => false,
-        });
-        for finding in &mut batch {
-            finding.primary.span = loaded
-                .files
-                .clamp(finding.primary.file, finding.primary.span);
-            for label in &mut finding.secondary {
-                label.span = loaded.files.clamp(label.file, label.span);
-            }
+    // One rule's findings at the rule's level: the kept ones, and how many
+    // were left out.
+    let settle = |rule: &'static Rule, found: Findings<'_>| {
+        let severity = levels.level(rule).severity();
+        let (mut kept, left_out) = found.into_kept();
+        for finding in &mut kept {
+            finding.severity = severity.unwrap_or(finding.severity);
         }
-        let mut dropped = Dropped::new();
-        if let Some(cap) = cap {
-            keep_first(&mut batch, cap, &mut dropped);
-            // What was left out gives its room back: the batches wait for
-            // each other, and a rule's 56,000 findings at 100k took 10 MB.
-            batch.shrink_to_fit();
-        }
-        (batch, dropped)
+        (kept, severity.map(|severity| (rule, severity, left_out)))
     };
-    let mut batches: Vec<(Vec<Finding>, Dropped)> = Vec::new();
+    let running = |rule: &Rule| levels.level(rule).severity().is_some();
+    let mut batches = Vec::new();
     if let Some(ledger) = view {
         let mut cx = Context::new(ledger, as_of, &loaded.files, &loaded.source_files);
         cx.workspace = loaded.workspace.as_deref();
@@ -162,82 +146,42 @@ fn collect(
         // does not run: a check reports its own rule only (a test holds
         // every check to that). At 100k, `not-searched` (allowed by
         // default) made 100,000 findings to drop.
-        let running: Vec<_> = CHECKS
-            .iter()
-            .filter(|(rule, _)| levels.level(rule).severity().is_some())
-            .collect();
+        let checks: Vec<_> = CHECKS.iter().filter(|(rule, _)| running(rule)).collect();
         // The checks are independent: they run on every core (`--jobs`),
         // and their findings are gathered in the registry's order.
-        batches = running
+        batches = checks
             .par_iter()
-            .map(|(_, check)| {
-                let mut batch = Vec::new();
-                check(&cx, &mut batch);
-                settle(batch)
+            .map(|(rule, check)| {
+                let mut found = Findings::with_cap(&loaded.files, cap);
+                check(&cx, &mut found);
+                settle(rule, found)
             })
             .collect();
     }
-    // The rules' findings, then the loader's: the order in which the sort
-    // below meets equal findings.
-    if !loaded.findings.is_empty() {
-        batches.push(settle(loaded.findings.clone()));
+    // Then the loader's, a rule at a time: the sort below never meets two
+    // equal findings of different rules, so their order before it does
+    // not matter.
+    let mut loader_rules: Vec<&'static Rule> = Vec::new();
+    for finding in &loaded.findings {
+        if running(finding.rule) && !loader_rules.contains(&finding.rule) {
+            loader_rules.push(finding.rule);
+        }
+    }
+    for rule in loader_rules {
+        let mut found = Findings::with_cap(&loaded.files, cap);
+        found.extend(loaded.findings.iter().filter(|f| f.rule == rule).cloned());
+        batches.push(settle(rule, found));
     }
     let mut kept = Vec::with_capacity(batches.iter().map(|(batch, _)| batch.len()).sum());
     let mut dropped = Dropped::new();
     for (mut batch, counted) in batches {
         kept.append(&mut batch);
-        for (rule, severity, count) in counted {
+        if let Some((rule, severity, count)) = counted.filter(|counted| counted.2 > 0) {
             count_dropped(&mut dropped, rule, severity, count);
         }
     }
-    kept.sort_by(order);
+    kept.sort_by(print_order);
     (kept, dropped)
-}
-
-/// The order findings are printed in: the ledger's first, by file and
-/// position, then by rule and message.
-fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
-    let key = |f: &Finding| {
-        (
-            f.primary.file != LEDGER_FILE,
-            f.primary.file,
-            f.primary.span.start(),
-            f.rule.code,
-        )
-    };
-    key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
-}
-
-/// Keeps the first `cap` findings of each rule in `batch` by [`order`]
-/// (equal ones as they came), in the order they came, and counts the
-/// others in `dropped`.
-fn keep_first(batch: &mut Vec<Finding>, cap: usize, dropped: &mut Dropped) {
-    let mut ranked: Vec<usize> = (0..batch.len()).collect();
-    ranked.sort_unstable_by(|&a, &b| {
-        let (x, y) = (&batch[a], &batch[b]);
-        (x.rule.code.cmp(y.rule.code))
-            .then_with(|| order(x, y))
-            .then(a.cmp(&b))
-    });
-    let mut keep = vec![false; batch.len()];
-    let mut run = 0;
-    for (rank, &index) in ranked.iter().enumerate() {
-        let finding = &batch[index];
-        if rank == 0 || batch[ranked[rank - 1]].rule != finding.rule {
-            run = 0;
-        }
-        run += 1;
-        if run <= cap {
-            keep[index] = true;
-        } else {
-            count_dropped(dropped, finding.rule, finding.severity, 1);
-        }
-    }
-    let mut index = 0;
-    batch.retain(|_| {
-        index += 1;
-        keep[index - 1]
-    });
 }
 
 /// `ledger` (loaded into `loaded`) as of `as_of`, replayed, and the findings
@@ -342,8 +286,9 @@ mod tests {
                 let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
                 let cx = Context::new(ledger, as_of, &loaded.files, &loaded.source_files);
                 for (rule, check) in CHECKS {
-                    let mut found = Vec::new();
+                    let mut found = crate::finding::Findings::all(&loaded.files);
                     check(&cx, &mut found);
+                    let (found, _) = found.into_kept();
                     ran += found.len();
                     for finding in &found {
                         assert_eq!(finding.rule, *rule, "{}", path.display());

@@ -1,7 +1,7 @@
 //! C020 `control-character`: ledger text that holds a control character.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::markup::first_markup_unsafe;
 use crate::model::{Evidence, Ledger};
 use crate::rule::{Level, Rule};
@@ -40,7 +40,7 @@ note = \"Saved as C:\\files\\budget.pdf\"   # `\\f` is a form feed, `\\b` a back
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     for_each_text(cx.ledger, &mut |key, text| {
         let Some(found) = first_markup_unsafe(&text.value) else {
             return;

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::{Evidence, Update};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
@@ -48,8 +48,8 @@ date = 2024-06-01     # before the commitment was made
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let after_as_of = |date: &Spanned<NaiveDate>, what: &str, out: &mut Vec<Finding>| {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
+    let after_as_of = |date: &Spanned<NaiveDate>, what: &str, out: &mut Findings<'_>| {
         if date.value > cx.as_of {
             out.push(
                 Finding::new(

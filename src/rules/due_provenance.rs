@@ -2,7 +2,7 @@
 //! nor that it is an estimate.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::Evidence;
 use crate::rule::{Level, Rule};
 
@@ -58,7 +58,7 @@ due_source = { ref = \"xinhua-2024-06-28\", quote = \"(2024-2029)\" }
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     for commitment in &cx.ledger.commitments {
         let id = &commitment.id.value;
         let source_span = commitment.due_source.as_deref().map(|s| match s {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::context::Context;
-use crate::finding::{FileId, Finding, Label};
+use crate::finding::{FileId, Finding, Findings, Label};
 use crate::rule::{Level, Rule};
 use crate::span::Span;
 
@@ -48,7 +48,7 @@ id = \"fta-upgrade\"     # used above already
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     let mut first_use = HashMap::with_capacity(cx.ledger.commitments.len());
     for commitment in &cx.ledger.commitments {
         let id = &commitment.id;

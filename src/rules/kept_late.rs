@@ -1,7 +1,7 @@
 //! C014 `kept-late`: a deliverable was `kept` after its deadline.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::{Kind, Status};
 use crate::rule::{Level, Rule};
 
@@ -39,7 +39,7 @@ status = \"kept\"
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     for commitment in &cx.ledger.commitments {
         let Some(due) = &commitment.due else { continue };
         let updates = &commitment.updates;

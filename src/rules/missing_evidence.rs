@@ -1,7 +1,7 @@
 //! C011 `missing-evidence`: a status claim without evidence, or an empty note.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::Status;
 use crate::rule::{Level, Rule};
 
@@ -39,7 +39,7 @@ note = \"\"          # empty note, and no evidence = [...]
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     let cite = "add `evidence = [{ url = \"https://...\", quote = \"...\" }]` or `[{ ref = \"SOURCE-ID\", quote = \"...\" }]`";
     for commitment in &cx.ledger.commitments {
         for update in &commitment.updates {

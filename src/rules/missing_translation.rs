@@ -2,7 +2,7 @@
 //! into a language the ledger declares in `[ledger] languages`.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::Translations;
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
@@ -73,7 +73,7 @@ impl Place {
     }
 }
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     let Some(meta) = &cx.ledger.meta else {
         return;
     };

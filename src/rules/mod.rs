@@ -8,7 +8,7 @@
 //! `id-format`); [`CHECKS`] runs the others.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::Findings;
 pub use crate::rule::{Level, Rule, Severity};
 
 pub mod control_character;
@@ -61,7 +61,7 @@ pub static RULES: &[&Rule] = &[
 ];
 
 /// A check: reads the context, pushes findings at the rule's default level.
-pub(crate) type Check = fn(&Context<'_>, &mut Vec<Finding>);
+pub(crate) type Check = fn(&Context<'_>, &mut Findings<'_>);
 
 /// Every rule that runs on the loaded model, with its check, in code order.
 pub(crate) static CHECKS: &[(&Rule, Check)] = &[

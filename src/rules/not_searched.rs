@@ -2,7 +2,7 @@
 //! searched for news since the ledger's `reviewed` date.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::rule::{Level, Rule};
 
 /// The rule.
@@ -62,7 +62,7 @@ status = \"announced\"     # open, and no search recorded since 2025-11-30
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     let Some(meta) = &cx.ledger.meta else {
         return;
     };

@@ -1,7 +1,7 @@
 //! C013 `overdue`: a deliverable's deadline passed and it is still open.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::Kind;
 use crate::rule::{Level, Rule};
 
@@ -37,7 +37,7 @@ status = \"in_progress\"   # as of 2025-01-01: 32 days overdue
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     for commitment in &cx.ledger.commitments {
         let Some(due) = &commitment.due else { continue };
         if commitment.kind.value != Kind::Deliverable

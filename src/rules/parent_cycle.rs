@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::rule::{Level, Rule};
 
 /// The rule.
@@ -46,7 +46,7 @@ enum Visit {
     Done,
 }
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     let commitments = &cx.ledger.commitments;
     let index: HashMap<&str, usize> = commitments
         .iter()
@@ -84,7 +84,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-fn report(cx: &Context<'_>, cycle: &[usize], out: &mut Vec<Finding>) {
+fn report(cx: &Context<'_>, cycle: &[usize], out: &mut Findings<'_>) {
     let commitments = &cx.ledger.commitments;
     // Start the story at the member written first in the file.
     let first = (0..cycle.len())

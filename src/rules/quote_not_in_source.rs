@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::context::Context;
-use crate::finding::{FileId, Finding, LEDGER_FILE, Label};
+use crate::finding::{FileId, Finding, Findings, LEDGER_FILE, Label};
 use crate::model::{Citation, Evidence};
 use crate::quote::{self, FoldedText};
 use crate::rule::{Level, Rule};
@@ -48,7 +48,7 @@ source = { ref = \"xinhua-2024-06-28\", quote = \"Xi promised more scholarships\
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     // Gather the quotes per source file, then find all of a file's quotes in
     // one pass over it (Aho-Corasick): linear in the file and the quotes,
     // however many quotes cite it.

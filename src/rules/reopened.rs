@@ -1,7 +1,7 @@
 //! C012 `reopened`: an update moves a commitment out of a final status.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::rule::{Level, Rule};
 
 /// The rule.
@@ -38,7 +38,7 @@ status = \"at_risk\"     # reopens a kept commitment
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     for commitment in &cx.ledger.commitments {
         for pair in commitment.updates.windows(2) {
             let (before, after) = (&pair[0], &pair[1]);

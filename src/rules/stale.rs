@@ -1,7 +1,7 @@
 //! C015 `stale`: an open commitment that nobody has looked at for too long.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::DEFAULT_STALE_AFTER_DAYS;
 use crate::rule::{Level, Rule};
 
@@ -40,7 +40,7 @@ status = \"announced\"   # as of 2025-06-01: 338 days without an update
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     let limit = cx
         .ledger
         .meta

@@ -1,7 +1,7 @@
 //! C010 `status-kind`: a status that does not fit the commitment's kind.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::{Commitment, Kind, Status};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
@@ -40,7 +40,7 @@ status = \"kept\"     # an ongoing commitment is never kept: use `active`
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     for commitment in &cx.ledger.commitments {
         report(commitment, &commitment.status, "status", out);
         for update in &commitment.updates {
@@ -49,7 +49,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-fn report(commitment: &Commitment, status: &Spanned<Status>, what: &str, out: &mut Vec<Finding>) {
+fn report(commitment: &Commitment, status: &Spanned<Status>, what: &str, out: &mut Findings<'_>) {
     let kind = &commitment.kind;
     if status.value.fits(kind.value) {
         return;

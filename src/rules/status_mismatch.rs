@@ -1,7 +1,7 @@
 //! C009 `status-mismatch`: `status` disagrees with the history.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::Status;
 use crate::rule::{Level, Rule};
 
@@ -38,7 +38,7 @@ status = \"in_progress\"   # the latest update says in_progress
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     for commitment in &cx.ledger.commitments {
         let status = &commitment.status;
         match commitment.updates.last() {

@@ -1,7 +1,7 @@
 //! C016 `target-order`: target observations out of order or in the future.
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::rule::{Level, Rule};
 
 /// The rule.
@@ -39,7 +39,7 @@ value = 30
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     for target in cx
         .ledger
         .commitments

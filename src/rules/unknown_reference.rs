@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::model::{CrossReference, Evidence, Neighbours, Party};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
@@ -56,7 +56,7 @@ by = [\"peru\"]            # did you mean `pe`?
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     let ledger = cx.ledger;
     let parties: HashSet<&str> = ledger.parties.iter().map(|p| p.id.value.as_str()).collect();
     let sources: HashSet<&str> = ledger.sources.iter().map(|s| s.id.value.as_str()).collect();

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::context::Context;
-use crate::finding::Finding;
+use crate::finding::{Finding, Findings};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 
@@ -43,7 +43,7 @@ asks = [\"pe\"]    # ...and it is China asking Peru: a request
 ",
 };
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     let declared: HashSet<&str> = cx
         .ledger
         .parties
@@ -72,7 +72,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             ),
             _ => {}
         }
-        let outside = |list: &[Spanned<String>], key: &str, out: &mut Vec<Finding>| {
+        let outside = |list: &[Spanned<String>], key: &str, out: &mut Findings<'_>| {
             // An undeclared id is `unknown-reference`'s error, with its
             // "did you mean"; here only declared parties outside `parties`.
             for entry in list.iter().filter(|e| {
