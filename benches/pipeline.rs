@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use commitments::check::{Levels, check};
+use codespan_reporting::term::termcolor::NoColor;
+use commitments::check::{Levels, check_shortlist};
 use commitments::load::{Loaded, load_owned};
 use commitments::render::{self, Summary};
 use commitments::report;
@@ -17,6 +18,11 @@ use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion
 
 #[path = "synth/mod.rs"]
 mod synth;
+
+// The allocator of the `commitments` binary (src/main.rs), so that the
+// figures here are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Generates (once) and returns the folder of a ledger of `n` commitments.
 fn ledger_dir(n: usize) -> PathBuf {
@@ -36,18 +42,25 @@ fn load(dir: &Path, text: &str) -> Loaded {
     load_owned("commitments.toml", text.as_bytes().to_vec(), Some(dir))
 }
 
-/// What `commitments check` does: load, check, print compiler-style text.
+/// What `commitments check` does: load, check, print compiler-style text,
+/// at most `--max-per-rule` (100) findings of each rule and the count of
+/// the others.
 fn full_check(dir: &Path, text: &str) -> usize {
     let loaded = load(dir, text);
-    let findings = check(&loaded, &Levels::of(&loaded), as_of());
+    let list = check_shortlist(&loaded, &Levels::of(&loaded), as_of(), MAX_PER_RULE);
     let summary = Summary {
         lang: Default::default(),
         ledger: "commitments.toml",
         as_of: as_of(),
         headcount: loaded.headcount(as_of()),
     };
-    render::human_string(&loaded.files, &findings, &summary).len()
+    let mut out = NoColor::new(Vec::new());
+    render::human(&mut out, &loaded.files, &list, &summary).expect("into memory");
+    out.into_inner().len()
 }
+
+/// `commitments check`'s default `--max-per-rule`.
+const MAX_PER_RULE: usize = 100;
 
 /// A report renderer.
 type Renderer = fn(&report::Report) -> String;
