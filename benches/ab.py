@@ -8,13 +8,12 @@ usage: python3 benches/ab.py OLD_BINARY NEW_BINARY LEDGER [RUNS] [CASE,...]
 10000 --seed 1 -o /tmp/synth-10000`; CASE is one of the names below,
 all of them by default)
 """
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from whole_process import run
 
 old, new, ledger = sys.argv[1:4]
 runs = int(sys.argv[4]) if len(sys.argv) > 4 else 8
@@ -30,16 +29,6 @@ cases = {
     "site": ["site", "--ledger", ledger, "-o", site] + as_of,
 }
 
-
-def run(command):
-    """Wall seconds, CPU seconds and peak RSS (MB) of one process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        sys.exit(f"{' '.join(command)} failed")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 for name, args in cases.items():

@@ -11,9 +11,9 @@ with `cargo run --release --example synth -- --commitments 100000 --seed 1
 -o /tmp/synth-100000`, and give its commitments.toml)
 """
 import os
-import subprocess
 import sys
-import time
+
+from whole_process import run
 
 binary, bare, ledger = sys.argv[1:4]
 rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 3
@@ -25,16 +25,6 @@ cases = {
     "check --jobs 1": [binary, "check", ledger, "--jobs", "1"] + as_of,
 }
 
-
-def run(command):
-    """Wall seconds, CPU seconds and peak RSS (MB) of one process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        sys.exit(f"{' '.join(command)} failed")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 taken = {name: [] for name in cases}
