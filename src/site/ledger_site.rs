@@ -120,7 +120,9 @@ pub(super) fn write_ledger(
     drop(std::mem::take(&mut checked.loaded.files));
     let view = checked.view();
     let mut site = prepare(report, view, base_url.clone(), languages.clone())?;
-    site.data = report::data_package_tables(&site.report, view);
+    // Written before the pages, then let go: held through the pages'
+    // parallel pass, the tables were a tenth of the site's peak memory.
+    let data = report::data_package_tables(&site.report, view);
     site.source_texts = source_texts;
     site.cross = placement.cross;
     site.workspace_title = placement.workspace_title;
@@ -158,7 +160,6 @@ pub(super) fn write_ledger(
     all.extend(Kind::ALL.into_iter().map(Page::Kind));
     all.extend(crate::rules::RULES.iter().copied().map(Page::Rule));
     all.extend(site.sources.values().copied().map(Page::Source));
-    all.extend(site.data.iter().map(|(name, _)| Page::Data(name)));
 
     let prefix = placement.prefix.as_str();
     // Each file: the pages it belongs to, what it is, and its path.
@@ -173,7 +174,12 @@ pub(super) fn write_ledger(
             (other, page, path)
         }));
     }
+    let data_paths: Vec<String> = data
+        .iter()
+        .map(|(name, _)| format!("{prefix}{name}"))
+        .collect();
     let mut files: Vec<String> = jobs.iter().map(|(_, _, path)| path.clone()).collect();
+    files.extend(data_paths.iter().cloned());
     files.sort();
     if let Some(twice) = files.windows(2).find(|pair| pair[0] == pair[1]) {
         return Err(SiteError::UnsafeName {
@@ -181,6 +187,16 @@ pub(super) fn write_ledger(
             value: twice[0].clone(),
         });
     }
+    for ((_, bytes), relative) in data.iter().zip(&data_paths) {
+        staging
+            .create(relative)
+            .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
+            .map_err(|source| SiteError::Io {
+                path: dir.join(relative),
+                source,
+            })?;
+    }
+    drop(data);
     jobs.par_iter().try_for_each(|(site, page, relative)| {
         let written = staging.create(relative).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
@@ -305,7 +321,6 @@ fn prepare<'a>(
         party_names,
         base_url,
         source_texts: std::collections::HashMap::new(),
-        data: Vec::new(),
         cross: cross_links::CrossLinks::default(),
         workspace_title: None,
         workspace_folder: String::new(),

@@ -126,8 +126,6 @@ pub(crate) struct Site<'a> {
     base_url: Option<String>,
     /// Source id → the text of its local copy, for its page.
     source_texts: std::collections::HashMap<String, String>,
-    /// The data package's files but `commitments.csv` (a page of its own).
-    data: Vec<(&'static str, Vec<u8>)>,
     /// Its `related` links, both ways.
     pub(crate) cross: cross_links::CrossLinks,
     /// In a workspace's site, the workspace's title: pages link back to
@@ -214,8 +212,6 @@ enum Page<'a> {
     Checks,
     Source(&'a crate::model::Source),
     Follow,
-    /// A file of the data package, by name (`updates.csv`).
-    Data(&'static str),
     Calendar,
     Badge,
     Card(&'a CommitmentReport),
@@ -238,7 +234,6 @@ impl Page<'_> {
             Page::Checks => "checks/index.html".to_owned(),
             Page::Source(source) => source_page::source_path(&source.id.value),
             Page::Follow => "follow/index.html".to_owned(),
-            Page::Data(name) => (*name).to_owned(),
             Page::Calendar => "deadlines.ics".to_owned(),
             Page::Badge => "badge.json".to_owned(),
             Page::Card(c) => format!("commitments/{}/card.html", c.id),
@@ -265,7 +260,7 @@ impl Page<'_> {
     /// Whether the file is HTML or XML, which may not carry control
     /// characters (the JSON and CSV downloads are the reports, byte for byte).
     fn is_markup(&self) -> bool {
-        !matches!(self, Page::Json | Page::Csv | Page::Data(_))
+        !matches!(self, Page::Json | Page::Csv)
     }
 
     /// Writes the file; the large ones as they are made.
@@ -292,10 +287,6 @@ impl Page<'_> {
             Page::Calendar => calendar::deadlines(site),
             Page::Badge => embed::badge(site),
             Page::Card(c) => embed::card(site, c),
-            Page::Data(name) => {
-                let bytes = site.data.iter().find(|(n, _)| n == name).map(|(_, b)| b);
-                return out.write_all(bytes.map_or(&[][..], |b| b.as_slice()));
-            }
         };
         out.write_all(text.as_bytes())
     }
