@@ -94,9 +94,7 @@ pub fn check_view(
     levels: &Levels,
     as_of: NaiveDate,
 ) -> Vec<Finding> {
-    let (mut findings, _) = collect(loaded, view, levels, as_of, None);
-    findings.shrink_to_fit();
-    findings
+    collect(loaded, view, levels, as_of, None).0
 }
 
 /// [`check`] for a command that prints at most `limit` findings of each
@@ -116,7 +114,7 @@ pub fn check_shortlist(
 }
 
 /// The findings of every rule on `view` and the loader's, at their levels,
-/// sorted by [`order`]. With `cap`, each rule's check keeps at most `cap`,
+/// sorted by [`print_order`]. With `cap`, each rule keeps at most `cap`,
 /// the first in that order, and the others are counted by rule and
 /// severity.
 fn collect(
@@ -127,17 +125,17 @@ fn collect(
     cap: Option<usize>,
 ) -> (Vec<Finding>, Dropped) {
     use rayon::prelude::*;
-    // One rule's findings at the rule's level: the kept ones, and how many
+    // Each rule that is not allowed, with its severity.
+    let running = |rule: &'static Rule| levels.level(rule).severity().map(|s| (rule, s));
+    // One rule's findings at its severity: the kept ones, and how many
     // were left out.
-    let settle = |rule: &'static Rule, found: Findings<'_>| {
-        let severity = levels.level(rule).severity();
+    let settle = |(rule, severity): (&'static Rule, Severity), found: Findings<'_>| {
         let (mut kept, left_out) = found.into_kept();
         for finding in &mut kept {
-            finding.severity = severity.unwrap_or(finding.severity);
+            finding.severity = severity;
         }
-        (kept, severity.map(|severity| (rule, severity, left_out)))
+        (kept, (rule, severity, left_out))
     };
-    let running = |rule: &Rule| levels.level(rule).severity().is_some();
     let mut batches = Vec::new();
     if let Some(ledger) = view {
         let mut cx = Context::new(ledger, as_of, &loaded.files, &loaded.source_files);
@@ -146,38 +144,48 @@ fn collect(
         // does not run: a check reports its own rule only (a test holds
         // every check to that). At 100k, `not-searched` (allowed by
         // default) made 100,000 findings to drop.
-        let checks: Vec<_> = CHECKS.iter().filter(|(rule, _)| running(rule)).collect();
+        let checks: Vec<_> = CHECKS
+            .iter()
+            .filter_map(|(rule, check)| Some((running(rule)?, check)))
+            .collect();
         // The checks are independent: they run on every core (`--jobs`),
         // and their findings are gathered in the registry's order.
         batches = checks
             .par_iter()
-            .map(|(rule, check)| {
+            .map(|(level, check)| {
                 let mut found = Findings::with_cap(&loaded.files, cap);
                 check(&cx, &mut found);
-                settle(rule, found)
+                settle(*level, found)
             })
             .collect();
     }
     // Then the loader's, a rule at a time: the sort below never meets two
     // equal findings of different rules, so their order before it does
     // not matter.
-    let mut loader_rules: Vec<&'static Rule> = Vec::new();
-    for finding in &loaded.findings {
-        if running(finding.rule) && !loader_rules.contains(&finding.rule) {
-            loader_rules.push(finding.rule);
+    let mut loader_rules: Vec<(&'static Rule, Severity)> = Vec::new();
+    for level in loaded.findings.iter().filter_map(|f| running(f.rule)) {
+        if !loader_rules.contains(&level) {
+            loader_rules.push(level);
         }
     }
-    for rule in loader_rules {
+    for level in loader_rules {
         let mut found = Findings::with_cap(&loaded.files, cap);
-        found.extend(loaded.findings.iter().filter(|f| f.rule == rule).cloned());
-        batches.push(settle(rule, found));
+        found.extend(
+            loaded
+                .findings
+                .iter()
+                .filter(|f| f.rule == level.0)
+                .cloned(),
+        );
+        batches.push(settle(level, found));
     }
+    // Each rule is in one batch, so its left-out findings are counted once.
     let mut kept = Vec::with_capacity(batches.iter().map(|(batch, _)| batch.len()).sum());
     let mut dropped = Dropped::new();
-    for (mut batch, counted) in batches {
+    for (mut batch, left_out) in batches {
         kept.append(&mut batch);
-        if let Some((rule, severity, count)) = counted.filter(|counted| counted.2 > 0) {
-            count_dropped(&mut dropped, rule, severity, count);
+        if left_out.2 > 0 {
+            dropped.push(left_out);
         }
     }
     kept.sort_by(print_order);
@@ -252,17 +260,6 @@ impl Checked {
         self.findings
             .iter()
             .filter(|f| f.severity == crate::finding::Severity::Error)
-    }
-}
-
-/// Adds `count` findings of `rule` at `severity` to `dropped`.
-fn count_dropped(dropped: &mut Dropped, rule: &'static Rule, severity: Severity, count: usize) {
-    match dropped
-        .iter_mut()
-        .find(|(r, s, _)| *r == rule && *s == severity)
-    {
-        Some((_, _, total)) => *total += count,
-        None => dropped.push((rule, severity, count)),
     }
 }
 
