@@ -20,7 +20,7 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
     let nth = |n: usize| n % ledger.commitments.len().max(1);
     Some(match byte(0) % 6 {
         0 => Edit::Update(UpdateRequest {
-            id: ledger.commitments.get(nth(byte(1).into()))?.id.value.clone(),
+            id: ledger.commitments.get(nth(byte(1).into()))?.id.value.to_string(),
             status: Status::ALL[usize::from(byte(3)) % Status::ALL.len()],
             date: day,
             note: "A note.".into(),
@@ -35,7 +35,7 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
         1 => Edit::Add(AddRequest {
             id: format!("new-{}", byte(1)),
             title: "New".into(),
-            parties: vec![ledger.parties.first()?.id.value.clone()],
+            parties: vec![ledger.parties.first()?.id.value.to_string()],
             by: None,
             asks: None,
             kind: Kind::ALL[usize::from(byte(3)) % 2],
@@ -47,14 +47,14 @@ fn edit_for(control: &[u8], ledger: &Ledger, as_of: NaiveDate) -> Option<Edit> {
             area: None,
             parent: None,
             related: Vec::new(),
-            source: ledger.sources.first()?.id.value.clone(),
+            source: ledger.sources.first()?.id.value.to_string(),
             quote: "a quote".into(),
             after: (byte(4) % 2 == 0)
-                .then(|| ledger.commitments.get(nth(byte(5).into())).map(|c| c.id.value.clone()))
+                .then(|| ledger.commitments.get(nth(byte(5).into())).map(|c| c.id.value.to_string()))
                 .flatten(),
         }),
         4 => Edit::Searched(SearchedRequest {
-            id: ledger.commitments.get(nth(byte(1).into()))?.id.value.clone(),
+            id: ledger.commitments.get(nth(byte(1).into()))?.id.value.to_string(),
             date: day,
             what: "the news".into(),
         }),

@@ -118,7 +118,7 @@ fuzz_target!(|input: Input| {
         return;
     }
     let request = UpdateRequest {
-        id: target.id.value.clone(),
+        id: target.id.value.to_string(),
         status: Status::ALL[usize::from(input.edit.status) % 8],
         date: day(input.edit.days),
         note: input.edit.note.clone(),

@@ -12,8 +12,8 @@ use crate::model::{Commitment, Evidence, Ledger, Party, Source, Status, Update};
 
 fn brief(commitment: &Commitment) -> Brief {
     Brief {
-        id: commitment.id.value.clone(),
-        title: commitment.title.value.clone(),
+        id: commitment.id.value.to_string(),
+        title: commitment.title.value.to_string(),
         status: commitment.status.value,
     }
 }
@@ -30,22 +30,22 @@ fn update_brief(update: &Update) -> UpdateBrief {
     UpdateBrief {
         date: update.date.value,
         status: update.status.value,
-        note: update.note.value.clone(),
+        note: update.note.value.to_string(),
         evidence: update
             .evidence
             .iter()
             .map(|evidence| match evidence {
                 Evidence::Web(web) => EvidenceBrief {
-                    url: Some(web.url.value.clone()),
+                    url: Some(web.url.value.to_string()),
                     source: None,
-                    title: web.title.as_ref().map(|t| t.value.clone()),
-                    quote: web.quote.value.clone(),
+                    title: web.title.as_ref().map(|t| t.value.to_string()),
+                    quote: web.quote.value.to_string(),
                 },
                 Evidence::Source(citation) => EvidenceBrief {
                     url: None,
-                    source: Some(citation.source_ref.value.clone()),
+                    source: Some(citation.source_ref.value.to_string()),
                     title: None,
-                    quote: citation.quote.value.clone(),
+                    quote: citation.quote.value.to_string(),
                 },
             })
             .collect(),
@@ -83,8 +83,8 @@ pub fn diff(old: &Ledger, new: &Ledger) -> LedgerDiff {
         };
         let known: HashSet<_> = before.updates.iter().map(update_key).collect();
         let change = CommitmentChange {
-            id: commitment.id.value.clone(),
-            title: commitment.title.value.clone(),
+            id: commitment.id.value.to_string(),
+            title: commitment.title.value.to_string(),
             status: (before.status.value != commitment.status.value)
                 .then_some([before.status.value, commitment.status.value]),
             new_updates: commitment
@@ -100,12 +100,16 @@ pub fn diff(old: &Ledger, new: &Ledger) -> LedgerDiff {
                 );
                 (from != to).then_some([from, to])
             },
-            title_change: (before.title.value != commitment.title.value)
-                .then(|| [before.title.value.clone(), commitment.title.value.clone()]),
+            title_change: (before.title.value != commitment.title.value).then(|| {
+                [
+                    before.title.value.to_string(),
+                    commitment.title.value.to_string(),
+                ]
+            }),
             quote: (before.source.quote.value != commitment.source.quote.value).then(|| {
                 [
-                    before.source.quote.value.clone(),
-                    commitment.source.quote.value.clone(),
+                    before.source.quote.value.to_string(),
+                    commitment.source.quote.value.to_string(),
                 ]
             }),
             fields: changed_fields(&fields_of(before), &fields_of(commitment)),
@@ -140,7 +144,7 @@ pub fn diff(old: &Ledger, new: &Ledger) -> LedgerDiff {
 /// both versions (same date, status and note) is compared by its evidence;
 /// one that is gone is named.
 fn fields_of(commitment: &Commitment) -> Vec<(String, String)> {
-    let list = |items: Option<&Vec<crate::span::Spanned<String>>>| {
+    let list = |items: Option<&Vec<crate::span::Spanned<crate::model::SharedStr>>>| {
         items.map_or_else(String::new, |items| {
             items
                 .iter()
@@ -149,8 +153,8 @@ fn fields_of(commitment: &Commitment) -> Vec<(String, String)> {
                 .join(", ")
         })
     };
-    let text = |value: Option<&crate::span::Spanned<String>>| {
-        value.map_or_else(String::new, |v| v.value.clone())
+    let text = |value: Option<&crate::span::Spanned<crate::model::SharedStr>>| {
+        value.map_or_else(String::new, |v| v.value.to_string())
     };
     let mut fields = vec![
         ("parties".to_owned(), list(Some(&commitment.parties))),
@@ -196,7 +200,7 @@ fn fields_of(commitment: &Commitment) -> Vec<(String, String)> {
         ("notes".to_owned(), text(commitment.notes.as_ref())),
         (
             "source ref".to_owned(),
-            commitment.source.source_ref.value.clone(),
+            commitment.source.source_ref.value.to_string(),
         ),
         (
             "target".to_owned(),
@@ -265,7 +269,7 @@ fn target_text(target: &crate::model::Target) -> String {
 fn evidence_text(evidence: &Evidence) -> String {
     match evidence {
         Evidence::Web(web) => {
-            let mut text = web.url.value.clone();
+            let mut text = web.url.value.to_string();
             if let Some(title) = &web.title {
                 text.push_str(&format!(" “{}”", title.value));
             }
@@ -321,18 +325,18 @@ fn changed_fields(old: &[(String, String)], new: &[(String, String)]) -> Vec<Fie
 fn entry_changes<T>(
     old: &[T],
     new: &[T],
-    id: impl Fn(&T) -> &String,
+    id: impl Fn(&T) -> &str,
     fields: impl Fn(&T) -> Vec<(String, String)>,
 ) -> Vec<EntryChange> {
-    let old_by_id: HashMap<&String, &T> = old.iter().map(|e| (id(e), e)).collect();
-    let new_by_id: HashMap<&String, &T> = new.iter().map(|e| (id(e), e)).collect();
+    let old_by_id: HashMap<&str, &T> = old.iter().map(|e| (id(e), e)).collect();
+    let new_by_id: HashMap<&str, &T> = new.iter().map(|e| (id(e), e)).collect();
     let mut changes = Vec::new();
     for entry in new {
         let key = id(entry);
         let after = fields(entry);
         match old_by_id.get(key) {
             None => changes.push(EntryChange {
-                id: key.clone(),
+                id: key.to_owned(),
                 change: "added",
                 fields: after
                     .into_iter()
@@ -348,7 +352,7 @@ fn entry_changes<T>(
                 let fields = changed_fields(&fields(before), &after);
                 if !fields.is_empty() {
                     changes.push(EntryChange {
-                        id: key.clone(),
+                        id: key.to_owned(),
                         change: "changed",
                         fields,
                     });
@@ -358,7 +362,7 @@ fn entry_changes<T>(
     }
     for entry in old.iter().filter(|e| !new_by_id.contains_key(id(e))) {
         changes.push(EntryChange {
-            id: id(entry).clone(),
+            id: id(entry).to_owned(),
             change: "removed",
             fields: fields(entry)
                 .into_iter()
@@ -375,15 +379,17 @@ fn entry_changes<T>(
 }
 
 fn party_fields(party: &Party) -> Vec<(String, String)> {
-    vec![("name".to_owned(), party.name.value.clone())]
+    vec![("name".to_owned(), party.name.value.to_string())]
 }
 
 fn source_fields(source: &Source) -> Vec<(String, String)> {
-    let text = |value: &Option<crate::span::Spanned<String>>| {
-        value.as_ref().map_or_else(String::new, |v| v.value.clone())
+    let text = |value: &Option<crate::span::Spanned<crate::model::SharedStr>>| {
+        value
+            .as_ref()
+            .map_or_else(String::new, |v| v.value.to_string())
     };
     vec![
-        ("title".to_owned(), source.title.value.clone()),
+        ("title".to_owned(), source.title.value.to_string()),
         ("publisher".to_owned(), text(&source.publisher)),
         (
             "published".to_owned(),

@@ -1,6 +1,7 @@
 //! The texts findings point into, and their lines.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use codespan_reporting::files::{Error as CodespanError, Files as CodespanFiles};
 
@@ -24,7 +25,8 @@ pub struct Files {
 #[derive(Debug, Clone)]
 struct File {
     name: String,
-    text: String,
+    /// Shared with the strings of the model read from it.
+    text: Arc<String>,
     /// Where every [`LINES_PER_MARK`]th line starts (line 0 first); the
     /// lines between are found in the text.
     marks: Box<[u32]>,
@@ -57,7 +59,7 @@ impl File {
         }
         File {
             name,
-            text,
+            text: Arc::new(text),
             marks: marks.into_boxed_slice(),
             lines,
         }
@@ -132,6 +134,14 @@ impl Files {
     /// The text of a file.
     pub fn text(&self, file: FileId) -> &str {
         self.files.get(file).map_or("", |f| f.text.as_str())
+    }
+
+    /// The text of `file` (empty if there is none), to share: the loader
+    /// reads the model's strings as ranges of it.
+    pub(crate) fn shared_text(&self, file: FileId) -> Arc<String> {
+        self.files
+            .get(file)
+            .map_or_else(Arc::default, |f| Arc::clone(&f.text))
     }
 
     /// `span` moved inside the file and onto character boundaries, so that

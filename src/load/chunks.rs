@@ -11,6 +11,7 @@
 //! parse. Tests and the fuzzer compare the two.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -106,7 +107,7 @@ struct ChunkResult {
     fallback: bool,
 }
 
-fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResult {
+fn read_chunk(text: &Arc<String>, range: Range<usize>, first_index: usize) -> ChunkResult {
     let mut result = ChunkResult::default();
     let Some(tree) = events::parse(&text[range.clone()]) else {
         result.fallback = true;
@@ -116,7 +117,7 @@ fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResul
         result.fallback = true;
         return result;
     };
-    let mut sink = FindingSink::at(range.start);
+    let mut sink = FindingSink::at(text, range.start);
     if !root.keys().eq(["commitment"]) {
         result.fallback = true;
         return result;
@@ -132,7 +133,7 @@ fn read_chunk(text: &str, range: Range<usize>, first_index: usize) -> ChunkResul
 
 /// Reads a ledger chunk by chunk on all cores; falls back to the whole parse
 /// on anything unusual, so the result is always the whole parse's.
-pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Option<Ledger> {
+pub(super) fn read(text: &Arc<String>, plan: &Plan, findings: &mut Vec<Finding>) -> Option<Ledger> {
     read_in_waves(
         text,
         plan,
@@ -143,7 +144,7 @@ pub(super) fn read(text: &str, plan: &Plan, findings: &mut Vec<Finding>) -> Opti
 
 /// [`read`], `wave` chunks at a time.
 fn read_in_waves(
-    text: &str,
+    text: &Arc<String>,
     plan: &Plan,
     findings: &mut Vec<Finding>,
     wave: usize,
@@ -154,7 +155,7 @@ fn read_in_waves(
     let Some(prefix) = prefix_tree.root().as_table() else {
         return read_whole(text, findings);
     };
-    let mut sink = FindingSink::at(0);
+    let mut sink = FindingSink::at(text, 0);
     if prefix.contains_key("commitment") {
         return read_whole(text, findings);
     }
@@ -231,7 +232,7 @@ mod tests {
             text.push_str(&format!("\n[[commitment]]\nid = \"c-{n}\"\ntitle = 3\n"));
         }
         let broken = text.replace("id = \"c-33\"", "id = \"c-33");
-        for text in [text, broken] {
+        for text in [text, broken].map(Arc::new) {
             let plan = plan_with(&text, 1).unwrap();
             assert_eq!((plan.chunks.len(), plan.commitments), (40, 40));
             let (mut waves, mut whole) = (Vec::new(), Vec::new());
@@ -243,12 +244,48 @@ mod tests {
         }
     }
 
+    /// A string written without escapes is a range of the ledger's text,
+    /// in a chunk as in the whole read; one with escapes is its own.
+    #[test]
+    fn strings_without_escapes_are_ranges_of_the_text() {
+        let mut text = String::from(
+            "[ledger]\ntitle = \"t\"\nreviewed = 2025-01-01\n\n[parties.cn]\nname = \"China\"\n\n[sources.a]\ntitle = \"A\"\nurl = \"https://example.org/a\"\n",
+        );
+        for n in 0..4 {
+            text.push_str(&format!(
+                "\n[[commitment]]\nid = \"c-{n}\"\ntitle = \"Port \\u00e9 {n}\"\nparties = [\"cn\"]\nkind = \"deliverable\"\nmade = 2025-01-01\nstatus = \"in_progress\"\nsource = {{ ref = \"a\", quote = \"port\" }}\nnotes = \'\'\'\nplain {n}\'\'\'\n"
+            ));
+        }
+        let text = Arc::new(text);
+        let plan = plan_with(&text, 1).unwrap();
+        for ledger in [
+            read_in_waves(&text, &plan, &mut Vec::new(), 2),
+            read_whole(&text, &mut Vec::new()),
+        ] {
+            let ledger = ledger.unwrap();
+            assert!(ledger.meta.unwrap().title.is_range_of(&text));
+            assert!(ledger.parties[0].id.is_range_of(&text), "a key too");
+            assert_eq!(ledger.commitments.len(), 4);
+            for (n, c) in ledger.commitments.iter().enumerate() {
+                assert_eq!(c.id.as_str(), format!("c-{n}"));
+                assert!(c.id.is_range_of(&text));
+                assert!(c.source.quote.is_range_of(&text), "in an inline table");
+                let notes = c.notes.as_ref().unwrap();
+                assert_eq!(notes.as_str(), format!("plain {n}"));
+                assert!(notes.is_range_of(&text), "a multi-line literal");
+                assert_eq!(c.title.as_str(), format!("Port \u{e9} {n}"));
+                assert!(!c.title.is_range_of(&text), "decoded, so a copy");
+            }
+        }
+    }
+
     #[test]
     fn chunked_and_whole_reads_agree() {
         let plan = plan_with(LEDGER, 1).unwrap();
         let (mut chunked, mut whole) = (Vec::new(), Vec::new());
-        let a = read(LEDGER, &plan, &mut chunked);
-        let b = read_whole(LEDGER, &mut whole);
+        let text = Arc::new(LEDGER.to_owned());
+        let a = read(&text, &plan, &mut chunked);
+        let b = read_whole(&text, &mut whole);
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
         let key = |f: &Finding| (f.primary.span.start(), f.rule.code, f.message.clone());
         let (mut chunked, mut whole): (Vec<_>, Vec<_>) = (

@@ -3,8 +3,8 @@
 
 use crate::model::{
     CheckerConfig, Citation, Commitment, DEFAULT_STALE_AFTER_DAYS, Evidence, Kind, Ledger,
-    LedgerMeta, Measurement, Observation, Party, Precision, RuleLevel, Searched, SiteConfig,
-    Source, Status, Target, Update, WebEvidence,
+    LedgerMeta, Measurement, Observation, Party, Precision, RuleLevel, Searched, SharedStr,
+    SiteConfig, Source, Status, Target, Update, WebEvidence,
 };
 use crate::rule::Level;
 use crate::rules::{self, schema};
@@ -165,13 +165,13 @@ fn each_entry<'t>(
     value: Value<'t>,
     key: &str,
     sink: &mut FindingSink,
-    mut read: impl FnMut(Spanned<String>, Value<'t>, &mut FindingSink) -> Option<()>,
+    mut read: impl FnMut(Spanned<SharedStr>, Value<'t>, &mut FindingSink) -> Option<()>,
 ) {
     match value.as_table() {
         Some(table) => {
             for (id, id_span, value) in table.iter() {
                 read(
-                    Spanned::new(id.to_owned(), sink.shift(id_span)),
+                    Spanned::new(sink.string(id), sink.shift(id_span)),
                     value,
                     sink,
                 );
@@ -187,7 +187,7 @@ fn each_entry<'t>(
 }
 
 fn read_source(
-    id: Spanned<String>,
+    id: Spanned<SharedStr>,
     table: &TableReader<'_>,
     sink: &mut FindingSink,
 ) -> Option<Source> {
@@ -507,7 +507,7 @@ fn read_levels(value: Value<'_>, key: &str, sink: &mut FindingSink) -> Option<Ve
     };
     let mut levels = Vec::new();
     for (rule_key, key_span, level) in table.iter() {
-        let name = Spanned::new(rule_key.to_owned(), sink.shift(key_span));
+        let name = Spanned::new(sink.string(rule_key), sink.shift(key_span));
         let level = choice(level, "level", &Level::ALL, Level::as_str, sink);
         match rules::find(&name.value) {
             None => sink.push(schema::unknown_rule(

@@ -245,16 +245,16 @@ fn load_text(
     let mut loaded = Loaded::default();
     let id = loaded.files.add(name.to_owned(), text);
     debug_assert_eq!(id, LEDGER_FILE);
-    let text = loaded.files.text(LEDGER_FILE);
+    let text = loaded.files.shared_text(LEDGER_FILE);
     let plan = match split {
-        Split::Auto => chunks::plan(text),
+        Split::Auto => chunks::plan(&text),
         Split::Whole | Split::Reference => None,
-        Split::Every(chunk_bytes) => chunks::plan_with(text, chunk_bytes),
+        Split::Every(chunk_bytes) => chunks::plan_with(&text, chunk_bytes),
     };
     let ledger = match (plan, split) {
-        (Some(plan), _) => chunks::read(text, &plan, &mut loaded.findings),
-        (None, Split::Reference) => read_reference(text, &mut loaded.findings),
-        (None, _) => read_whole(text, &mut loaded.findings),
+        (Some(plan), _) => chunks::read(&text, &plan, &mut loaded.findings),
+        (None, Split::Reference) => read_reference(&text, &mut loaded.findings),
+        (None, _) => read_whole(&text, &mut loaded.findings),
     };
     if let Some(ledger) = &ledger {
         // Ids become file names, URLs and Markdown: an unsafe one stops

@@ -3,10 +3,13 @@
 //! Each reader returns `None` after pushing a `schema` finding, so callers
 //! can read every field of a record before deciding whether it loaded.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::tree::{Item, TableItem, Value as TomlValue};
 use crate::finding::Finding;
+use crate::model::SharedStr;
 use crate::rules::schema;
 use crate::span::{Span, Spanned};
 use crate::suggest;
@@ -21,6 +24,9 @@ pub(crate) type Value<'t> = Item<'t>;
 #[derive(Debug, Default)]
 pub(crate) struct FindingSink {
     offset: usize,
+    /// The whole text being read: a string read without escapes is a
+    /// range of it, not a copy.
+    text: Arc<String>,
     /// What is wrong, in the order it was found: the first
     /// [`MAX_FINDINGS`].
     pub findings: Vec<Finding>,
@@ -46,13 +52,21 @@ pub(crate) fn merge_findings(
 }
 
 impl FindingSink {
-    /// A sink for the findings of text that starts `offset` bytes into the ledger.
-    pub fn at(offset: usize) -> Self {
+    /// A sink for the findings of the part of `text` that starts `offset`
+    /// bytes into it.
+    pub fn at(text: &Arc<String>, offset: usize) -> Self {
         FindingSink {
             offset,
+            text: Arc::clone(text),
             findings: Vec::new(),
             left_out: 0,
         }
+    }
+
+    /// A string of the text being read, as the model keeps it: a range of
+    /// the text when it is one (written without escapes), else a copy.
+    pub fn string(&self, part: &str) -> SharedStr {
+        SharedStr::within(&self.text, part)
     }
 
     /// Where `value` was written in the ledger.
@@ -216,9 +230,9 @@ pub(crate) fn any_string(
     value: Value<'_>,
     key: &str,
     sink: &mut FindingSink,
-) -> Option<Spanned<String>> {
+) -> Option<Spanned<SharedStr>> {
     match value.as_str() {
-        Some(text) => Some(Spanned::new(text.to_owned(), sink.span_of(value))),
+        Some(text) => Some(Spanned::new(sink.string(text), sink.span_of(value))),
         None => {
             sink.push(schema::wrong_type(
                 sink.span_of(value),
@@ -232,7 +246,11 @@ pub(crate) fn any_string(
 }
 
 /// A string with something other than whitespace in it.
-pub(crate) fn text(value: Value<'_>, key: &str, sink: &mut FindingSink) -> Option<Spanned<String>> {
+pub(crate) fn text(
+    value: Value<'_>,
+    key: &str,
+    sink: &mut FindingSink,
+) -> Option<Spanned<SharedStr>> {
     let text = any_string(value, key, sink)?;
     if text.value.trim().is_empty() {
         sink.push(schema::empty_text(text.span, key));

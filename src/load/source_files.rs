@@ -40,7 +40,7 @@ pub(super) fn load(
             }
             let text = read_text(&resolved, total, cache)?;
             total += text.len() as u64;
-            let name = display_base.join(&file.value).display().to_string();
+            let name = display_base.join(file.value.as_str()).display().to_string();
             let id = loaded.files.add(name, text);
             loaded.source_paths.push(resolved.clone());
             read.insert(resolved, id);
@@ -48,7 +48,7 @@ pub(super) fn load(
         });
         match found {
             Ok(id) => {
-                loaded.source_files.insert(source.id.value.clone(), id);
+                loaded.source_files.insert(source.id.value.to_string(), id);
             }
             Err(problem) => loaded
                 .findings

@@ -1,6 +1,6 @@
 //! `i18n` tables and language tags: `[commitment.i18n.es] title = "…"`.
 
-use crate::model::{Translation, Translations};
+use crate::model::{SharedStr, Translation, Translations};
 use crate::rules::schema;
 use crate::span::Spanned;
 
@@ -22,7 +22,7 @@ pub(crate) fn language_tag(
     value: Value<'_>,
     key: &str,
     sink: &mut FindingSink,
-) -> Option<Spanned<String>> {
+) -> Option<Spanned<SharedStr>> {
     let tag = text(value, key, sink)?;
     if !is_language_tag(&tag.value) {
         sink.push(schema::bad_language_tag(tag.span, key, &tag.value));
@@ -50,7 +50,7 @@ pub(crate) fn read_translations(
     };
     let mut translations = Vec::new();
     for (tag, tag_span, texts) in table.iter() {
-        let language = Spanned::new(tag.to_owned(), sink.shift(tag_span));
+        let language = Spanned::new(sink.string(tag), sink.shift(tag_span));
         if !is_language_tag(tag) {
             sink.push(schema::bad_language_tag(language.span, key, tag));
             continue;
@@ -59,7 +59,7 @@ pub(crate) fn read_translations(
         let mut read = Vec::new();
         for wanted in keys {
             if let Ok(Some(text)) = reader.optional(wanted, sink, text) {
-                read.push((Spanned::new((*wanted).to_owned(), text.span), text));
+                read.push((Spanned::new(SharedStr::from(*wanted), text.span), text));
             }
         }
         let span = reader.span;

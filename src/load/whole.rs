@@ -2,6 +2,8 @@
 //! `toml` crate's own parser (the reference), whose messages users see, and
 //! the tree read into the model.
 
+use std::sync::Arc;
+
 use toml::de::{DeTable, DeValue};
 
 use super::events;
@@ -17,18 +19,18 @@ use crate::span::Span;
 /// Parses the whole text at once with [`events`], or, when it has any
 /// problem at all, with the reference parser, whose messages are the ones
 /// users see. `None` after syntax errors.
-pub(super) fn read_whole(text: &str, findings: &mut Vec<Finding>) -> Option<Ledger> {
+pub(super) fn read_whole(text: &Arc<String>, findings: &mut Vec<Finding>) -> Option<Ledger> {
     match events::parse(text) {
-        Some(tree) => Some(read_tree(&tree, findings)),
+        Some(tree) => Some(read_tree(&tree, text, findings)),
         None => read_reference(text, findings),
     }
 }
 
 /// Parses the whole text at once with the `toml` crate's own `DeTable`.
 /// `None` after syntax errors.
-pub(super) fn read_reference(text: &str, findings: &mut Vec<Finding>) -> Option<Ledger> {
+pub(super) fn read_reference(text: &Arc<String>, findings: &mut Vec<Finding>) -> Option<Ledger> {
     let tree = parse_reference(text, findings)?;
-    Some(read_tree(&tree, findings))
+    Some(read_tree(&tree, text, findings))
 }
 
 /// The reference tree of `text`, or its syntax errors.
@@ -50,9 +52,13 @@ pub(super) fn parse_reference<'i>(text: &'i str, findings: &mut Vec<Finding>) ->
     Some(tree::from_detable(root.get_ref()))
 }
 
-/// The ledger in a whole document's tree.
-pub(super) fn read_tree(tree: &Tree<'_>, findings: &mut Vec<Finding>) -> Ledger {
-    let mut sink = FindingSink::at(0);
+/// The ledger in a whole document's tree, parsed from `text`.
+pub(super) fn read_tree(
+    tree: &Tree<'_>,
+    text: &Arc<String>,
+    findings: &mut Vec<Finding>,
+) -> Ledger {
+    let mut sink = FindingSink::at(text, 0);
     let Some(root) = tree.root().as_table() else {
         return Ledger::default();
     };

@@ -144,7 +144,7 @@ pub(super) fn answer(
 
     // A new, dated entry in the history, to fill in.
     let request = UpdateRequest {
-        id: id.clone(),
+        id: id.to_string(),
         status: commitment.status.value,
         date: analysis.as_of,
         note: String::new(),

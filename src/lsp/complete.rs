@@ -52,17 +52,17 @@ impl KnownIds {
             parties: ledger
                 .parties
                 .iter()
-                .map(|p| (p.id.value.clone(), p.name.value.clone()))
+                .map(|p| (p.id.value.to_string(), p.name.value.to_string()))
                 .collect(),
             sources: ledger
                 .sources
                 .iter()
-                .map(|s| (s.id.value.clone(), s.title.value.clone()))
+                .map(|s| (s.id.value.to_string(), s.title.value.to_string()))
                 .collect(),
             commitments: ledger
                 .commitments
                 .iter()
-                .map(|c| (c.id.value.clone(), c.title.value.clone()))
+                .map(|c| (c.id.value.to_string(), c.title.value.to_string()))
                 .collect(),
         }
     }

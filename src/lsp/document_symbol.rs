@@ -21,8 +21,8 @@ pub(super) fn answer(
     let mut symbols = Vec::new();
     for party in &ledger.parties {
         symbols.push(symbol(
-            party.id.value.clone(),
-            Some(party.name.value.clone()),
+            party.id.value.to_string(),
+            Some(party.name.value.to_string()),
             SymbolKind::CONSTANT,
             range(cover(party.id.span, party.name.span)),
             range(party.id.span),
@@ -31,8 +31,8 @@ pub(super) fn answer(
     }
     for source in &ledger.sources {
         symbols.push(symbol(
-            source.id.value.clone(),
-            Some(source.title.value.clone()),
+            source.id.value.to_string(),
+            Some(source.title.value.to_string()),
             SymbolKind::FILE,
             range(cover(source.span, source.id.span)),
             range(source.id.span),
@@ -46,7 +46,7 @@ pub(super) fn answer(
             .map(|update| {
                 symbol(
                     format!("{} {}", update.date.value, update.status.value.as_str()),
-                    Some(update.note.value.clone()),
+                    Some(update.note.value.to_string()),
                     SymbolKind::EVENT,
                     range(cover(update.span, update.date.span)),
                     range(update.date.span),
@@ -55,7 +55,7 @@ pub(super) fn answer(
             })
             .collect();
         symbols.push(symbol(
-            commitment.title.value.clone(),
+            commitment.title.value.to_string(),
             Some(format!(
                 "{} · {}",
                 commitment.status.value.as_str(),

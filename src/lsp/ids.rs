@@ -3,7 +3,7 @@
 //! references and completion read them.
 
 use super::snapshot::Snapshot;
-use crate::model::{Commitment, CrossReference, Evidence, Ledger, Status};
+use crate::model::{Commitment, CrossReference, Evidence, Ledger, SharedStr, Status};
 use crate::span::{Span, Spanned};
 
 /// What an id names.
@@ -25,7 +25,7 @@ pub(super) struct Occurrence<'a> {
 
 /// Every place an id is written, in no particular order.
 pub(super) fn occurrences(ledger: &Ledger) -> Vec<Occurrence<'_>> {
-    fn at(kind: IdKind, id: &Spanned<String>, is_declaration: bool) -> Occurrence<'_> {
+    fn at(kind: IdKind, id: &Spanned<SharedStr>, is_declaration: bool) -> Occurrence<'_> {
         Occurrence {
             kind,
             id: id.value.as_str(),

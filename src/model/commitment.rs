@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 
-use super::{Kind, Precision, Status, Translations};
+use super::{Kind, Precision, SharedStr, Status, Translations};
 use crate::span::{Span, Spanned};
 
 /// One promise, with its history.
@@ -13,20 +13,20 @@ use crate::span::{Span, Spanned};
 pub struct Commitment {
     /// Unique kebab-case id.
     #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
-    pub id: Spanned<String>,
+    pub id: Spanned<SharedStr>,
     /// Short human title.
-    pub title: Spanned<String>,
+    pub title: Spanned<SharedStr>,
     /// Ids of every party involved.
     #[schemars(length(min = 1))]
-    pub parties: Vec<Spanned<String>>,
+    pub parties: Vec<Spanned<SharedStr>>,
     /// Ids of the parties that made the commitment (a subset of `parties`).
     /// Without it, every party in `parties` counts as having committed.
-    pub by: Option<Vec<Spanned<String>>>,
+    pub by: Option<Vec<Spanned<SharedStr>>>,
     /// Ids of the parties that `by` asked to act: the record is a request,
     /// not a promise of the parties asked (nor of `by`).
-    pub asks: Option<Vec<Spanned<String>>>,
+    pub asks: Option<Vec<Spanned<SharedStr>>>,
     /// Free-form policy area, such as `trade`.
-    pub area: Option<Spanned<String>>,
+    pub area: Option<Spanned<SharedStr>>,
     /// Deliverable or ongoing.
     pub kind: Spanned<Kind>,
     /// When the commitment was made.
@@ -39,22 +39,22 @@ pub struct Commitment {
     /// The passage that states the deadline.
     pub due_source: Option<Box<Evidence>>,
     /// Why the editors estimate the deadline, when no source states one.
-    pub due_estimate: Option<Spanned<String>>,
+    pub due_estimate: Option<Spanned<SharedStr>>,
     /// Optional umbrella commitment that this one belongs to: an id in
     /// this ledger, or `LEDGER-ID:COMMITMENT-ID` in another ledger of the
     /// workspace.
-    pub parent: Option<Spanned<String>>,
+    pub parent: Option<Spanned<SharedStr>>,
     /// Commitments this one continues, renews or fulfils: ids in this
     /// ledger, or `LEDGER-ID:COMMITMENT-ID` in another ledger of the
     /// workspace.
     #[schemars(with = "Option<Vec<String>>")]
-    pub related: Vec<Spanned<String>>,
+    pub related: Vec<Spanned<SharedStr>>,
     /// Current status; must equal the latest update's status.
     pub status: Spanned<Status>,
     /// The quote that makes this a commitment.
     pub source: Citation,
     /// Optional free-form remarks.
-    pub notes: Option<Spanned<String>>,
+    pub notes: Option<Spanned<SharedStr>>,
     /// Optional measurable target.
     pub target: Option<Box<Target>>,
     /// Dated status history, oldest first.
@@ -97,7 +97,7 @@ impl Group {
 
 impl Commitment {
     /// The parties that made it: `by`, or else every party.
-    pub fn committed_by(&self) -> &[Spanned<String>] {
+    pub fn committed_by(&self) -> &[Spanned<SharedStr>] {
         self.by.as_deref().unwrap_or(&self.parties)
     }
 
@@ -171,10 +171,10 @@ impl Commitment {
 pub struct Citation {
     /// Id of a `[sources.ID]` table.
     #[schemars(rename = "ref")]
-    pub source_ref: Spanned<String>,
+    pub source_ref: Spanned<SharedStr>,
     /// Verbatim text from that source.
     #[schemars(length(min = 1))]
-    pub quote: Spanned<String>,
+    pub quote: Spanned<SharedStr>,
 }
 
 /// A quote from a web page that is not a declared source.
@@ -182,11 +182,11 @@ pub struct Citation {
 #[schemars(deny_unknown_fields)]
 pub struct WebEvidence {
     /// The page.
-    pub url: Spanned<String>,
+    pub url: Spanned<SharedStr>,
     /// Verbatim text from that page.
-    pub quote: Spanned<String>,
+    pub quote: Spanned<SharedStr>,
     /// The page's title.
-    pub title: Option<Spanned<String>>,
+    pub title: Option<Spanned<SharedStr>>,
     /// When the page was published.
     pub published: Option<Spanned<NaiveDate>>,
 }
@@ -203,7 +203,7 @@ pub enum Evidence {
 
 impl Evidence {
     /// The quoted text.
-    pub fn quote(&self) -> &Spanned<String> {
+    pub fn quote(&self) -> &Spanned<SharedStr> {
         match self {
             Evidence::Source(citation) => &citation.quote,
             Evidence::Web(web) => &web.quote,
@@ -220,7 +220,7 @@ pub struct Searched {
     pub date: Spanned<NaiveDate>,
     /// What was looked for, and where: the news that would move the status.
     #[schemars(rename = "for")]
-    pub what: Spanned<String>,
+    pub what: Spanned<SharedStr>,
     /// The table or inline table.
     #[schemars(skip)]
     pub span: Span,
@@ -235,7 +235,7 @@ pub struct Update {
     /// The status from that date on.
     pub status: Spanned<Status>,
     /// What happened, in a sentence.
-    pub note: Spanned<String>,
+    pub note: Spanned<SharedStr>,
     /// What shows it.
     #[schemars(with = "Option<Vec<Evidence>>")]
     pub evidence: Vec<Evidence>,
@@ -252,9 +252,9 @@ pub struct Update {
 #[schemars(deny_unknown_fields)]
 pub struct Target {
     /// What is counted.
-    pub metric: Spanned<String>,
+    pub metric: Spanned<SharedStr>,
     /// The unit of the values.
-    pub unit: Spanned<String>,
+    pub unit: Spanned<SharedStr>,
     /// Where the count started, with the evidence for it, if any.
     #[schemars(with = "Option<Observation>")]
     pub baseline: Option<Observation>,
@@ -280,7 +280,7 @@ pub struct Measurement {
     #[schemars(with = "Option<bool>")]
     pub date_estimated: bool,
     /// Remarks on the figure.
-    pub note: Option<Spanned<String>>,
+    pub note: Option<Spanned<SharedStr>>,
     /// `i18n.LANG`: the editors' translations of `note`.
     #[schemars(with = "super::TranslationsSchema")]
     pub i18n: Translations,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 
-use super::{Commitment, Group};
+use super::{Commitment, Group, SharedStr};
 use crate::rule::{Level, Rule};
 use crate::span::{Span, Spanned};
 
@@ -87,9 +87,13 @@ impl Ledger {
     /// title, so a retitle keeps every feed id.
     pub fn id(&self) -> String {
         if let Some(id) = self.meta.as_ref().and_then(|meta| meta.id.as_ref()) {
-            return id.value.clone();
+            return id.value.to_string();
         }
-        let mut parts: Vec<String> = self.parties.iter().map(|p| p.id.value.clone()).collect();
+        let mut parts: Vec<String> = self
+            .parties
+            .iter()
+            .map(|p| p.id.value.to_string())
+            .collect();
         parts.sort();
         if let Some(first) = self.commitments.iter().map(|c| c.made.value).min() {
             parts.push(first.to_string());
@@ -154,33 +158,33 @@ pub struct LedgerMeta {
     /// without it, one is made from the parties and the first date a
     /// commitment was made (see [`Ledger::id`]).
     #[schemars(with = "Option<String>")]
-    pub id: Option<Spanned<String>>,
+    pub id: Option<Spanned<SharedStr>>,
     /// A human title for the reports.
-    pub title: Spanned<String>,
+    pub title: Spanned<SharedStr>,
     /// Who publishes the ledger (a newsroom, a ministry): the author of
     /// the feed when `editors` is empty.
     #[schemars(with = "Option<String>")]
-    pub publisher: Option<Spanned<String>>,
+    pub publisher: Option<Spanned<SharedStr>>,
     /// Who keeps the ledger, by name: the authors of every feed entry.
     #[schemars(with = "Option<Vec<String>>")]
-    pub editors: Vec<Spanned<String>>,
+    pub editors: Vec<Spanned<SharedStr>>,
     /// The date up to which statuses were last reviewed.
     pub reviewed: Spanned<NaiveDate>,
     /// After how many days without an update an open commitment is stale (default 180).
     #[schemars(with = "Option<u32>", range(min = 1, max = 36500))]
     pub stale_after_days: Spanned<u32>,
     /// Optional longer description.
-    pub description: Option<Spanned<String>>,
+    pub description: Option<Spanned<SharedStr>>,
     /// The language tag of the ledger's own texts (titles, notes), such as
     /// `en` or `es`; reports are written in it unless `--lang` says
     /// otherwise (in English when the tool does not speak it).
     #[schemars(with = "Option<String>")]
-    pub language: Option<Spanned<String>>,
+    pub language: Option<Spanned<SharedStr>>,
     /// The languages the editors translate the ledger's texts into: each
     /// text without a translation into one of them is a
     /// `missing-translation` warning.
     #[schemars(with = "Option<Vec<String>>")]
-    pub languages: Vec<Spanned<String>>,
+    pub languages: Vec<Spanned<SharedStr>>,
     /// `[ledger.i18n.LANG]`: the editors' translations of `title` and
     /// `description`.
     #[schemars(with = "super::TranslationsSchema")]
@@ -199,9 +203,9 @@ pub const DEFAULT_STALE_AFTER_DAYS: u32 = 180;
 pub struct Party {
     /// The key in `[parties.ID]`.
     #[schemars(skip)]
-    pub id: Spanned<String>,
+    pub id: Spanned<SharedStr>,
     /// Full name.
-    pub name: Spanned<String>,
+    pub name: Spanned<SharedStr>,
     /// `[parties.ID.i18n.LANG]`: the editors' translations of `name`.
     #[schemars(with = "super::TranslationsSchema")]
     pub i18n: super::Translations,
@@ -219,20 +223,20 @@ pub struct Party {
 pub struct Source {
     /// The key in `[sources.ID]`.
     #[schemars(skip)]
-    pub id: Spanned<String>,
+    pub id: Spanned<SharedStr>,
     /// The document's title.
-    pub title: Spanned<String>,
+    pub title: Spanned<SharedStr>,
     /// Who published it.
-    pub publisher: Option<Spanned<String>>,
+    pub publisher: Option<Spanned<SharedStr>>,
     /// When it was published.
     pub published: Option<Spanned<NaiveDate>>,
     /// A local copy, relative to the ledger's folder. Quotes are verified
     /// against it.
-    pub file: Option<Spanned<String>>,
+    pub file: Option<Spanned<SharedStr>>,
     /// Where it can be read online.
-    pub url: Option<Spanned<String>>,
+    pub url: Option<Spanned<SharedStr>>,
     /// Language tag of the text, such as `en` or `es`.
-    pub language: Option<Spanned<String>>,
+    pub language: Option<Spanned<SharedStr>>,
     /// The `[sources.ID]` header.
     #[schemars(skip)]
     pub span: Span,
@@ -245,7 +249,7 @@ pub struct SiteConfig {
     /// Where the site is published, such as `https://example.org/ledger/`:
     /// the feed's links are absolute under it. `--base-url` overrides it.
     #[schemars(with = "Option<String>")]
-    pub base_url: Option<Spanned<String>>,
+    pub base_url: Option<Spanned<SharedStr>>,
 }
 
 impl SiteConfig {
@@ -287,7 +291,7 @@ pub struct CheckerConfig {
 #[derive(Debug, Clone)]
 pub struct RuleLevel {
     /// The rule, as written (a code or a name).
-    pub name: Spanned<String>,
+    pub name: Spanned<SharedStr>,
     /// The rule it names.
     pub rule: &'static Rule,
     /// Its level in this ledger.

@@ -12,6 +12,7 @@
 mod commitment;
 mod ledger;
 mod neighbours;
+mod shared_str;
 mod translations;
 mod vocabulary;
 mod workspace_file;
@@ -25,6 +26,7 @@ pub use ledger::{
     SiteConfig, Source,
 };
 pub use neighbours::{CrossReference, NeighbourLedger, Neighbours};
+pub use shared_str::SharedStr;
 pub use translations::{Translation, Translations, TranslationsSchema};
 pub use vocabulary::{Kind, Precision, Status};
 pub use workspace_file::{WORKSPACE_FILE_NAME, WorkspaceFile};

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::SharedStr;
 use crate::span::{Span, Spanned};
 
 /// The translations of one table (`[commitment.i18n.es]`, say), by
@@ -15,9 +16,9 @@ pub struct Translations(Option<Box<[Translation]>>);
 #[derive(Debug, Clone)]
 pub struct Translation {
     /// The language tag: the key under `i18n`, such as `es` or `zh-Hans`.
-    pub language: Spanned<String>,
+    pub language: Spanned<SharedStr>,
     /// Key (such as `title`) → its text in that language, in file order.
-    pub texts: Vec<(Spanned<String>, Spanned<String>)>,
+    pub texts: Vec<(Spanned<SharedStr>, Spanned<SharedStr>)>,
     /// The table.
     pub span: Span,
 }

@@ -14,7 +14,7 @@ use crate::check::{Checked, Levels, check_at};
 use crate::finding::{Finding, LEDGER_FILE};
 use crate::i18n::{Lang, Locale};
 use crate::load::Loaded;
-use crate::model::{Commitment, Evidence, Group, Kind, Ledger, Status, Translations};
+use crate::model::{Commitment, Evidence, Group, Kind, Ledger, SharedStr, Status, Translations};
 use crate::replay;
 
 /// Builds the report of `loaded` at `as_of`, its findings at `levels`, in
@@ -97,13 +97,13 @@ impl<'a> Builder<'a> {
                 children
                     .entry(parent.value.as_str())
                     .or_default()
-                    .push(commitment.id.value.clone());
+                    .push(commitment.id.value.to_string());
             }
         }
         let mut starts: Vec<(usize, String)> = ledger
             .commitments
             .iter()
-            .map(|c| (c.span.start(), c.id.value.clone()))
+            .map(|c| (c.span.start(), c.id.value.to_string()))
             .collect();
         starts.sort();
         Builder {
@@ -261,14 +261,14 @@ impl<'a> Builder<'a> {
             _ => None,
         };
         let due_basis = match (&commitment.due_source, &commitment.due_estimate) {
-            (Some(source), _) => Some(source.quote().value.clone()),
+            (Some(source), _) => Some(source.quote().value.to_string()),
             (None, Some(estimate)) => {
                 Some(self.pick(&commitment.i18n, "due_estimate", &estimate.value))
             }
             (None, None) => None,
         };
-        let ids = |list: &[crate::span::Spanned<String>]| -> Vec<String> {
-            list.iter().map(|p| p.value.clone()).collect()
+        let ids = |list: &[crate::span::Spanned<SharedStr>]| -> Vec<String> {
+            list.iter().map(|p| p.value.to_string()).collect()
         };
         let overdue_days = match due {
             Some(due) if deliverable && !status.is_final() && due < self.as_of => {
@@ -286,11 +286,11 @@ impl<'a> Builder<'a> {
             .sources
             .get(commitment.source.source_ref.value.as_str())
             .map_or_else(
-                || commitment.source.source_ref.value.clone(),
-                |s| s.title.value.clone(),
+                || commitment.source.source_ref.value.to_string(),
+                |s| s.title.value.to_string(),
             );
         CommitmentReport {
-            id: commitment.id.value.clone(),
+            id: commitment.id.value.to_string(),
             title: self.pick(&commitment.i18n, "title", &commitment.title.value),
             parties: ids(&commitment.parties),
             by: ids(commitment.committed_by()),
@@ -310,9 +310,13 @@ impl<'a> Builder<'a> {
                     .deadline(due, commitment.precision(), commitment.due_estimated())
             }),
             due_basis,
-            parent: commitment.parent.as_ref().map(|p| p.value.clone()),
+            parent: commitment.parent.as_ref().map(|p| p.value.to_string()),
             children,
-            related: commitment.related.iter().map(|r| r.value.clone()).collect(),
+            related: commitment
+                .related
+                .iter()
+                .map(|r| r.value.to_string())
+                .collect(),
             status,
             status_since,
             final_date,
@@ -375,7 +379,7 @@ impl<'a> Builder<'a> {
                 date: s.date.value,
                 what: self.pick(&commitment.i18n, "searched", &s.what.value),
             }),
-            quote: commitment.source.quote.value.clone(),
+            quote: commitment.source.quote.value.to_string(),
             source,
             findings,
         }
@@ -385,12 +389,12 @@ impl<'a> Builder<'a> {
         match evidence {
             Evidence::Web(web) => EvidenceLink {
                 date,
-                url: Some(web.url.value.clone()),
+                url: Some(web.url.value.to_string()),
                 title: web
                     .title
                     .as_ref()
-                    .map_or_else(|| web.url.value.clone(), |t| t.value.clone()),
-                quote: web.quote.value.clone(),
+                    .map_or_else(|| web.url.value.to_string(), |t| t.value.to_string()),
+                quote: web.quote.value.to_string(),
             },
             Evidence::Source(citation) => {
                 let source = self
@@ -399,12 +403,14 @@ impl<'a> Builder<'a> {
                     .copied();
                 EvidenceLink {
                     date,
-                    url: source.and_then(|s| s.url.as_ref()).map(|u| u.value.clone()),
+                    url: source
+                        .and_then(|s| s.url.as_ref())
+                        .map(|u| u.value.to_string()),
                     title: source.map_or_else(
-                        || citation.source_ref.value.clone(),
-                        |s| s.title.value.clone(),
+                        || citation.source_ref.value.to_string(),
+                        |s| s.title.value.to_string(),
                     ),
-                    quote: citation.quote.value.clone(),
+                    quote: citation.quote.value.to_string(),
                 }
             }
         }
@@ -561,7 +567,7 @@ impl<'a> Builder<'a> {
             for (index, update) in commitment.updates.iter().enumerate() {
                 if update.date.value > since && update.date.value <= self.as_of {
                     changes.push(Change {
-                        id: commitment.id.value.clone(),
+                        id: commitment.id.value.to_string(),
                         title: self.pick(&commitment.i18n, "title", &commitment.title.value),
                         date: update.date.value,
                         from: previous,

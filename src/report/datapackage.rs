@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::Report;
 use super::csv::{neutralise, write_csv};
-use crate::model::{Evidence, Kind, Ledger, Precision, Status};
+use crate::model::{Evidence, Kind, Ledger, Precision, SharedStr, Status};
 
 /// Every file of the package, in the order `datapackage.json` lists them;
 /// `datapackage.json` comes last.
@@ -96,24 +96,24 @@ pub fn data_package_tables(report: &Report, view: &Ledger) -> Vec<(&'static str,
                 let place = (place + 1).to_string();
                 let cells: [String; 5] = match item {
                     Evidence::Source(citation) => [
-                        citation.source_ref.value.clone(),
+                        citation.source_ref.value.to_string(),
                         String::new(),
                         String::new(),
                         String::new(),
-                        citation.quote.value.clone(),
+                        citation.quote.value.to_string(),
                     ],
                     Evidence::Web(web) => [
                         String::new(),
-                        web.url.value.clone(),
+                        web.url.value.to_string(),
                         web.title
                             .as_ref()
-                            .map(|t| t.value.clone())
+                            .map(|t| t.value.to_string())
                             .unwrap_or_default(),
                         web.published
                             .as_ref()
                             .map(|p| p.value.to_string())
                             .unwrap_or_default(),
-                        web.quote.value.clone(),
+                        web.quote.value.to_string(),
                     ],
                 };
                 let mut all: Vec<&str> = vec![&c.id.value, &number, &place];
@@ -136,8 +136,11 @@ pub fn data_package_tables(report: &Report, view: &Ledger) -> Vec<(&'static str,
         "language",
     ]);
     for source in &view.sources {
-        let text = |value: &Option<crate::span::Spanned<String>>| {
-            value.as_ref().map(|v| v.value.clone()).unwrap_or_default()
+        let text = |value: &Option<crate::span::Spanned<SharedStr>>| {
+            value
+                .as_ref()
+                .map(|v| v.value.to_string())
+                .unwrap_or_default()
         };
         row(
             &mut sources,

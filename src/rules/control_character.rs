@@ -3,7 +3,7 @@
 use crate::context::Context;
 use crate::finding::{Finding, Findings};
 use crate::markup::first_markup_unsafe;
-use crate::model::{Evidence, Ledger};
+use crate::model::{Evidence, Ledger, SharedStr};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 
@@ -62,7 +62,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
 
 /// Calls `visit` with every text of the ledger and the key it is under.
 /// Ids are left out: `id-format` allows no control character in them.
-fn for_each_text<'a>(ledger: &'a Ledger, visit: &mut dyn FnMut(&str, &'a Spanned<String>)) {
+fn for_each_text<'a>(ledger: &'a Ledger, visit: &mut dyn FnMut(&str, &'a Spanned<SharedStr>)) {
     if let Some(meta) = &ledger.meta {
         visit("title", &meta.title);
         if let Some(description) = &meta.description {
@@ -85,7 +85,7 @@ fn for_each_text<'a>(ledger: &'a Ledger, visit: &mut dyn FnMut(&str, &'a Spanned
             }
         }
     }
-    let evidence = |item: &'a Evidence, visit: &mut dyn FnMut(&str, &'a Spanned<String>)| {
+    let evidence = |item: &'a Evidence, visit: &mut dyn FnMut(&str, &'a Spanned<SharedStr>)| {
         visit("quote", item.quote());
         if let Evidence::Web(web) = item {
             visit("url", &web.url);

@@ -1,7 +1,7 @@
 //! C017 `id-format`: ids that are not ASCII kebab-case.
 
 use crate::finding::Finding;
-use crate::model::Ledger;
+use crate::model::{Ledger, SharedStr};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 
@@ -95,11 +95,11 @@ pub(crate) fn check_ids(ledger: &Ledger, out: &mut Vec<Finding>) {
 }
 
 /// Reports `id` when it is not kebab-case; `what` names it ("workspace").
-pub(crate) fn check_id(id: &Spanned<String>, what: &str, out: &mut Vec<Finding>) {
+pub(crate) fn check_id(id: &Spanned<SharedStr>, what: &str, out: &mut Vec<Finding>) {
     report(id, what, out);
 }
 
-fn report(id: &Spanned<String>, what: &str, out: &mut Vec<Finding>) {
+fn report(id: &Spanned<SharedStr>, what: &str, out: &mut Vec<Finding>) {
     if is_kebab_case(&id.value) {
         return;
     }

@@ -3,7 +3,7 @@
 
 use crate::context::Context;
 use crate::finding::{Finding, Findings};
-use crate::model::Translations;
+use crate::model::{SharedStr, Translations};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 
@@ -87,7 +87,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     if wanted.is_empty() {
         return;
     }
-    let mut texts: Vec<(&Spanned<String>, &str, &Translations, Place, String)> = Vec::new();
+    let mut texts: Vec<(&Spanned<SharedStr>, &str, &Translations, Place, String)> = Vec::new();
     texts.push((
         &meta.title,
         "title",
@@ -105,7 +105,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
         ));
     }
     for party in cx.ledger.parties.iter().filter(|p| !p.from_workspace) {
-        let id = party.id.value.clone();
+        let id = party.id.value.to_string();
         texts.push((
             &party.name,
             "name",

@@ -61,7 +61,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
             }),
         );
         for citation in citations {
-            if let Some(&file) = cx.source_files.get(&citation.source_ref.value) {
+            if let Some(&file) = cx.source_files.get(citation.source_ref.value.as_str()) {
                 by_file.entry(file).or_default().push(citation);
             }
         }

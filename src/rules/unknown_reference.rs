@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use crate::context::Context;
 use crate::finding::{Finding, Findings};
-use crate::model::{CrossReference, Evidence, Neighbours, Party};
+use crate::model::{CrossReference, Evidence, Neighbours, Party, SharedStr};
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 use crate::suggest;
@@ -70,7 +70,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
     // Pushed after the loop: `report` holds `out` until then.
     let mut cross_findings = Vec::new();
     let mut report =
-        |reference: &Spanned<String>, what: &str, known: &HashSet<&str>, declare: &str| {
+        |reference: &Spanned<SharedStr>, what: &str, known: &HashSet<&str>, declare: &str| {
             if known.contains(reference.value.as_str()) {
                 return;
             }
@@ -135,7 +135,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
         for (reference, what) in linked {
             match CrossReference::parse(&reference.value) {
                 Some(cross) if cross.ledger == own_id => report(
-                    &Spanned::new(cross.commitment.to_owned(), reference.span),
+                    &Spanned::new(SharedStr::from(cross.commitment), reference.span),
                     what,
                     &commitments,
                     "name the id of another [[commitment]] of this ledger",
@@ -159,7 +159,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
 /// not resolve in the workspace (or there is no workspace).
 fn cross_ledger(
     cross: CrossReference<'_>,
-    reference: &Spanned<String>,
+    reference: &Spanned<SharedStr>,
     what: &str,
     workspace: Option<&Neighbours>,
 ) -> Option<Finding> {

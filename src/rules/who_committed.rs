@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use crate::context::Context;
 use crate::finding::{Finding, Findings};
+use crate::model::SharedStr;
 use crate::rule::{Level, Rule};
 use crate::span::Spanned;
 
@@ -72,7 +73,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Findings<'_>) {
             ),
             _ => {}
         }
-        let outside = |list: &[Spanned<String>], key: &str, out: &mut Findings<'_>| {
+        let outside = |list: &[Spanned<SharedStr>], key: &str, out: &mut Findings<'_>| {
             // An undeclared id is `unknown-reference`'s error, with its
             // "did you mean"; here only declared parties outside `parties`.
             for entry in list.iter().filter(|e| {

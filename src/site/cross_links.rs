@@ -111,8 +111,8 @@ pub(crate) fn of_one(view: &Ledger, neighbours: Option<&Neighbours>) -> CrossLin
                     .push(CrossLink {
                         ledger: None,
                         ledger_title: None,
-                        commitment: commitment.id.value.clone(),
-                        title: commitment.title.value.clone(),
+                        commitment: commitment.id.value.to_string(),
+                        title: commitment.title.value.to_string(),
                         title_i18n: commitment.i18n.clone(),
                         ledger_i18n: Translations::default(),
                         ledger_folders: Vec::new(),
@@ -121,7 +121,7 @@ pub(crate) fn of_one(view: &Ledger, neighbours: Option<&Neighbours>) -> CrossLin
             }
             links
                 .continues
-                .entry(commitment.id.value.clone())
+                .entry(commitment.id.value.to_string())
                 .or_default()
                 .push(link);
         }
@@ -145,7 +145,7 @@ pub(crate) fn of_workspace(ledgers: &[(&str, &str, &Ledger)]) -> HashMap<String,
             .commitments
             .iter()
             .find(|c| c.id.value == id)
-            .map(|c| (c.title.value.clone(), c.i18n.clone()))
+            .map(|c| (c.title.value.to_string(), c.i18n.clone()))
     };
     let ledger_i18n = |ledger: &Ledger| -> Translations {
         ledger
@@ -185,8 +185,8 @@ pub(crate) fn of_workspace(ledgers: &[(&str, &str, &Ledger)]) -> HashMap<String,
                 let backward = CrossLink {
                     ledger: (!same).then(|| (*from_id).to_owned()),
                     ledger_title: (!same).then(|| (*from_title).to_owned()),
-                    commitment: commitment.id.value.clone(),
-                    title: commitment.title.value.clone(),
+                    commitment: commitment.id.value.to_string(),
+                    title: commitment.title.value.to_string(),
                     title_i18n: commitment.i18n.clone(),
                     ledger_i18n: ledger_i18n(from),
                     ledger_folders: folders(from),
@@ -195,7 +195,7 @@ pub(crate) fn of_workspace(ledgers: &[(&str, &str, &Ledger)]) -> HashMap<String,
                 if let Some(links) = all.get_mut(*from_id) {
                     links
                         .continues
-                        .entry(commitment.id.value.clone())
+                        .entry(commitment.id.value.to_string())
                         .or_default()
                         .push(forward);
                 }

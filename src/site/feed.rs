@@ -30,12 +30,12 @@ fn link(href: String, rel: &str, mime: &str) -> Link {
 fn authors(site: &Site<'_>) -> Vec<Person> {
     let meta = site.view.meta.as_ref();
     let mut names: Vec<String> = meta
-        .map(|m| m.editors.iter().map(|e| e.value.clone()).collect())
+        .map(|m| m.editors.iter().map(|e| e.value.to_string()).collect())
         .unwrap_or_default();
     if names.is_empty() {
         names.extend(
             meta.and_then(|m| m.publisher.as_ref())
-                .map(|p| p.value.clone()),
+                .map(|p| p.value.to_string()),
         );
     }
     if names.is_empty() {

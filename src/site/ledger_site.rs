@@ -268,14 +268,20 @@ fn prepare<'a>(
     for (what, id) in report
         .commitments
         .iter()
-        .map(|c| ("commitment", &c.id))
-        .chain(report.totals.by_party.iter().map(|p| ("party", &p.id)))
-        .chain(view.sources.iter().map(|s| ("source", &s.id.value)))
+        .map(|c| ("commitment", c.id.as_str()))
+        .chain(
+            report
+                .totals
+                .by_party
+                .iter()
+                .map(|p| ("party", p.id.as_str())),
+        )
+        .chain(view.sources.iter().map(|s| ("source", s.id.value.as_str())))
     {
         if !is_kebab_case(id) {
             return Err(SiteError::UnsafeName {
                 what,
-                value: id.clone(),
+                value: id.to_owned(),
             });
         }
     }

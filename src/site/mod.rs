@@ -281,7 +281,9 @@ impl Page<'_> {
             Page::Source(source) => source_page::source(
                 site,
                 source,
-                site.source_texts.get(&source.id.value).map(String::as_str),
+                site.source_texts
+                    .get(source.id.value.as_str())
+                    .map(String::as_str),
             ),
             Page::Follow => follow_page::follow(site),
             Page::Calendar => calendar::deadlines(site),

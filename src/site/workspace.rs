@@ -227,7 +227,7 @@ fn report_title(checked: &Checked) -> String {
         .ledger
         .meta
         .as_ref()
-        .map_or_else(|| checked.ledger.id(), |m| m.title.value.clone())
+        .map_or_else(|| checked.ledger.id(), |m| m.title.value.to_string())
 }
 
 /// `workspace.json`: the workspace's totals (each the sum of the ledgers'

@@ -48,8 +48,8 @@ pub(super) fn check(workspace: &mut Workspace, file: &WorkspaceFile, out: &mut V
     let mut first_declared: HashMap<String, (String, FileId, Span)> = HashMap::new();
     for party in &file.parties {
         first_declared.insert(
-            party.id.value.clone(),
-            (party.name.value.clone(), 0, party.name.span),
+            party.id.value.to_string(),
+            (party.name.value.to_string(), 0, party.name.span),
         );
     }
     for index in 0..workspace.members.len() {
@@ -60,12 +60,12 @@ pub(super) fn check(workspace: &mut Workspace, file: &WorkspaceFile, out: &mut V
             .map(|l| l.parties.clone())
             .unwrap_or_default();
         for party in declared {
-            match first_declared.get(&party.id.value) {
+            match first_declared.get(party.id.value.as_str()) {
                 None => {
                     let file = file_of(workspace, index);
                     first_declared.insert(
-                        party.id.value.clone(),
-                        (party.name.value.clone(), file, party.name.span),
+                        party.id.value.to_string(),
+                        (party.name.value.to_string(), file, party.name.span),
                     );
                 }
                 Some((name, _, _)) if *name == party.name.value => {}
@@ -106,7 +106,7 @@ pub(super) fn neighbours(workspace: &Workspace, file: &WorkspaceFile) -> Neighbo
         let commitments = ledger
             .commitments
             .iter()
-            .map(|c| (c.id.value.clone(), c.title.value.clone()))
+            .map(|c| (c.id.value.to_string(), c.title.value.to_string()))
             .chain(
                 ledger
                     .incomplete_ids
@@ -117,14 +117,14 @@ pub(super) fn neighbours(workspace: &Workspace, file: &WorkspaceFile) -> Neighbo
         let id_spans = ledger
             .commitments
             .iter()
-            .map(|c| (c.id.value.clone(), c.id.span))
+            .map(|c| (c.id.value.to_string(), c.id.span))
             .collect();
         let cross_references = ledger
             .commitments
             .iter()
             .flat_map(|c| c.parent.iter().chain(&c.related))
             .filter(|r| r.value.contains(':'))
-            .map(|r| (r.value.clone(), r.span))
+            .map(|r| (r.value.to_string(), r.span))
             .collect();
         ledgers.entry(member.id.clone()).or_insert(NeighbourLedger {
             file: member
@@ -136,7 +136,7 @@ pub(super) fn neighbours(workspace: &Workspace, file: &WorkspaceFile) -> Neighbo
             title: ledger
                 .meta
                 .as_ref()
-                .map_or_else(|| member.id.clone(), |m| m.title.value.clone()),
+                .map_or_else(|| member.id.clone(), |m| m.title.value.to_string()),
             // As the workspace file lists it, wherever the command ran.
             path: member
                 .path

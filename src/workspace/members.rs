@@ -7,6 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::finding::Finding;
+use crate::model::SharedStr;
 use crate::rules::{schema, unknown_reference};
 use crate::span::Spanned;
 
@@ -18,7 +19,7 @@ use super::Member;
 /// or a file outside the folder.
 pub(super) fn resolve(
     base: &Path,
-    patterns: &[Spanned<String>],
+    patterns: &[Spanned<SharedStr>],
 ) -> (Vec<(PathBuf, usize)>, Vec<Finding>) {
     let mut found = Vec::new();
     let mut findings = Vec::new();
@@ -88,7 +89,7 @@ pub(super) fn resolve(
 /// a finding at the pattern that named it.
 pub(super) fn load_all(
     paths: &[(PathBuf, usize)],
-    patterns: &[Spanned<String>],
+    patterns: &[Spanned<SharedStr>],
     findings: &mut Vec<Finding>,
 ) -> Vec<Member> {
     let loaded: Vec<_> = paths

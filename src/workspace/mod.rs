@@ -60,9 +60,10 @@ impl Workspace {
 
     /// The workspace's title, or its file name when the file did not load.
     pub fn title(&self) -> String {
-        self.file
-            .as_ref()
-            .map_or_else(|| WORKSPACE_FILE_NAME.to_owned(), |f| f.title.value.clone())
+        self.file.as_ref().map_or_else(
+            || WORKSPACE_FILE_NAME.to_owned(),
+            |f| f.title.value.to_string(),
+        )
     }
 
     /// The workspace's own findings at error level: with any, it gets no

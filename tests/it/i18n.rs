@@ -163,7 +163,7 @@ pub(crate) fn english_words() -> BTreeSet<String> {
     };
     let loaded = load_path(&fixture()).unwrap();
     let ledger = loaded.ledger.as_ref().unwrap();
-    let mut english_titles = ledger.meta.as_ref().unwrap().title.value.clone();
+    let mut english_titles = ledger.meta.as_ref().unwrap().title.value.to_string();
     for party in &ledger.parties {
         english_titles.push_str(&format!(" {}", party.name.value));
     }

@@ -124,7 +124,7 @@ fn every_quote_of_the_live_ledger_is_checked_against_a_local_copy() {
     // ledger keeps a local copy of every source it quotes.
     for source in &ledger.sources {
         assert!(
-            loaded.source_files.contains_key(&source.id.value),
+            loaded.source_files.contains_key(source.id.value.as_str()),
             "commitments.toml: the source `{}` has no local copy that was read; add `file = \"sources/...\"`",
             source.id.value
         );
