@@ -134,6 +134,14 @@ impl<'i> Table<'i> {
 }
 
 impl<'i> Tree<'i> {
+    /// An empty tree with room for `nodes` values.
+    pub fn with_capacity(nodes: usize) -> Self {
+        Tree {
+            nodes: Vec::with_capacity(nodes),
+            root: 0,
+        }
+    }
+
     /// Adds a node that nothing refers to yet.
     pub fn add(&mut self, span: Span, value: Value<'i>) -> NodeId {
         let id = NodeId::try_from(self.nodes.len()).expect("fewer than 2^32 values in 256 MiB");
