@@ -89,6 +89,16 @@ summary { cursor: pointer; color: var(--muted); }
 /// readable. Only the page's own closing tags match: user text is escaped.
 /// One pass over the page.
 pub(crate) fn readable_lines(page: &str) -> String {
+    let mut out = String::with_capacity(page.len() + page.len() / 16);
+    push_readable_lines(&mut out, page);
+    out.push('\n');
+    out
+}
+
+/// [`readable_lines`] of a part of a page, appended to `out`, without the
+/// line end that closes a page: the parts of a page written as it is made
+/// then read as the whole page would.
+pub(crate) fn push_readable_lines(out: &mut String, page: &str) {
     const BLOCKS: [&str; 14] = [
         "</header>",
         "</section>",
@@ -105,7 +115,6 @@ pub(crate) fn readable_lines(page: &str) -> String {
         "</style>",
         "</footer>",
     ];
-    let mut out = String::with_capacity(page.len() + page.len() / 16);
     let mut copied = 0;
     for (at, _) in page.match_indices("</") {
         if let Some(tag) = BLOCKS.iter().find(|tag| page[at..].starts_with(**tag)) {
@@ -116,8 +125,6 @@ pub(crate) fn readable_lines(page: &str) -> String {
         }
     }
     out.push_str(&page[copied..]);
-    out.push('\n');
-    out
 }
 
 pub(crate) fn status_badge(status: Status, loc: &Locale) -> Markup {

@@ -277,7 +277,7 @@ impl Page<'_> {
             Page::Csv => return report::write_csv(&site.report, out),
             Page::Style => pages::style_sheet(),
             Page::Rule(rule) => checks::rule(site, rule),
-            Page::Checks => checks::checks(site),
+            Page::Checks => return checks::checks(site, out),
             Page::Source(source) => source_page::source(
                 site,
                 source,

@@ -34,6 +34,9 @@ fn the_frozen_ledger_as_a_site() {
             read("commitments/chancay-harbor/index.html")
         );
         insta::assert_snapshot!("site-feed.xml", read("feed.xml"));
+        // Written in parts as it is made: these are the bytes of the page
+        // made whole.
+        insta::assert_snapshot!("site-checks.html", read("checks/index.html"));
     });
     // Every file listed is there, and nothing else.
     let mut on_disk = Vec::new();
