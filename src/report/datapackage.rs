@@ -5,6 +5,8 @@
 //! take. Column descriptions come from the ledger format's own doc comments
 //! (the text `docs/format.md` and the JSON Schema are held to).
 
+use std::io::{self, Write};
+
 use serde_json::{Value, json};
 
 use super::Report;
@@ -31,13 +33,21 @@ pub fn data_package(report: &Report, view: &Ledger) -> Vec<(&'static str, Vec<u8
     // Writing into a Vec cannot fail.
     let _ = write_csv(report, &mut commitments);
     let mut files = vec![(FILES[0], commitments)];
-    files.extend(data_package_tables(report, view));
+    files.extend(write_data_package_tables(report, view, |_| Ok(Vec::new())).unwrap_or_default());
     files
 }
 
 /// The package's files but its first, `commitments.csv`, which is the CSV
 /// report: for the site, which writes that report once, as it is made.
-pub fn data_package_tables(report: &Report, view: &Ledger) -> Vec<(&'static str, Vec<u8>)> {
+/// Each is written into what `create` makes for its name, in the order of
+/// [`FILES`], one at a time, row by row, and flushed before the next is
+/// made: at 100,000 commitments the updates and the evidence, made whole
+/// in memory, were 100 MB of the site's peak. Returns the writers.
+pub fn write_data_package_tables<W: Write>(
+    report: &Report,
+    view: &Ledger,
+    mut create: impl FnMut(&'static str) -> io::Result<W>,
+) -> io::Result<Vec<(&'static str, W)>> {
     let reported: std::collections::HashSet<&str> =
         report.commitments.iter().map(|c| c.id.as_str()).collect();
     let mut seen = std::collections::HashSet::new();
@@ -48,33 +58,27 @@ pub fn data_package_tables(report: &Report, view: &Ledger) -> Vec<(&'static str,
         .filter(|c| reported.contains(c.id.value.as_str()) && seen.insert(c.id.value.as_str()))
         .collect();
 
-    let mut links = table(&["commitment_id", "party_id", "role"]);
+    let mut links = table(create(FILES[1])?, &["commitment_id", "party_id", "role"])?;
     for c in &report.commitments {
         let roles = [("party", &c.parties), ("by", &c.by), ("asks", &c.asks)];
         for (role, parties) in roles {
             for party in parties {
-                row(&mut links, &[&c.id, party, role]);
+                row(&mut links, &[&c.id, party, role])?;
             }
         }
     }
-    let mut updates = table(&[
-        "commitment_id",
-        "number",
-        "date",
-        "from_status",
-        "status",
-        "note",
-    ]);
-    let mut evidence = table(&[
-        "commitment_id",
-        "update_number",
-        "number",
-        "source_id",
-        "url",
-        "title",
-        "published",
-        "quote",
-    ]);
+    let links = finish(links)?;
+    let mut updates = table(
+        create(FILES[2])?,
+        &[
+            "commitment_id",
+            "number",
+            "date",
+            "from_status",
+            "status",
+            "note",
+        ],
+    )?;
     for c in &records {
         let mut before = Status::Announced;
         for (index, update) in c.updates.iter().enumerate() {
@@ -90,8 +94,27 @@ pub fn data_package_tables(report: &Report, view: &Ledger) -> Vec<(&'static str,
                     status.as_str(),
                     &update.note.value,
                 ],
-            );
+            )?;
             before = status;
+        }
+    }
+    let updates = finish(updates)?;
+    let mut evidence = table(
+        create(FILES[3])?,
+        &[
+            "commitment_id",
+            "update_number",
+            "number",
+            "source_id",
+            "url",
+            "title",
+            "published",
+            "quote",
+        ],
+    )?;
+    for c in &records {
+        for (index, update) in c.updates.iter().enumerate() {
+            let number = (index + 1).to_string();
             for (place, item) in update.evidence.iter().enumerate() {
                 let place = (place + 1).to_string();
                 let cells: [String; 5] = match item {
@@ -118,23 +141,28 @@ pub fn data_package_tables(report: &Report, view: &Ledger) -> Vec<(&'static str,
                 };
                 let mut all: Vec<&str> = vec![&c.id.value, &number, &place];
                 all.extend(cells.iter().map(String::as_str));
-                row(&mut evidence, &all);
+                row(&mut evidence, &all)?;
             }
         }
     }
-    let mut parties = table(&["id", "name"]);
+    let evidence = finish(evidence)?;
+    let mut parties = table(create(FILES[4])?, &["id", "name"])?;
     for party in &view.parties {
-        row(&mut parties, &[&party.id.value, &party.name.value]);
+        row(&mut parties, &[&party.id.value, &party.name.value])?;
     }
-    let mut sources = table(&[
-        "id",
-        "title",
-        "publisher",
-        "published",
-        "url",
-        "file",
-        "language",
-    ]);
+    let parties = finish(parties)?;
+    let mut sources = table(
+        create(FILES[5])?,
+        &[
+            "id",
+            "title",
+            "publisher",
+            "published",
+            "url",
+            "file",
+            "language",
+        ],
+    )?;
     for source in &view.sources {
         let text = |value: &Option<crate::span::Spanned<SharedStr>>| {
             value
@@ -157,34 +185,41 @@ pub fn data_package_tables(report: &Report, view: &Ledger) -> Vec<(&'static str,
                 &text(&source.file),
                 &text(&source.language),
             ],
-        );
+        )?;
     }
+    let sources = finish(sources)?;
     let mut descriptor = serde_json::to_vec_pretty(&descriptor(report)).unwrap_or_default();
     descriptor.push(b'\n');
-    vec![
-        (FILES[1], finish(links)),
-        (FILES[2], finish(updates)),
-        (FILES[3], finish(evidence)),
-        (FILES[4], finish(parties)),
-        (FILES[5], finish(sources)),
-        (FILES[6], descriptor),
-    ]
+    let mut package = create(FILES[6])?;
+    package.write_all(&descriptor)?;
+    package.flush()?;
+    Ok(vec![
+        (FILES[1], links),
+        (FILES[2], updates),
+        (FILES[3], evidence),
+        (FILES[4], parties),
+        (FILES[5], sources),
+        (FILES[6], package),
+    ])
 }
 
-fn table(header: &[&str]) -> csv::Writer<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(header);
-    writer
+fn table<W: Write>(out: W, header: &[&str]) -> io::Result<csv::Writer<W>> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(header)?;
+    Ok(writer)
 }
 
 /// A row, each text cell neutralised as in `commitments.csv` (a cell that
 /// a spreadsheet would run as a formula starts with `'`).
-fn row(writer: &mut csv::Writer<Vec<u8>>, cells: &[&str]) {
-    let _ = writer.write_record(cells.iter().map(|cell| neutralise(cell)));
+fn row<W: Write>(writer: &mut csv::Writer<W>, cells: &[&str]) -> io::Result<()> {
+    Ok(writer.write_record(cells.iter().map(|cell| neutralise(cell)))?)
 }
 
-fn finish(writer: csv::Writer<Vec<u8>>) -> Vec<u8> {
-    writer.into_inner().unwrap_or_default()
+/// The table's writer, every row in it and flushed.
+fn finish<W: Write>(writer: csv::Writer<W>) -> io::Result<W> {
+    let mut out = writer.into_inner().map_err(|error| error.into_error())?;
+    out.flush()?;
+    Ok(out)
 }
 
 /// A column: its name, Table Schema type and description.

@@ -20,7 +20,7 @@ mod workspace;
 
 pub use self::build::{build, build_checked, build_in};
 pub use self::csv::{to_csv, write_csv};
-pub use self::datapackage::{FILES as DATA_PACKAGE_FILES, data_package, data_package_tables};
+pub use self::datapackage::{FILES as DATA_PACKAGE_FILES, data_package, write_data_package_tables};
 pub use self::document::*;
 pub use self::html::to_html;
 pub use self::json::{json_schema, to_json, write_json};

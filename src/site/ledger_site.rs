@@ -120,9 +120,6 @@ pub(super) fn write_ledger(
     drop(std::mem::take(&mut checked.loaded.files));
     let view = checked.view();
     let mut site = prepare(report, view, base_url.clone(), languages.clone())?;
-    // Written before the pages, then let go: held through the pages'
-    // parallel pass, the tables were a tenth of the site's peak memory.
-    let data = report::data_package_tables(&site.report, view);
     site.source_texts = source_texts;
     site.cross = placement.cross;
     site.workspace_title = placement.workspace_title;
@@ -174,9 +171,10 @@ pub(super) fn write_ledger(
             (other, page, path)
         }));
     }
-    let data_paths: Vec<String> = data
+    // The data package but `commitments.csv` (a page: the CSV report).
+    let data_paths: Vec<String> = report::DATA_PACKAGE_FILES[1..]
         .iter()
-        .map(|(name, _)| format!("{prefix}{name}"))
+        .map(|name| format!("{prefix}{name}"))
         .collect();
     let mut files: Vec<String> = jobs.iter().map(|(_, _, path)| path.clone()).collect();
     files.extend(data_paths.iter().cloned());
@@ -187,16 +185,18 @@ pub(super) fn write_ledger(
             value: twice[0].clone(),
         });
     }
-    for ((_, bytes), relative) in data.iter().zip(&data_paths) {
-        staging
-            .create(relative)
-            .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
-            .map_err(|source| SiteError::Io {
-                path: dir.join(relative),
-                source,
-            })?;
-    }
-    drop(data);
+    // Written before the pages, table by table as they are made: held
+    // through the pages' parallel pass, they were a tenth of the site's
+    // peak memory, and made whole before they were written, a sixth.
+    let mut current = String::new();
+    report::write_data_package_tables(&site.report, view, |name| {
+        current = format!("{prefix}{name}");
+        staging.create(&current).map(std::io::BufWriter::new)
+    })
+    .map_err(|source| SiteError::Io {
+        path: dir.join(&current),
+        source,
+    })?;
     jobs.par_iter().try_for_each(|(site, page, relative)| {
         let written = staging.create(relative).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
