@@ -7,9 +7,9 @@ use std::io::Write;
 use maud::{Markup, PreEscaped, html};
 
 use super::Site;
-use super::pages::{commitment_href, frame, page};
+use super::pages::{commitment_href, page};
+use super::parts::{frame, write_part};
 use crate::report::ReportFinding;
-use crate::report::present::push_readable_lines;
 use crate::rules;
 
 /// Every finding at the as-of date, grouped by rule in the registry's order,
@@ -84,13 +84,6 @@ pub(super) fn checks(site: &Site<'_>, out: &mut dyn Write) -> std::io::Result<()
         html! { p { "Every rule: " @for rule in rules::RULES { a href=(format!("{root}rules/{}/index.html", rule.name)) { (rule.name) } " " } } },
     )?;
     out.write_all(after.as_bytes())
-}
-
-/// A part of a page's body, one block element per line as in the whole page.
-fn write_part(out: &mut dyn Write, part: Markup) -> std::io::Result<()> {
-    let mut lines = String::new();
-    push_readable_lines(&mut lines, &part.into_string());
-    out.write_all(lines.as_bytes())
 }
 
 /// A rule's documentation, rendered as HTML, and its findings here.

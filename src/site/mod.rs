@@ -19,7 +19,9 @@ mod follow_page;
 mod languages;
 mod ledger_site;
 mod pages;
+mod parts;
 mod source_page;
+mod style;
 mod workspace;
 
 use std::collections::BTreeMap;
@@ -266,7 +268,7 @@ impl Page<'_> {
     /// Writes the file; the large ones as they are made.
     fn write(&self, site: &Site<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let text = match self {
-            Page::Dashboard => pages::dashboard(site),
+            Page::Dashboard => return pages::dashboard(site, out),
             Page::Commitment(c) => commitment_page::commitment(site, c),
             Page::Party(p) => return pages::party(site, out, p),
             Page::Area(slug) => return pages::area(site, out, slug),
@@ -275,7 +277,7 @@ impl Page<'_> {
             Page::Feed => feed::atom(site),
             Page::Json => return report::write_json(&site.report, out),
             Page::Csv => return report::write_csv(&site.report, out),
-            Page::Style => pages::style_sheet(),
+            Page::Style => style::style_sheet(),
             Page::Rule(rule) => checks::rule(site, rule),
             Page::Checks => return checks::checks(site, out),
             Page::Source(source) => source_page::source(
@@ -286,7 +288,7 @@ impl Page<'_> {
                     .map(String::as_str),
             ),
             Page::Follow => follow_page::follow(site),
-            Page::Calendar => calendar::deadlines(site),
+            Page::Calendar => return calendar::deadlines(site, out),
             Page::Badge => embed::badge(site),
             Page::Card(c) => embed::card(site, c),
         };
@@ -316,9 +318,10 @@ pub fn write(
 /// the feed are made from the check's own view and findings. `base_url`
 /// (else the ledger's `[site] base_url`) makes the feed's links absolute.
 ///
-/// It takes the checked ledger and frees its text once the report is
-/// built: the pages need the model, not the text, and a large ledger's text
-/// is a tenth of the memory the site needs.
+/// It takes the checked ledger and frees its findings and the source files'
+/// texts once the reports are built: the pages need the model and the
+/// reports, not those. (The ledger's text stays: the model's strings are
+/// ranges of it.)
 pub fn write_checked(
     checked: Checked,
     dir: &Path,

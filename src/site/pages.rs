@@ -7,59 +7,13 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::Site;
 use super::evidence::evidence_list;
+use super::parts::{frame, write_part};
 use crate::model::{Group, Kind, Status};
 use crate::report::present::{
-    STYLE, bar, colour, counts_line, footer, headcount_tile, legend, readable_lines, status_badge,
+    bar, colour, counts_line, footer, headcount_tile, legend, readable_lines, status_badge,
     timeline_list, timeline_svg, words,
 };
 use crate::report::{CommitmentReport, Count, PartyTotals, WINDOW_DAYS};
-
-/// The site's own rules, after the report's: dark mode, cards, filters.
-const SITE_STYLE: &str = r#"
-:root { color-scheme: light dark; }
-@media (prefers-color-scheme: dark) {
-  :root { --ink: #e6e9ef; --muted: #a9b2bf; --line: #39404d; --paper: #14171c; --soft: #1f242c; }
-  a { color: #8ab4f8; }
-  .notice { background: #3a2a10; }
-  svg.timeline .axis { stroke: #39404d; }
-}
-nav.top { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; border-bottom: 1px solid var(--line); padding-bottom: .5rem; margin-bottom: 1rem; }
-nav.top a { font-weight: 600; }
-a.tile { color: inherit; text-decoration: none; }
-a.tile:hover, a.tile:focus { outline: 2px solid #1f5fb4; }
-ul.entries { list-style: none; padding: 0; margin: .5rem 0 1rem; }
-ul.entries li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
-ul.entries .title { font-weight: 600; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .75rem 0; }
-.facts dt { color: var(--muted); }
-.facts dd { margin: 0; }
-nav.filters p { margin: .25rem 0; }
-nav.filters a { margin-right: .5rem; white-space: nowrap; }
-ol.history { padding-left: 1.2rem; }
-div.doc pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); padding: .75rem; border-radius: 6px; }
-p.ruling { font-size: 1.15rem; }
-nav.filters a[aria-current="page"] { font-weight: 700; color: inherit; text-decoration: none; border-bottom: 3px solid currentColor; }
-p.here a { margin-right: .5rem; white-space: nowrap; }
-details.other-lists { margin: .5rem 0 1rem; }
-article.source-text { max-width: 42rem; }
-ol.history li { margin-bottom: .75rem; }
-@media (max-width: 640px) {
-  .facts { grid-template-columns: 1fr; }
-  .facts dd { margin-bottom: .4rem; }
-}
-@media print {
-  nav.top, nav.filters { display: none; }
-  details::details-content { content-visibility: visible; display: block; }
-  details > summary { list-style: none; }
-  ul.entries li, ol.history li { break-inside: avoid; }
-}
-"#;
-
-/// The site's one style sheet, `style.css`: the report's rules, then the
-/// site's own. One file, not a copy in each of 100,000 pages.
-pub(super) fn style_sheet() -> String {
-    format!("{}{}", STYLE.trim_start(), SITE_STYLE)
-}
 
 /// A page of the site: `root` leads from the page to its language's
 /// root, and `here` is the page's path from there when the page is in
@@ -314,120 +268,131 @@ fn timeline(site: &Site<'_>, root: &str) -> Markup {
 /// every one.
 const DASHBOARD_LIST: usize = 1000;
 
-pub(super) fn dashboard(site: &Site<'_>) -> String {
+/// The dashboard, written a part at a time (its lists of overdue, due and
+/// changed commitments can hold thousands each); the bytes are those of the
+/// page made whole.
+pub(super) fn dashboard(site: &Site<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     let report = &site.report;
     let totals = &report.totals;
     let loc = site.locale;
     let root = "";
     let up = site.languages.up();
     let window = [("days", WINDOW_DAYS.into())];
-    let body = html! {
-        header {
-            h1 { (report.title) }
-            p.meta { (loc.text("as-of-before")) strong { (loc.date(report.as_of)) }
-                @if let Some(reviewed) = report.reviewed { (loc.text("reviewed-before")) strong { (loc.date(reviewed)) } } }
-            @if let Some(description) = &report.description { p { (description) } }
-            @if let Some(notice) = &report.review_notice { p.notice { (notice) } }
-            @if report.translated { p.muted { (loc.text("translated")) } }
-            p { (loc.text("downloads")) a href=(format!("{up}ledger.json")) { "ledger.json" } " · " a href=(format!("{up}commitments.csv")) { "commitments.csv" }
-                " · " a href=(format!("{up}datapackage.json")) { (loc.text("download-package")) } (loc.text("download-package-note"))
-                " · " a href=(format!("{up}deadlines.ics")) { (loc.text("download-calendar")) }
-                " · " a href="follow/index.html" { (loc.text("download-follow")) } }
-            (PreEscaped(super::dataset::dataset_json_ld(site)))
-        }
-        section aria-label=(loc.text("summary")) {
-            div.tiles {
-                a.tile href="#all" { (headcount_tile(totals, loc)) }
-                @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
-                    @if count.count > 0 {
-                        a.tile href=(format!("status/{}/index.html", status.as_str())) style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status, loc)) }
-                    }
-                }
-                a.tile href="#overdue" style="border-top-color:#d32f2f" { b { (report.overdue.len()) } (loc.text("tile-overdue")) }
-                a.tile href="#due-soon" style="border-top-color:#e07b00" { b { (report.due_soon.len()) } (loc.with("tile-due-soon", &window)) }
-                a.tile href="#recent" { b { (report.recent_changes.len()) } (loc.with("tile-changes", &window)) }
+    let (before, after) = frame(site, root, Some("index.html"), &loc.text("dashboard"));
+    out.write_all(before.as_bytes())?;
+    write_part(
+        out,
+        html! {
+            header {
+                h1 { (report.title) }
+                p.meta { (loc.text("as-of-before")) strong { (loc.date(report.as_of)) }
+                    @if let Some(reviewed) = report.reviewed { (loc.text("reviewed-before")) strong { (loc.date(reviewed)) } } }
+                @if let Some(description) = &report.description { p { (description) } }
+                @if let Some(notice) = &report.review_notice { p.notice { (notice) } }
+                @if report.translated { p.muted { (loc.text("translated")) } }
+                p { (loc.text("downloads")) a href=(format!("{up}ledger.json")) { "ledger.json" } " · " a href=(format!("{up}commitments.csv")) { "commitments.csv" }
+                    " · " a href=(format!("{up}datapackage.json")) { (loc.text("download-package")) } (loc.text("download-package-note"))
+                    " · " a href=(format!("{up}deadlines.ics")) { (loc.text("download-calendar")) }
+                    " · " a href="follow/index.html" { (loc.text("download-follow")) } }
+                (PreEscaped(super::dataset::dataset_json_ld(site)))
             }
-            p.headline { (totals.headline(loc)) @if let Some(left_out) = totals.left_out(loc) { " " (left_out) } }
-            (legend(totals, loc))
-            h2 { (loc.text("progress-by-party")) }
-            @for party in &totals.by_party {
-                div {
-                    a href=(format!("parties/{}/index.html", party.id)) { strong { (party.name) } } " " span.muted { (loc.with("party-commitments", &[("n", party.commitments.into())])) }
-                    (bar(party.by_status.iter().map(|c| c.count), party.commitments, loc))
-                    (counts_line(&party.by_status, loc))
-                }
-            }
-            @if !site.areas.is_empty() {
-                h2 { (loc.text("progress-by-area")) }
-                @for (slug, (name, members)) in &site.areas {
-                    @let items: Vec<&CommitmentReport> = counted(site, members);
-                    @let counts = by_status(&items);
-                    div {
-                        a href=(format!("areas/{slug}/index.html")) { strong { (name) } } " " span.muted { "(" (items.len()) ")" }
-                        (bar(counts.iter().map(|c| c.count), items.len(), loc))
-                        (counts_line(&counts, loc))
-                    }
-                }
-            }
-        }
-        section {
-            h2 { (loc.text("timeline-heading")) }
-            p.muted { (loc.text("timeline-explain")) }
-            (timeline(site, root))
-        }
-        section id="overdue" {
-            h2 { (loc.text("overdue")) }
-            @if report.overdue.is_empty() { p.muted { (loc.text("nothing-overdue")) } }
-            @else { ul { @for item in &report.overdue { li { a href=(commitment_href(root, &item.id)) { (item.title) } (loc.with("item-due", &[("due", item.due_text.as_str().into())])) (loc.text("clause-comma")) strong { (loc.days_overdue(item.days)) } (loc.against(item.due_precision, item.due_estimated)) } } } }
-        }
-        section id="due-soon" {
-            h2 { (loc.with("due-soon", &window)) }
-            @if report.due_soon.is_empty() { p.muted { (loc.text("nothing-due")) } }
-            @else { ul { @for item in &report.due_soon { li { a href=(commitment_href(root, &item.id)) { (item.title) } (loc.with("item-due", &[("due", item.due_text.as_str().into())])) " (" (loc.with("days-left", &[("days", loc.days(item.days.unsigned_abs()).into()), ("n", item.days.unsigned_abs().into())])) (loc.against(item.due_precision, item.due_estimated)) ")" } } } }
-        }
-        section id="recent" {
-            h2 { (loc.with("recent-with-evidence", &window)) }
-            @if report.recent_changes.is_empty() { p.muted { (loc.text("no-updates")) } }
-            @else {
-                ul { @for change in &report.recent_changes {
-                    li {
-                        (loc.date(change.date)) " " a href=(commitment_href(root, &change.id)) { (change.title) } " "
-                        @if change.from != change.to { (status_badge(change.from, loc)) " → " }
-                        (status_badge(change.to, loc)) " " (change.note)
-                        @if let Some(update) = site.commitment(&change.id).and_then(|c| c.updates.get(change.update)) {
-                            (evidence_list(site, &update.evidence, None))
+            section aria-label=(loc.text("summary")) {
+                div.tiles {
+                    a.tile href="#all" { (headcount_tile(totals, loc)) }
+                    @for (count, status) in totals.by_status.iter().zip(Status::ALL) {
+                        @if count.count > 0 {
+                            a.tile href=(format!("status/{}/index.html", status.as_str())) style=(format!("border-top-color:{}", colour(status))) { b { (count.count) } (words(status, loc)) }
                         }
                     }
-                } }
+                    a.tile href="#overdue" style="border-top-color:#d32f2f" { b { (report.overdue.len()) } (loc.text("tile-overdue")) }
+                    a.tile href="#due-soon" style="border-top-color:#e07b00" { b { (report.due_soon.len()) } (loc.with("tile-due-soon", &window)) }
+                    a.tile href="#recent" { b { (report.recent_changes.len()) } (loc.with("tile-changes", &window)) }
+                }
+                p.headline { (totals.headline(loc)) @if let Some(left_out) = totals.left_out(loc) { " " (left_out) } }
+                (legend(totals, loc))
+                h2 { (loc.text("progress-by-party")) }
+                @for party in &totals.by_party {
+                    div {
+                        a href=(format!("parties/{}/index.html", party.id)) { strong { (party.name) } } " " span.muted { (loc.with("party-commitments", &[("n", party.commitments.into())])) }
+                        (bar(party.by_status.iter().map(|c| c.count), party.commitments, loc))
+                        (counts_line(&party.by_status, loc))
+                    }
+                }
+                @if !site.areas.is_empty() {
+                    h2 { (loc.text("progress-by-area")) }
+                    @for (slug, (name, members)) in &site.areas {
+                        @let items: Vec<&CommitmentReport> = counted(site, members);
+                        @let counts = by_status(&items);
+                        div {
+                            a href=(format!("areas/{slug}/index.html")) { strong { (name) } } " " span.muted { "(" (items.len()) ")" }
+                            (bar(counts.iter().map(|c| c.count), items.len(), loc))
+                            (counts_line(&counts, loc))
+                        }
+                    }
+                }
             }
-        }
-        section id="all" {
-            h2 { (loc.text("all-commitments")) }
-            (filters(site, root, Filters::All))
-            @if report.commitments.len() > DASHBOARD_LIST {
-                p.muted { (loc.with("dashboard-first", &[("shown", DASHBOARD_LIST.into()), ("total", report.commitments.len().into())])) }
+            section {
+                h2 { (loc.text("timeline-heading")) }
+                p.muted { (loc.text("timeline-explain")) }
+                (timeline(site, root))
             }
-            (entries(site, root, report.commitments.iter().take(DASHBOARD_LIST)))
-        }
-    };
-    page(site, root, Some("index.html"), &loc.text("dashboard"), body)
-}
-
-/// A page's text before and after its body, for pages written in parts.
-pub(super) fn frame(
-    site: &Site<'_>,
-    root: &str,
-    here: Option<&str>,
-    title: &str,
-) -> (String, String) {
-    const BODY: &str = "\u{0}body\u{0}";
-    let whole = page(site, root, here, title, maud::PreEscaped(BODY.to_owned()));
-    // The last occurrence: only the footer, which holds no ledger text,
-    // follows the body.
-    match whole.rsplit_once(BODY) {
-        Some((before, after)) => (before.to_owned(), after.to_owned()),
-        None => (whole, String::new()),
-    }
+        },
+    )?;
+    write_part(
+        out,
+        html! {
+            section id="overdue" {
+                h2 { (loc.text("overdue")) }
+                @if report.overdue.is_empty() { p.muted { (loc.text("nothing-overdue")) } }
+                @else { ul { @for item in &report.overdue { li { a href=(commitment_href(root, &item.id)) { (item.title) } (loc.with("item-due", &[("due", item.due_text.as_str().into())])) (loc.text("clause-comma")) strong { (loc.days_overdue(item.days)) } (loc.against(item.due_precision, item.due_estimated)) } } } }
+            }
+        },
+    )?;
+    write_part(
+        out,
+        html! {
+            section id="due-soon" {
+                h2 { (loc.with("due-soon", &window)) }
+                @if report.due_soon.is_empty() { p.muted { (loc.text("nothing-due")) } }
+                @else { ul { @for item in &report.due_soon { li { a href=(commitment_href(root, &item.id)) { (item.title) } (loc.with("item-due", &[("due", item.due_text.as_str().into())])) " (" (loc.with("days-left", &[("days", loc.days(item.days.unsigned_abs()).into()), ("n", item.days.unsigned_abs().into())])) (loc.against(item.due_precision, item.due_estimated)) ")" } } } }
+            }
+        },
+    )?;
+    write_part(
+        out,
+        html! {
+            section id="recent" {
+                h2 { (loc.with("recent-with-evidence", &window)) }
+                @if report.recent_changes.is_empty() { p.muted { (loc.text("no-updates")) } }
+                @else {
+                    ul { @for change in &report.recent_changes {
+                        li {
+                            (loc.date(change.date)) " " a href=(commitment_href(root, &change.id)) { (change.title) } " "
+                            @if change.from != change.to { (status_badge(change.from, loc)) " → " }
+                            (status_badge(change.to, loc)) " " (change.note)
+                            @if let Some(update) = site.commitment(&change.id).and_then(|c| c.updates.get(change.update)) {
+                                (evidence_list(site, &update.evidence, None))
+                            }
+                        }
+                    } }
+                }
+            }
+        },
+    )?;
+    write_part(
+        out,
+        html! {
+            section id="all" {
+                h2 { (loc.text("all-commitments")) }
+                (filters(site, root, Filters::All))
+                @if report.commitments.len() > DASHBOARD_LIST {
+                    p.muted { (loc.with("dashboard-first", &[("shown", DASHBOARD_LIST.into()), ("total", report.commitments.len().into())])) }
+                }
+                (entries(site, root, report.commitments.iter().take(DASHBOARD_LIST)))
+            }
+        },
+    )?;
+    out.write_all(after.as_bytes())
 }
 
 /// A list page, written as it is made, a few hundred entries at a time: a

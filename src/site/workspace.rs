@@ -139,7 +139,7 @@ pub fn write_workspace(
         ("commitments.csv".to_owned(), commitments_csv(&reports)?),
         (
             "style.css".to_owned(),
-            super::pages::style_sheet().into_bytes(),
+            super::style::style_sheet().into_bytes(),
         ),
     ];
     for lang in languages.all() {

@@ -214,6 +214,11 @@ fn the_calendar_holds_each_open_deadline_once_with_a_uid_that_stays() {
         std::fs::read_to_string(two.join("deadlines.ics")).unwrap()
     );
     assert!(ics.contains("\r\n"), "RFC 5545 lines end in CRLF");
+    // Written an event at a time, it is still one calendar, its name
+    // before its events.
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("\r\nEND:VCALENDAR\r\n"));
+    assert_eq!(ics.matches("VCALENDAR").count(), 2);
+    assert!(ics.find("X-WR-CALNAME:") < ics.find("BEGIN:VEVENT"));
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(one.join("ledger.json")).unwrap()).unwrap();
     let open: Vec<&str> = report["commitments"]
