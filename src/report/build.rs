@@ -350,7 +350,7 @@ impl<'a> Builder<'a> {
                     ),
                     _ => None,
                 };
-                TargetProgress {
+                Box::new(TargetProgress {
                     metric: self.pick(&commitment.i18n, "metric", &target.metric.value),
                     unit: self.pick(&commitment.i18n, "unit", &target.unit.value),
                     baseline: baseline.map(|b| b.value.value),
@@ -373,7 +373,7 @@ impl<'a> Builder<'a> {
                     }),
                     latest_evidence: links(latest_observation),
                     progress_percent,
-                }
+                })
             }),
             searched: commitment.searched.as_ref().map(|s| SearchedReport {
                 date: s.date.value,
