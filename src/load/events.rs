@@ -20,6 +20,7 @@ use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ErrorSink, ParseError, Raw, Source};
 
+use super::plain;
 use super::tree::{Array, Entry, NodeId, Table, Tree, Value};
 use crate::span::Span;
 
@@ -163,6 +164,15 @@ impl<'i> Builder<'i> {
     }
 
     fn decode_key(&mut self, span: toml_parser::Span, encoding: Option<Encoding>) -> Key<'i> {
+        let written = &self.source.input()[span.start()..span.end()];
+        let plain = match encoding {
+            None => plain::is_bare_key(written).then_some(written),
+            Some(Encoding::BasicString) => plain::basic_string_without_escapes(written),
+            Some(_) => None,
+        };
+        if let Some(key) = plain {
+            return (Cow::Borrowed(key), Span::new(span.start(), span.end()));
+        }
         let (raw, mut decoded, mut problems) = self.raw(span, encoding);
         raw.decode_key(&mut decoded, &mut problems);
         if problems.count > 0 {
@@ -172,6 +182,13 @@ impl<'i> Builder<'i> {
     }
 
     fn decode_scalar(&mut self, span: toml_parser::Span, encoding: Option<Encoding>) -> NodeId {
+        if encoding == Some(Encoding::BasicString) {
+            let written = &self.source.input()[span.start()..span.end()];
+            if let Some(string) = plain::basic_string_without_escapes(written) {
+                let value = Value::String(Cow::Borrowed(string));
+                return self.tree.add(Span::new(span.start(), span.end()), value);
+            }
+        }
         let (raw, mut decoded, mut problems) = self.raw(span, encoding);
         let kind = raw.decode_scalar(&mut decoded, &mut problems);
         let value = match kind {

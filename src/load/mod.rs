@@ -8,6 +8,7 @@ mod chunks;
 mod events;
 mod keys;
 mod ledger_reader;
+mod plain;
 mod reader;
 mod source_files;
 mod translations_reader;
