@@ -345,11 +345,7 @@ impl<'i> Builder<'i> {
 
     fn push_entry(&mut self, table: NodeId, key: Key<'i>, value: NodeId) {
         match self.tree.table_mut(table) {
-            Some(table) => table.push(Entry {
-                key: key.0,
-                key_span: key.1,
-                value,
-            }),
+            Some(table) => table.push(Entry::new(key.0, key.1, value)),
             None => self.broken = true,
         }
     }

@@ -35,7 +35,7 @@ pub(crate) fn is_bare_key(raw: &str) -> bool {
 /// beyond ASCII); `None` otherwise, for the full decoder.
 pub(crate) fn basic_string_without_escapes(raw: &str) -> Option<&str> {
     let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    // No branch per byte: the compiler turns this into vector instructions.
+    // No branch per byte, so that the loop can run on vectors.
     let needs_decoder = inner.bytes().fold(false, |any, b| {
         any | (b < 0x20 && b != b'\t') | (b == b'"') | (b == b'\\') | (b == 0x7F)
     });

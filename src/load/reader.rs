@@ -113,6 +113,9 @@ pub(crate) struct TableReader<'t> {
     /// missing key: only then can a misspelling stand in for it, and most
     /// tables have none, so a missing optional key costs no scan.
     has_unknown: std::cell::OnceCell<bool>,
+    /// The entries (of the first 64) that `get` found by their own name:
+    /// known keys, which `finish` need not look for in `known`.
+    found: std::cell::Cell<u64>,
 }
 
 impl<'t> TableReader<'t> {
@@ -128,6 +131,7 @@ impl<'t> TableReader<'t> {
             what,
             known,
             has_unknown: std::cell::OnceCell::new(),
+            found: std::cell::Cell::new(0),
         }
     }
 
@@ -156,7 +160,11 @@ impl<'t> TableReader<'t> {
     /// The value of `key`. A misspelled key that suggests `key` stands in for
     /// it, so that one typo is reported once (as an unknown key), not twice.
     pub fn get(&self, key: &str) -> Option<Value<'t>> {
-        if let Some(value) = self.table.get(key) {
+        debug_assert!(self.known.contains(&key), "`{key}` is not in `known`");
+        if let Some((position, value)) = self.table.get_with_position(key) {
+            if position < 64 {
+                self.found.set(self.found.get() | 1 << position);
+            }
             return Some(value);
         }
         let has_unknown = *self
@@ -209,8 +217,10 @@ impl<'t> TableReader<'t> {
 
     /// Reports every key this table does not know.
     pub fn finish(self, sink: &mut FindingSink) {
-        for (name, key_span, _) in self.table.iter() {
-            if !self.known.contains(&name) {
+        let found = self.found.get();
+        for (position, (name, key_span, _)) in self.table.iter().enumerate() {
+            let was_found = position < 64 && found & 1 << position != 0;
+            if !was_found && !self.known.contains(&name) {
                 sink.push_with(|sink| {
                     schema::unknown_key(
                         sink.shift(key_span),
