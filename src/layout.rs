@@ -100,19 +100,23 @@ pub fn headers_by_lines(text: &str) -> Option<Vec<Header>> {
         return None;
     }
     let mut found = Vec::new();
-    // Each line start: the text's, and the byte after each `\n` (found with
-    // memchr: the chunk plan of a 100 MB ledger went line by line).
-    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
-    for line_start in line_starts {
-        let mut start = line_start;
-        while matches!(bytes.get(start), Some(b' ' | b'\t')) {
-            start += 1;
+    // Each `[` (found with memchr: there are fewer of them than lines) that
+    // only blanks separate from the start of its line. Each blank is passed
+    // over once: the walk back stops at the `[` or line end before it.
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b'[', &bytes[from..]) {
+        let start = from + at;
+        let mut line_start = start;
+        while line_start > from && matches!(bytes[line_start - 1], b' ' | b'\t') {
+            line_start -= 1;
         }
-        if bytes.get(start) != Some(&b'[') {
+        from = start + 1;
+        if line_start > 0 && bytes[line_start - 1] != b'\n' {
             continue;
         }
         let line_end =
             memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |at| start + at + 1);
+        from = line_end;
         let raw = text[start..line_end]
             .split('#')
             .next()
@@ -120,23 +124,28 @@ pub fn headers_by_lines(text: &str) -> Option<Vec<Header>> {
             .trim_end();
         // The same path as `chars()` gives: an ASCII header needs no decoding.
         let path = if raw.is_ascii() {
-            raw.bytes()
-                .filter(|b| {
-                    !matches!(
-                        b,
-                        b'[' | b']'
-                            | b'"'
-                            | b'\''
-                            | b' '
-                            | b'\t'
-                            | b'\n'
-                            | b'\x0B'
-                            | b'\x0C'
-                            | b'\r'
-                    )
-                })
-                .map(char::from)
-                .collect()
+            // Sized once: collected a character at a time, the path grew
+            // by doubling, and 40,000 headers took 3% of a `check`.
+            let mut path = String::with_capacity(raw.len());
+            path.extend(
+                raw.bytes()
+                    .filter(|b| {
+                        !matches!(
+                            b,
+                            b'[' | b']'
+                                | b'"'
+                                | b'\''
+                                | b' '
+                                | b'\t'
+                                | b'\n'
+                                | b'\x0B'
+                                | b'\x0C'
+                                | b'\r'
+                        )
+                    })
+                    .map(char::from),
+            );
+            path
         } else {
             raw.chars()
                 .filter(|c| !matches!(c, '[' | ']' | '"' | '\'') && !c.is_whitespace())
@@ -216,6 +225,9 @@ mod tests {
             "",
             "[",
             "\n\n[x]#\n",
+            "  [a]\nb = [1, [2]]\n \t [[c]] # [d]\n[e][f]\n\n   [\n[",
+            "x = [\n  [1],\n  [ 2 ],\n]\n[ [g] ]\n[[h]]\r[i]\r\n[j]\x0C[k]",
+            "a = 1\r[i]\n\x0C[k]\n\u{a0}[l]\n[m]\r\n",
         ];
         let fixtures = [
             include_str!("../tests/fixtures/china-peru/commitments.toml"),
