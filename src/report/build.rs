@@ -2,6 +2,7 @@
 //! function: it reads no clock and does no I/O.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -124,15 +125,16 @@ impl<'a> Builder<'a> {
     }
 
     fn report(&self, findings: &[Finding]) -> Report {
-        let findings: Vec<ReportFinding> = findings.iter().map(|f| self.finding(f)).collect();
+        let findings: Vec<Arc<ReportFinding>> =
+            findings.iter().map(|f| Arc::new(self.finding(f))).collect();
         // Findings grouped by commitment once, not searched per commitment.
-        let mut by_commitment: HashMap<&str, Vec<ReportFinding>> = HashMap::new();
+        let mut by_commitment: HashMap<&str, Vec<Arc<ReportFinding>>> = HashMap::new();
         for finding in &findings {
             if let Some(id) = &finding.commitment {
                 by_commitment
                     .entry(id.as_str())
                     .or_default()
-                    .push(finding.clone());
+                    .push(Arc::clone(finding));
             }
         }
         let commitments: Vec<CommitmentReport> = self
@@ -220,7 +222,7 @@ impl<'a> Builder<'a> {
     fn commitment(
         &self,
         commitment: &Commitment,
-        findings: Vec<ReportFinding>,
+        findings: Vec<Arc<ReportFinding>>,
     ) -> CommitmentReport {
         let status = replay::status_on(commitment, self.as_of);
         let setting_update = commitment

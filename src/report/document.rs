@@ -2,6 +2,8 @@
 //! JSON report serializes it and the other formats render it, and the words
 //! every output uses for its groups.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -66,8 +68,10 @@ pub struct Report {
     pub due_soon: Vec<DueItem>,
     /// Updates of the last [`WINDOW_DAYS`] days, newest first.
     pub recent_changes: Vec<Change>,
+    // Shared with the commitments they are in, which list them again: one
+    // copy of each (two were 50 MB of a 100k site).
     /// Every checker finding at the as-of date.
-    pub findings: Vec<ReportFinding>,
+    pub findings: Vec<Arc<ReportFinding>>,
     /// Every commitment made by the as-of date, in ledger order.
     pub commitments: Vec<CommitmentReport>,
 }
@@ -399,7 +403,7 @@ pub struct CommitmentReport {
     /// The source of that quote.
     pub source: String,
     /// Findings inside this commitment.
-    pub findings: Vec<ReportFinding>,
+    pub findings: Vec<Arc<ReportFinding>>,
 }
 
 /// `[commitment.searched]`: when the editors last looked for news, and

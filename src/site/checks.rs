@@ -33,6 +33,7 @@ pub(super) fn checks(site: &Site<'_>, out: &mut dyn Write) -> std::io::Result<()
                 .findings
                 .iter()
                 .filter(|f| f.code == rule.code)
+                .map(|f| &**f)
                 .collect::<Vec<_>>();
             (*rule, findings)
         })

@@ -46,6 +46,29 @@ fn fixtures() {
     });
 }
 
+/// A commitment lists the report's own findings, not copies of them: two
+/// copies of each were 50 MB of a site of 100,000 commitments.
+#[test]
+fn a_commitment_shares_its_findings_with_the_report() {
+    let report = build(&frozen_ledger(), date("2025-11-30"));
+    let mut shared = 0;
+    for c in &report.commitments {
+        for finding in &c.findings {
+            assert!(
+                report
+                    .findings
+                    .iter()
+                    .any(|f| std::sync::Arc::ptr_eq(f, finding)),
+                "{}: {} is a copy",
+                c.id,
+                finding.message
+            );
+            shared += 1;
+        }
+    }
+    assert!(shared > 0, "the frozen ledger has findings in commitments");
+}
+
 fn commitment<'a>(report: &'a Report, id: &str) -> &'a report::CommitmentReport {
     report
         .commitments
