@@ -182,12 +182,15 @@ impl<'i> Builder<'i> {
     }
 
     fn decode_scalar(&mut self, span: toml_parser::Span, encoding: Option<Encoding>) -> NodeId {
-        if encoding == Some(Encoding::BasicString) {
-            let written = &self.source.input()[span.start()..span.end()];
-            if let Some(string) = plain::basic_string_without_escapes(written) {
-                let value = Value::String(Cow::Borrowed(string));
-                return self.tree.add(Span::new(span.start(), span.end()), value);
-            }
+        let written = &self.source.input()[span.start()..span.end()];
+        let plain = match encoding {
+            Some(Encoding::BasicString) => plain::basic_string_without_escapes(written)
+                .map(|s| Value::String(Cow::Borrowed(s))),
+            None => plain::local_date(written).map(Value::Datetime),
+            Some(_) => None,
+        };
+        if let Some(value) = plain {
+            return self.tree.add(Span::new(span.start(), span.end()), value);
         }
         let (raw, mut decoded, mut problems) = self.raw(span, encoding);
         let kind = raw.decode_scalar(&mut decoded, &mut problems);
