@@ -156,7 +156,7 @@ mod tests {
     fn local_dates_agree_with_toml_datetime() {
         let mut dates = 0;
         for year in [
-            "0000", "0004", "1900", "1999", "2000", "2024", "2025", "2100", "9999",
+            "0000", "0004", "1900", "1999", "2000", "2024", "2025", "2100", "2200", "9999",
         ] {
             for month in 0..40 {
                 for day in 0..40 {
@@ -167,13 +167,15 @@ mod tests {
                 }
             }
         }
-        // 365 or 366 days in each of the nine years (0000, 0004, 2000, 2024
-        // are leap years; 1900 and 2100 are not).
-        assert_eq!(dates, 9 * 365 + 4);
+        // 365 or 366 days in each of the ten years (0000, 0004, 2000, 2024
+        // are leap years; 1900, 2100 and 2200 are not).
+        assert_eq!(dates, 10 * 365 + 4);
         for raw in [
             "2025-1-30",
             "2025-01-3",
             "2025/01/30",
+            "2025-01/30",
+            "2025/01-30",
             "2025-01-30T00:00:00",
             "२०२५-01-30",
             "+025-01-30",
