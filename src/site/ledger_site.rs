@@ -164,7 +164,9 @@ pub(super) fn write_ledger(
     let prefix = placement.prefix.as_str();
     // Each file: the pages it belongs to, what it is, and its language's
     // folder. Its path is made when it is listed and again when it is
-    // written, not held through the pages' pass (200,000 paths at 100k).
+    // written: the sorted list of files (which the site returns) holds the
+    // paths once, and the jobs do not hold them a second time (200,000
+    // paths at 100k).
     let folders: Vec<String> = others
         .iter()
         .map(|other| other.languages.folder(other.languages.here()))
